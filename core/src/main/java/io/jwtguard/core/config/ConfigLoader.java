@@ -1,0 +1,316 @@
+package io.jwtguard.core.config;
+
+import static io.jwtguard.core.config.ConfigProperties.*;
+
+import io.jwtguard.core.jose.JwsAlgorithm;
+import io.jwtguard.core.keys.DecryptionKeySource;
+import io.jwtguard.core.keys.KeyLocation;
+import io.jwtguard.core.keys.KeyMaterial;
+import io.jwtguard.core.keys.KeyStrengthPolicy;
+import io.jwtguard.core.keys.KeystoreKeys;
+import io.jwtguard.core.keys.LocationKeySource;
+import io.jwtguard.core.keys.StaticKeySource;
+import io.jwtguard.core.keys.VerificationKey;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The one loader of configuration: reads every MicroProfile JWT 2.1 property and every
+ * {@code jwtguard.*} property (names in {@link ConfigProperties}) from any property lookup
+ * (MicroProfile Config through {@code MicroProfileConfigLoader}, servlet init parameters,
+ * system properties, a map in tests) into an immutable {@link LoadedConfiguration}.
+ *
+ * <p>Every malformed value fails with a {@link ConfigurationException} that names the property
+ * and the fix. Inline, classpath and file keys are read now, so a broken key fails deployment;
+ * http(s) key locations are read on first use. Stateless and thread-safe.
+ */
+public final class ConfigLoader {
+    private static final Duration KEY_RETRY_INTERVAL = Duration.ofSeconds(1);
+
+    private ConfigLoader() {
+    }
+
+    /** Loads with the system UTC clock. */
+    public static LoadedConfiguration load(Function<String, Optional<String>> properties) {
+        return load(properties, Clock.systemUTC());
+    }
+
+    /**
+     * @param properties looks a property up by name; empty when unset; not null
+     * @param clock the verifier's time source, not null
+     * @throws ConfigurationException naming the property, on any invalid or refused setting
+     */
+    public static LoadedConfiguration load(Function<String, Optional<String>> properties, Clock clock) {
+        Objects.requireNonNull(properties, "properties");
+        Reader in = new Reader(properties);
+        Profile profile = in.get(PROFILE).map(v -> Profile.fromPropertyValue(v).orElseThrow(() ->
+                new ConfigurationException(PROFILE, "'" + v + "' is not a profile; use hardened or mp-compat")))
+                .orElse(Profile.HARDENED);
+        Set<FindingCode> acknowledged = in.list(ACKNOWLEDGE).stream().map(code -> {
+            try {
+                return FindingCode.valueOf(code.toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(ACKNOWLEDGE, "'" + code + "' is not a finding code; use one of "
+                        + Arrays.stream(FindingCode.values()).filter(FindingCode::acknowledgeable)
+                                .map(Enum::name).collect(Collectors.joining(", ")));
+            }
+        }).collect(Collectors.toCollection(() -> EnumSet.noneOf(FindingCode.class)));
+        KeyStrengthPolicy strength = VerifierConfig.strengthPolicyFor(profile, acknowledged);
+
+        VerifierConfig.Builder builder = VerifierConfig.builder()
+                .profile(profile)
+                .acknowledge(acknowledged)
+                .clock(clock);
+        addPublicKeys(in, builder, strength, clock);
+        addHmacSecret(in, builder, acknowledged);
+        addKeystore(in, builder);
+        algorithms(in).ifPresent(builder::allowedAlgorithms);
+        in.get(MP_ISSUER).ifPresent(builder::issuer);
+        builder.audiences(in.list(MP_AUDIENCES));
+        in.get(MP_CLOCK_SKEW).ifPresent(v -> builder.clockSkew(Duration.ofSeconds(in.nonNegativeLong(MP_CLOCK_SKEW))));
+        in.get(MP_TOKEN_AGE).ifPresent(v -> builder.maxTokenAge(Duration.ofSeconds(in.nonNegativeLong(MP_TOKEN_AGE))));
+        in.get(MAX_CLOCK_SKEW).ifPresent(v -> builder.maxClockSkew(in.duration(MAX_CLOCK_SKEW)));
+        in.get(MAX_LIFETIME).ifPresent(v -> builder.maxLifetime(
+                v.trim().equalsIgnoreCase("unbounded") ? null : in.duration(MAX_LIFETIME)));
+        builder.requiredClaims(in.list(REQUIRED_CLAIMS));
+        in.get(TOKEN_TYPES).ifPresent(v -> builder.acceptedTypes(in.list(TOKEN_TYPES)));
+        in.get(TOKEN_TYPE_REQUIRED).ifPresent(v -> builder.typeRequired(in.bool(TOKEN_TYPE_REQUIRED)));
+        in.get(GROUPS_CLAIM).ifPresent(v -> builder.groupsClaimPath(v.trim()));
+        in.get(MAX_TOKEN_SIZE).ifPresent(v -> builder.maxTokenSize((int) Math.min(Integer.MAX_VALUE,
+                in.nonNegativeLong(MAX_TOKEN_SIZE))));
+        addDecryption(in, builder, clock);
+
+        TokenTransport transport = new TokenTransport(
+                in.get(MP_TOKEN_HEADER).map(String::trim).orElse(TokenTransport.DEFAULT.headerName()),
+                in.get(MP_TOKEN_COOKIE).map(String::trim).orElse(TokenTransport.DEFAULT.cookieName()));
+        if (!transport.headerName().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+            throw new ConfigurationException(MP_TOKEN_HEADER, "'" + transport.headerName()
+                    + "' is not an HTTP header name; use Authorization, Cookie or a custom header name");
+        }
+        if (!transport.cookieName().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+            throw new ConfigurationException(MP_TOKEN_COOKIE, "'" + transport.cookieName()
+                    + "' is not a cookie name");
+        }
+        return new LoadedConfiguration(builder.build(), transport);
+    }
+
+    private static void addPublicKeys(Reader in, VerifierConfig.Builder builder, KeyStrengthPolicy strength,
+            Clock clock) {
+        Optional<String> inline = in.get(MP_PUBLIC_KEY);
+        Optional<String> location = in.get(MP_PUBLIC_KEY_LOCATION);
+        if (inline.isPresent() && location.isPresent()) {
+            throw new ConfigurationException(MP_PUBLIC_KEY, "both " + MP_PUBLIC_KEY + " and " + MP_PUBLIC_KEY_LOCATION
+                    + " are set; keep only one");
+        }
+        if (inline.isPresent()) {
+            builder.keySource(new StaticKeySource(parseKeys(inline.get(), "the inline key", MP_PUBLIC_KEY),
+                    MP_PUBLIC_KEY));
+        }
+        if (location.isPresent()) {
+            KeyLocation keyLocation = keyLocation(MP_PUBLIC_KEY_LOCATION, location.get());
+            if (keyLocation.isRemote()) {
+                builder.keySource(new LocationKeySource(keyLocation, strength, clock, KEY_RETRY_INTERVAL));
+            } else {
+                builder.keySource(new StaticKeySource(parseKeys(read(MP_PUBLIC_KEY_LOCATION, keyLocation),
+                        keyLocation.toString(), MP_PUBLIC_KEY_LOCATION), keyLocation.toString()));
+            }
+        }
+    }
+
+    private static List<VerificationKey> parseKeys(String content, String source, String property) {
+        try {
+            return KeyMaterial.parsePublicKeys(content, source);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(property, e.getMessage()
+                    + "; provide a PEM public key or certificate, a JWK or a JWK Set");
+        }
+    }
+
+    private static void addHmacSecret(Reader in, VerifierConfig.Builder builder, Set<FindingCode> acknowledged) {
+        Optional<String> inline = in.get(HMAC_SECRET);
+        Optional<String> location = in.get(HMAC_SECRET_LOCATION);
+        if (inline.isPresent() && location.isPresent()) {
+            throw new ConfigurationException(HMAC_SECRET, "both " + HMAC_SECRET + " and " + HMAC_SECRET_LOCATION
+                    + " are set; keep only one");
+        }
+        String property = inline.isPresent() ? HMAC_SECRET : HMAC_SECRET_LOCATION;
+        Optional<String> text = inline.isPresent() ? inline
+                : location.map(l -> read(HMAC_SECRET_LOCATION, keyLocation(HMAC_SECRET_LOCATION, l)).strip());
+        if (text.isEmpty()) {
+            return;
+        }
+        byte[] secret = secretBytes(property, text.get());
+        boolean allowShort = acknowledged.contains(FindingCode.SHORT_HMAC_SECRET)
+                || secret.length < JwsAlgorithm.HS256.sizeBytes(); // too short: the posture check reports it
+        builder.keySource(new StaticKeySource(List.of(VerificationKey.ofSecret(null, secret, allowShort)),
+                "HMAC secret"));
+        Arrays.fill(secret, (byte) 0);
+    }
+
+    private static byte[] secretBytes(String property, String value) {
+        try {
+            if (value.startsWith("base64:")) {
+                return Base64.getDecoder().decode(value.substring("base64:".length()).trim());
+            }
+            if (value.startsWith("base64url:")) {
+                return Base64.getUrlDecoder().decode(value.substring("base64url:".length()).trim());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(property, "the secret is not valid base64/base64url after its prefix");
+        }
+        if (value.isEmpty()) {
+            throw new ConfigurationException(property, "the secret is empty; use at least 32 random bytes");
+        }
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void addKeystore(Reader in, VerifierConfig.Builder builder) {
+        Optional<String> location = in.get(KEYSTORE_LOCATION);
+        if (location.isEmpty()) {
+            return;
+        }
+        String type = in.get(KEYSTORE_TYPE).map(String::trim).orElse("PKCS12");
+        char[] password = in.get(KEYSTORE_PASSWORD).orElse("").toCharArray();
+        try {
+            builder.keySource(new StaticKeySource(KeystoreKeys.load(location.get().trim(), type, password,
+                    in.list(KEYSTORE_ALIASES)), location.get().trim()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(KEYSTORE_LOCATION, e.getMessage() + "; check " + KEYSTORE_LOCATION + ", "
+                    + KEYSTORE_TYPE + " and " + KEYSTORE_PASSWORD);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private static Optional<Set<JwsAlgorithm>> algorithms(Reader in) {
+        String property = in.get(ALGORITHMS).isPresent() ? ALGORITHMS : MP_PUBLIC_KEY_ALGORITHM;
+        Set<String> names = in.list(property);
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        EnumSet<JwsAlgorithm> result = EnumSet.noneOf(JwsAlgorithm.class);
+        for (String name : names) {
+            if (JwsAlgorithm.isNone(name)) {
+                throw new ConfigurationException(property, "'none' can never be allowed; list signature algorithms "
+                        + "such as RS256");
+            }
+            result.add(JwsAlgorithm.fromJoseName(name).orElseThrow(() -> new ConfigurationException(property,
+                    "'" + name + "' is not a supported algorithm; use any of " + Arrays.toString(JwsAlgorithm.values()))));
+        }
+        return Optional.of(result);
+    }
+
+    private static void addDecryption(Reader in, VerifierConfig.Builder builder, Clock clock) {
+        Optional<String> location = in.get(MP_DECRYPT_KEY_LOCATION);
+        Set<String> algorithms = in.list(MP_DECRYPT_KEY_ALGORITHM);
+        if (!algorithms.isEmpty()) {
+            EnumSet<KeyManagementAlgorithm> accepted = EnumSet.noneOf(KeyManagementAlgorithm.class);
+            for (String name : algorithms) {
+                accepted.add(KeyManagementAlgorithm.fromJoseName(name).orElseThrow(() -> new ConfigurationException(
+                        MP_DECRYPT_KEY_ALGORITHM, "'" + name + "' is not accepted; use RSA-OAEP or RSA-OAEP-256")));
+            }
+            builder.keyManagementAlgorithms(accepted);
+        }
+        if (location.isEmpty()) {
+            return;
+        }
+        KeyLocation keyLocation = keyLocation(MP_DECRYPT_KEY_LOCATION, location.get());
+        DecryptionKeySource source = DecryptionKeySource.fromLocation(keyLocation, clock, KEY_RETRY_INTERVAL);
+        if (!keyLocation.isRemote()) {
+            try {
+                source.keys();
+            } catch (RuntimeException e) {
+                throw new ConfigurationException(MP_DECRYPT_KEY_LOCATION, e.getMessage()
+                        + "; provide an RSA private key as PKCS#8 PEM, a JWK or a JWK Set");
+            }
+        }
+        builder.decryptionKeys(source);
+    }
+
+    private static KeyLocation keyLocation(String property, String value) {
+        try {
+            return KeyLocation.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(property, "the location is empty; give a classpath resource, file or "
+                    + "https URL");
+        }
+    }
+
+    private static String read(String property, KeyLocation location) {
+        try {
+            return location.read();
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigurationException(property, "cannot read " + location + " (" + e.getMessage()
+                    + "); check the path or URL");
+        }
+    }
+
+    /** Typed access to the property lookup, with errors that name the property. */
+    private static final class Reader {
+        private final Function<String, Optional<String>> properties;
+
+        Reader(Function<String, Optional<String>> properties) {
+            this.properties = properties;
+        }
+
+        Optional<String> get(String name) {
+            Optional<String> value = properties.apply(name);
+            return value == null ? Optional.empty() : value.filter(v -> !v.isBlank());
+        }
+
+        Set<String> list(String name) {
+            return get(name).map(v -> Arrays.stream(v.split(","))
+                    .map(String::trim).filter(s -> !s.isEmpty())
+                    .collect(Collectors.toCollection(LinkedHashSet::new)))
+                    .map(s -> (Set<String>) s).orElse(Set.of());
+        }
+
+        long nonNegativeLong(String name) {
+            String value = get(name).orElseThrow().trim();
+            try {
+                long parsed = Long.parseLong(value);
+                if (parsed >= 0) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new ConfigurationException(name, "'" + value + "' is not a non-negative whole number");
+        }
+
+        boolean bool(String name) {
+            String value = get(name).orElseThrow().trim().toLowerCase(Locale.ROOT);
+            if (value.equals("true") || value.equals("false")) {
+                return Boolean.parseBoolean(value);
+            }
+            throw new ConfigurationException(name, "'" + value + "' is not true or false");
+        }
+
+        Duration duration(String name) {
+            String value = get(name).orElseThrow().trim();
+            try {
+                if (value.chars().allMatch(Character::isDigit)) {
+                    return Duration.ofSeconds(Long.parseLong(value));
+                }
+                return Duration.parse(value);
+            } catch (DateTimeParseException | NumberFormatException e) {
+                throw new ConfigurationException(name, "'" + value + "' is not a duration; use seconds (3600) or "
+                        + "ISO-8601 (PT1H)");
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.jwtguard.core.config;
+
+/**
+ * Every configuration property, named once. The README's configuration table lists the same
+ * names with their defaults.
+ */
+public final class ConfigProperties {
+    // MicroProfile JWT 2.1
+    /** Inline public key(s): PEM, JWK, JWK Set, or their base64/base64url encoding. */
+    public static final String MP_PUBLIC_KEY = "mp.jwt.verify.publickey";
+    /** Location of the public key(s): classpath resource, file, or http(s) URL. */
+    public static final String MP_PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
+    /** The signature algorithm (RS256 or ES256 in the specification; any supported one here). */
+    public static final String MP_PUBLIC_KEY_ALGORITHM = "mp.jwt.verify.publickey.algorithm";
+    /** The exact expected {@code iss}. */
+    public static final String MP_ISSUER = "mp.jwt.verify.issuer";
+    /** Comma-separated accepted audiences; a token must name at least one. */
+    public static final String MP_AUDIENCES = "mp.jwt.verify.audiences";
+    /** Clock skew in seconds. */
+    public static final String MP_CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+    /** Maximum age of a token ({@code now - iat}) in seconds. */
+    public static final String MP_TOKEN_AGE = "mp.jwt.verify.token.age";
+    /** The request header that carries the token: {@code Authorization} or {@code Cookie}. */
+    public static final String MP_TOKEN_HEADER = "mp.jwt.token.header";
+    /** The cookie that carries the token when {@link #MP_TOKEN_HEADER} is {@code Cookie}. */
+    public static final String MP_TOKEN_COOKIE = "mp.jwt.token.cookie";
+    /** Location of the RSA private key(s) for JWE decryption. */
+    public static final String MP_DECRYPT_KEY_LOCATION = "mp.jwt.decrypt.key.location";
+    /** The JWE key management algorithm: RSA-OAEP or RSA-OAEP-256. */
+    public static final String MP_DECRYPT_KEY_ALGORITHM = "mp.jwt.decrypt.key.algorithm";
+
+    // JWT Guard
+    /** {@code hardened} (default) or {@code mp-compat}. */
+    public static final String PROFILE = "jwtguard.profile";
+    /** Comma-separated allowed JWS algorithms; overrides {@link #MP_PUBLIC_KEY_ALGORITHM}. */
+    public static final String ALGORITHMS = "jwtguard.algorithms";
+    /** Maximum {@code exp - iat}: seconds, an ISO-8601 duration, or {@code unbounded}. */
+    public static final String MAX_LIFETIME = "jwtguard.token.max-lifetime";
+    /** Upper bound on the clock skew: seconds or an ISO-8601 duration. */
+    public static final String MAX_CLOCK_SKEW = "jwtguard.clock-skew.max";
+    /** Comma-separated claims every token must carry. */
+    public static final String REQUIRED_CLAIMS = "jwtguard.required-claims";
+    /** Comma-separated accepted {@code typ} values (the {@code application/} prefix is optional). */
+    public static final String TOKEN_TYPES = "jwtguard.token.types";
+    /** Whether {@code typ} must be present. */
+    public static final String TOKEN_TYPE_REQUIRED = "jwtguard.token.type-required";
+    /** Dot-separated path of the claim holding the groups, for example {@code realm_access.roles}. */
+    public static final String GROUPS_CLAIM = "jwtguard.groups.claim-path";
+    /** Maximum length of a token, in characters. */
+    public static final String MAX_TOKEN_SIZE = "jwtguard.token.max-size";
+    /** Inline HMAC secret; prefix {@code base64:} or {@code base64url:} for encoded bytes. */
+    public static final String HMAC_SECRET = "jwtguard.hmac.secret";
+    /** Location of the HMAC secret (same encoding rules as {@link #HMAC_SECRET}). */
+    public static final String HMAC_SECRET_LOCATION = "jwtguard.hmac.secret.location";
+    /** Key store whose certificates are trusted verification keys. */
+    public static final String KEYSTORE_LOCATION = "jwtguard.keystore.location";
+    /** Key store password. */
+    public static final String KEYSTORE_PASSWORD = "jwtguard.keystore.password";
+    /** Key store type, {@code PKCS12} by default. */
+    public static final String KEYSTORE_TYPE = "jwtguard.keystore.type";
+    /** Comma-separated aliases to use from the key store; all by default. */
+    public static final String KEYSTORE_ALIASES = "jwtguard.keystore.aliases";
+    /** Comma-separated posture finding codes accepted deliberately. */
+    public static final String ACKNOWLEDGE = "jwtguard.posture.acknowledge";
+
+    private ConfigProperties() {
+    }
+}

@@ -1,0 +1,37 @@
+package io.jwtguard.core.config;
+
+/**
+ * The things the posture check can find. A finding whose code is {@link #acknowledgeable()} can
+ * be accepted deliberately by listing the code in {@code jwtguard.posture.acknowledge}.
+ */
+public enum FindingCode {
+    /** No issuer is configured, so tokens of any issuer trusted by the keys are accepted. */
+    NO_ISSUER(true),
+    /** No audience is configured, so tokens meant for other services are accepted. */
+    NO_AUDIENCE(true),
+    /** An RSA key has fewer than 2048 bits. */
+    WEAK_RSA_KEY(true),
+    /** The HMAC secret is shorter than the output of its hash (RFC 7518 section 3.2). */
+    SHORT_HMAC_SECRET(true),
+    /** No maximum token lifetime: a token may be valid for years. */
+    UNBOUNDED_LIFETIME(true),
+    /** The clock skew exceeds the configured upper bound. */
+    SKEW_OVER_BOUND(true),
+    /** Plain-http key location to a host other than loopback: keys can be substituted in transit. */
+    INSECURE_KEY_LOCATION(true),
+    /** JWE whose plaintext is a bare claims set, signed by nobody; only the mp-compat profile accepts it. */
+    DECRYPT_ONLY(false),
+    /** The mp-compat profile is active. */
+    MP_COMPAT_PROFILE(false);
+
+    private final boolean acknowledgeable;
+
+    FindingCode(boolean acknowledgeable) {
+        this.acknowledgeable = acknowledgeable;
+    }
+
+    /** @return whether listing this code in {@code jwtguard.posture.acknowledge} accepts it */
+    public boolean acknowledgeable() {
+        return acknowledgeable;
+    }
+}

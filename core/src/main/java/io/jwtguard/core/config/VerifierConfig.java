@@ -1,0 +1,527 @@
+package io.jwtguard.core.config;
+
+import static io.jwtguard.core.config.ConfigProperties.*;
+
+import io.jwtguard.core.jose.JwsAlgorithm;
+import io.jwtguard.core.jose.KeyFamily;
+import io.jwtguard.core.keys.DecryptionKeySource;
+import io.jwtguard.core.keys.KeySource;
+import io.jwtguard.core.keys.KeyStrengthPolicy;
+import io.jwtguard.core.keys.StaticKeySource;
+import io.jwtguard.core.keys.VerificationKey;
+import io.jwtguard.core.revocation.RevocationCheck;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the verifier needs, validated once and then immutable. Build it with
+ * {@link #builder()} or load it with {@link ConfigLoader}. {@link Builder#build()} runs the
+ * posture check and refuses weak settings of the {@link Profile#HARDENED hardened} profile
+ * unless their finding code was acknowledged.
+ *
+ * <p>Immutable and thread-safe (the key sources and revocation check it holds are thread-safe
+ * by contract).
+ */
+public final class VerifierConfig {
+    /** Default maximum {@code exp - iat}: one hour (RFC 6750 section 5.3). */
+    public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofHours(1);
+    /** Default clock skew. */
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
+    /** Default upper bound on the clock skew. */
+    public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    /** Default maximum token length in characters. */
+    public static final int DEFAULT_MAX_TOKEN_SIZE = 8192;
+    /** Default accepted {@code typ} values, normalised (see {@link #normalizeType(String)}). */
+    public static final Set<String> DEFAULT_TOKEN_TYPES = Set.of("jwt", "at+jwt");
+
+    private final Profile profile;
+    private final List<KeySource> keySources;
+    private final Set<JwsAlgorithm> allowedAlgorithms;
+    private final String issuer;
+    private final Set<String> audiences;
+    private final Duration clockSkew;
+    private final Duration maxClockSkew;
+    private final Duration maxLifetime;
+    private final Duration maxTokenAge;
+    private final Set<String> requiredClaims;
+    private final Set<String> acceptedTypes;
+    private final boolean typeRequired;
+    private final List<String> groupsClaimPath;
+    private final int maxTokenSize;
+    private final DecryptionKeySource decryptionKeys;
+    private final Set<KeyManagementAlgorithm> keyManagementAlgorithms;
+    private final Set<FindingCode> acknowledged;
+    private final Clock clock;
+    private final RevocationCheck revocationCheck;
+    private final PostureReport posture;
+
+    private VerifierConfig(Builder b, Set<JwsAlgorithm> allowedAlgorithms) {
+        this.profile = b.profile;
+        this.keySources = List.copyOf(b.keySources);
+        this.allowedAlgorithms = Set.copyOf(allowedAlgorithms);
+        this.issuer = b.issuer;
+        this.audiences = Set.copyOf(b.audiences);
+        this.clockSkew = b.clockSkew;
+        this.maxClockSkew = b.maxClockSkew;
+        this.maxLifetime = b.maxLifetime;
+        this.maxTokenAge = b.maxTokenAge;
+        this.requiredClaims = Set.copyOf(b.requiredClaims);
+        this.acceptedTypes = Set.copyOf(b.acceptedTypes);
+        this.typeRequired = b.typeRequired;
+        this.groupsClaimPath = List.of(b.groupsClaimPath.split("\\.", -1));
+        this.maxTokenSize = b.maxTokenSize;
+        this.decryptionKeys = b.decryptionKeys;
+        this.keyManagementAlgorithms = Set.copyOf(b.keyManagementAlgorithms);
+        this.acknowledged = Set.copyOf(b.acknowledged);
+        this.clock = b.clock;
+        this.revocationCheck = b.revocationCheck;
+        this.posture = new PostureReport(profile, postureFindings());
+    }
+
+    /** @return a builder with the hardened defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The key strength that a profile and acknowledgements allow: 2048-bit RSA in hardened,
+     * 1024 in mp-compat or when {@link FindingCode#WEAK_RSA_KEY} is acknowledged.
+     */
+    public static KeyStrengthPolicy strengthPolicyFor(Profile profile, Set<FindingCode> acknowledged) {
+        boolean weakAllowed = profile == Profile.MP_COMPAT || acknowledged.contains(FindingCode.WEAK_RSA_KEY);
+        return new KeyStrengthPolicy(weakAllowed ? KeyStrengthPolicy.ABSOLUTE_MIN_RSA_BITS
+                : KeyStrengthPolicy.HARDENED_MIN_RSA_BITS);
+    }
+
+    /**
+     * Normalises a {@code typ} value as RFC 7515 section 4.1.9 compares them: case-insensitive,
+     * with the {@code application/} prefix optional.
+     */
+    public static String normalizeType(String type) {
+        String lower = type.trim().toLowerCase(Locale.ROOT);
+        return lower.startsWith("application/") && lower.indexOf('/', "application/".length()) < 0
+                ? lower.substring("application/".length()) : lower;
+    }
+
+    /** @return the active profile */
+    public Profile profile() {
+        return profile;
+    }
+
+    /** @return the trusted key sources, in order; empty only for decrypt-only configurations */
+    public List<KeySource> keySources() {
+        return keySources;
+    }
+
+    /** @return the JWS algorithms a token may use, never empty */
+    public Set<JwsAlgorithm> allowedAlgorithms() {
+        return allowedAlgorithms;
+    }
+
+    /** @return the exact expected issuer, or empty when issuers are not checked */
+    public Optional<String> issuer() {
+        return Optional.ofNullable(issuer);
+    }
+
+    /** @return accepted audiences; empty when audiences are not checked */
+    public Set<String> audiences() {
+        return audiences;
+    }
+
+    /** @return the allowed clock skew, never negative */
+    public Duration clockSkew() {
+        return clockSkew;
+    }
+
+    /** @return the maximum {@code exp - iat}, or empty when unbounded */
+    public Optional<Duration> maxLifetime() {
+        return Optional.ofNullable(maxLifetime);
+    }
+
+    /** @return the maximum {@code now - iat}, or empty when not limited */
+    public Optional<Duration> maxTokenAge() {
+        return Optional.ofNullable(maxTokenAge);
+    }
+
+    /** @return claims every token must carry */
+    public Set<String> requiredClaims() {
+        return requiredClaims;
+    }
+
+    /** @return accepted {@code typ} values, normalised */
+    public Set<String> acceptedTypes() {
+        return acceptedTypes;
+    }
+
+    /** @return whether {@code typ} must be present */
+    public boolean typeRequired() {
+        return typeRequired;
+    }
+
+    /** @return the path of the groups claim, one element per nesting level */
+    public List<String> groupsClaimPath() {
+        return groupsClaimPath;
+    }
+
+    /** @return the maximum token length in characters */
+    public int maxTokenSize() {
+        return maxTokenSize;
+    }
+
+    /** @return the JWE decryption keys, or empty when encrypted tokens are not accepted */
+    public Optional<DecryptionKeySource> decryptionKeys() {
+        return Optional.ofNullable(decryptionKeys);
+    }
+
+    /** @return accepted JWE key management algorithms */
+    public Set<KeyManagementAlgorithm> keyManagementAlgorithms() {
+        return keyManagementAlgorithms;
+    }
+
+    /**
+     * @return whether a JWE's plaintext may be a bare claims set: only when no verification key
+     *     is configured, which the posture check allows only in mp-compat
+     */
+    public boolean decryptOnlyAccepted() {
+        return decryptionKeys != null && keySources.isEmpty();
+    }
+
+    /** @return the time source */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return the revocation check, {@link RevocationCheck#NONE} by default */
+    public RevocationCheck revocationCheck() {
+        return revocationCheck;
+    }
+
+    /** @return the posture report of this configuration; it has no errors (build refuses those) */
+    public PostureReport posture() {
+        return posture;
+    }
+
+    private List<PostureFinding> postureFindings() {
+        List<PostureFinding> findings = new ArrayList<>();
+        if (profile == Profile.MP_COMPAT) {
+            findings.add(new PostureFinding(FindingCode.MP_COMPAT_PROFILE, Severity.WARNING, PROFILE,
+                    "the mp-compat profile accepts 1024-bit RSA keys and decrypt-only JWE; use it only for the "
+                            + "MicroProfile JWT TCK, and set jwtguard.profile=hardened for production"));
+        }
+        if (issuer == null) {
+            finding(findings, FindingCode.NO_ISSUER, MP_ISSUER,
+                    "no issuer is configured, so any issuer trusted by the keys is accepted; set it to the exact "
+                            + "'iss' value of your identity provider");
+        }
+        if (audiences.isEmpty()) {
+            findings.add(new PostureFinding(FindingCode.NO_AUDIENCE, Severity.WARNING, MP_AUDIENCES,
+                    "no audience is configured, so tokens issued for other services are accepted; set it to "
+                            + "this service's audience"));
+        }
+        if (maxLifetime == null) {
+            finding(findings, FindingCode.UNBOUNDED_LIFETIME, MAX_LIFETIME,
+                    "token lifetime is unbounded; set a maximum such as PT1H (RFC 6750 section 5.3)");
+        }
+        if (clockSkew.compareTo(maxClockSkew) > 0) {
+            finding(findings, FindingCode.SKEW_OVER_BOUND, MP_CLOCK_SKEW,
+                    "clock skew of " + clockSkew.toSeconds() + " s exceeds the bound of " + maxClockSkew.toSeconds()
+                            + " s (" + MAX_CLOCK_SKEW + "); synchronise clocks and lower it");
+        }
+        KeyStrengthPolicy hardenedStrength = strengthPolicyFor(Profile.HARDENED, Set.of());
+        for (KeySource source : keySources) {
+            if (source instanceof StaticKeySource) {
+                for (VerificationKey key : source.keys()) {
+                    if (!hardenedStrength.accepts(key)) {
+                        weakKey(findings, FindingCode.WEAK_RSA_KEY, source.describe(),
+                                "RSA key of " + key.strengthBits() + " bits in " + source.describe()
+                                        + "; use at least 2048 bits");
+                    }
+                    if (key.family() == KeyFamily.SECRET && key.strengthBits() < 256) {
+                        weakKey(findings, FindingCode.SHORT_HMAC_SECRET, HMAC_SECRET,
+                                "HMAC secret of " + key.strengthBits() / 8 + " bytes; HS256 needs at least 32 random "
+                                        + "bytes, HS384 48, HS512 64");
+                    }
+                }
+            }
+            if (source.describe().toLowerCase(Locale.ROOT).startsWith("http://")
+                    && io.jwtguard.core.keys.KeyLocation.of(source.describe()).isInsecureRemote()) {
+                finding(findings, FindingCode.INSECURE_KEY_LOCATION, MP_PUBLIC_KEY_LOCATION,
+                        "keys are fetched over plain http from " + source.describe() + "; use https");
+            }
+        }
+        if (decryptOnlyAccepted()) {
+            if (profile == Profile.MP_COMPAT) {
+                findings.add(new PostureFinding(FindingCode.DECRYPT_ONLY, Severity.WARNING, MP_DECRYPT_KEY_LOCATION,
+                        "encrypted tokens whose plaintext is an unsigned claims set are accepted (mp-compat)"));
+            } else {
+                findings.add(new PostureFinding(FindingCode.DECRYPT_ONLY, Severity.ERROR, MP_PUBLIC_KEY_LOCATION,
+                        "decryption is configured without a verification key, so unsigned claims inside a JWE "
+                                + "would be accepted; configure " + MP_PUBLIC_KEY_LOCATION + " (or "
+                                + MP_PUBLIC_KEY + ") so that the JWE must contain a signed token"));
+            }
+        }
+        return findings;
+    }
+
+    private void weakKey(List<PostureFinding> findings, FindingCode code, String property, String message) {
+        if (code == FindingCode.WEAK_RSA_KEY && profile == Profile.MP_COMPAT) {
+            findings.add(new PostureFinding(code, Severity.WARNING, property, message + " (accepted by mp-compat)"));
+        } else {
+            finding(findings, code, property, message);
+        }
+    }
+
+    private void finding(List<PostureFinding> findings, FindingCode code, String property, String message) {
+        if (acknowledged.contains(code)) {
+            findings.add(new PostureFinding(code, Severity.WARNING, property, message + " (acknowledged)"));
+        } else {
+            findings.add(new PostureFinding(code, Severity.ERROR, property, message
+                    + "; or accept the risk with " + ACKNOWLEDGE + "=" + code));
+        }
+    }
+
+    /**
+     * Collects settings; {@link #build()} validates them. Not thread-safe; one builder builds one
+     * configuration.
+     */
+    public static final class Builder {
+        private Profile profile = Profile.HARDENED;
+        private final List<KeySource> keySources = new ArrayList<>();
+        private Set<JwsAlgorithm> allowedAlgorithms;
+        private String issuer;
+        private Set<String> audiences = Set.of();
+        private Duration clockSkew = DEFAULT_CLOCK_SKEW;
+        private Duration maxClockSkew = DEFAULT_MAX_CLOCK_SKEW;
+        private Duration maxLifetime = DEFAULT_MAX_LIFETIME;
+        private Duration maxTokenAge;
+        private Set<String> requiredClaims = Set.of();
+        private Set<String> acceptedTypes = DEFAULT_TOKEN_TYPES;
+        private boolean typeRequired;
+        private String groupsClaimPath = "groups";
+        private int maxTokenSize = DEFAULT_MAX_TOKEN_SIZE;
+        private DecryptionKeySource decryptionKeys;
+        private Set<KeyManagementAlgorithm> keyManagementAlgorithms = EnumSet.of(KeyManagementAlgorithm.RSA_OAEP,
+                KeyManagementAlgorithm.RSA_OAEP_256);
+        private Set<FindingCode> acknowledged = Set.of();
+        private Clock clock = Clock.systemUTC();
+        private RevocationCheck revocationCheck = RevocationCheck.NONE;
+
+        private Builder() {
+        }
+
+        /** Selects the profile; {@link Profile#HARDENED} by default. */
+        public Builder profile(Profile value) {
+            this.profile = Objects.requireNonNull(value, "profile");
+            return this;
+        }
+
+        /** Adds a source of trusted verification keys. */
+        public Builder keySource(KeySource value) {
+            keySources.add(Objects.requireNonNull(value, "keySource"));
+            return this;
+        }
+
+        /** Adds fixed trusted verification keys. */
+        public Builder verificationKeys(VerificationKey... keys) {
+            return keySource(StaticKeySource.of(keys));
+        }
+
+        /**
+         * Sets the allowed algorithms. Default: RS256 (MicroProfile JWT's default) when any
+         * asymmetric key source is configured, plus HS256 when a secret is.
+         */
+        public Builder allowedAlgorithms(Set<JwsAlgorithm> value) {
+            this.allowedAlgorithms = EnumSet.copyOf(value);
+            return this;
+        }
+
+        /** Sets the exact expected issuer. */
+        public Builder issuer(String value) {
+            this.issuer = value;
+            return this;
+        }
+
+        /** Sets the accepted audiences; a token must name at least one of them. */
+        public Builder audiences(Set<String> value) {
+            this.audiences = Set.copyOf(value);
+            return this;
+        }
+
+        /** Sets the clock skew; 30 seconds by default. */
+        public Builder clockSkew(Duration value) {
+            this.clockSkew = Objects.requireNonNull(value, "clockSkew");
+            return this;
+        }
+
+        /** Sets the upper bound on the clock skew; 5 minutes by default. */
+        public Builder maxClockSkew(Duration value) {
+            this.maxClockSkew = Objects.requireNonNull(value, "maxClockSkew");
+            return this;
+        }
+
+        /** Sets the maximum {@code exp - iat}; one hour by default; null means unbounded. */
+        public Builder maxLifetime(Duration value) {
+            this.maxLifetime = value;
+            return this;
+        }
+
+        /** Sets the maximum {@code now - iat}; null (default) means not limited. */
+        public Builder maxTokenAge(Duration value) {
+            this.maxTokenAge = value;
+            return this;
+        }
+
+        /** Sets claims every token must carry. */
+        public Builder requiredClaims(Set<String> value) {
+            this.requiredClaims = Set.copyOf(value);
+            return this;
+        }
+
+        /** Sets the accepted {@code typ} values (compared as {@link #normalizeType(String)} does). */
+        public Builder acceptedTypes(Set<String> value) {
+            Set<String> normalized = new LinkedHashSet<>();
+            for (String t : value) {
+                normalized.add(normalizeType(t));
+            }
+            this.acceptedTypes = normalized;
+            return this;
+        }
+
+        /** Sets whether {@code typ} must be present; false by default. */
+        public Builder typeRequired(boolean value) {
+            this.typeRequired = value;
+            return this;
+        }
+
+        /** Sets the dot-separated path of the groups claim; {@code groups} by default. */
+        public Builder groupsClaimPath(String value) {
+            this.groupsClaimPath = Objects.requireNonNull(value, "groupsClaimPath");
+            return this;
+        }
+
+        /** Sets the maximum token length in characters; 8192 by default. */
+        public Builder maxTokenSize(int value) {
+            this.maxTokenSize = value;
+            return this;
+        }
+
+        /** Accepts JWE tokens decrypted with these keys; only JWE tokens are then accepted. */
+        public Builder decryptionKeys(DecryptionKeySource value) {
+            this.decryptionKeys = value;
+            return this;
+        }
+
+        /** Sets the accepted JWE key management algorithms; both RSA-OAEP variants by default. */
+        public Builder keyManagementAlgorithms(Set<KeyManagementAlgorithm> value) {
+            this.keyManagementAlgorithms = EnumSet.copyOf(value);
+            return this;
+        }
+
+        /** Accepts these posture findings deliberately. */
+        public Builder acknowledge(Set<FindingCode> value) {
+            this.acknowledged = Set.copyOf(value);
+            return this;
+        }
+
+        /** Sets the time source; the system UTC clock by default. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Sets the revocation check; none by default. */
+        public Builder revocationCheck(RevocationCheck value) {
+            this.revocationCheck = Objects.requireNonNull(value, "revocationCheck");
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws ConfigurationException naming the property, if a setting is invalid or a
+         *     posture finding is an unacknowledged error
+         */
+        public VerifierConfig build() {
+            if (keySources.isEmpty() && decryptionKeys == null) {
+                throw new ConfigurationException(MP_PUBLIC_KEY_LOCATION, "no verification key is configured; set "
+                        + MP_PUBLIC_KEY_LOCATION + " (or " + MP_PUBLIC_KEY + ", " + HMAC_SECRET + ", "
+                        + KEYSTORE_LOCATION + ")");
+            }
+            if (issuer != null && issuer.isBlank()) {
+                throw new ConfigurationException(MP_ISSUER, "the issuer is blank; set the exact 'iss' value or remove it");
+            }
+            for (String audience : audiences) {
+                if (audience.isBlank()) {
+                    throw new ConfigurationException(MP_AUDIENCES, "an audience is blank; list non-empty values");
+                }
+            }
+            if (clockSkew.isNegative()) {
+                throw new ConfigurationException(MP_CLOCK_SKEW, "the clock skew is negative; use 0 or more seconds");
+            }
+            if (maxClockSkew.isNegative()) {
+                throw new ConfigurationException(MAX_CLOCK_SKEW, "the bound is negative; use 0 or more seconds");
+            }
+            if (maxLifetime != null && (maxLifetime.isNegative() || maxLifetime.isZero())) {
+                throw new ConfigurationException(MAX_LIFETIME, "the maximum lifetime must be positive, for example PT1H");
+            }
+            if (maxTokenAge != null && (maxTokenAge.isNegative() || maxTokenAge.isZero())) {
+                throw new ConfigurationException(MP_TOKEN_AGE, "the maximum token age must be a positive number of seconds");
+            }
+            if (maxTokenSize < 64 || maxTokenSize > 1 << 20) {
+                throw new ConfigurationException(MAX_TOKEN_SIZE, "must be between 64 and 1048576 characters, was "
+                        + maxTokenSize);
+            }
+            if (acceptedTypes.isEmpty() && typeRequired) {
+                throw new ConfigurationException(TOKEN_TYPES, "no type is accepted while a type is required; list at "
+                        + "least one, for example at+jwt");
+            }
+            if (groupsClaimPath.isBlank() || List.of(groupsClaimPath.split("\\.", -1)).contains("")) {
+                throw new ConfigurationException(GROUPS_CLAIM, "'" + groupsClaimPath + "' is not a dot-separated "
+                        + "claim path; use for example groups or realm_access.roles");
+            }
+            if (keyManagementAlgorithms.isEmpty()) {
+                throw new ConfigurationException(MP_DECRYPT_KEY_ALGORITHM, "no algorithm; use RSA-OAEP or RSA-OAEP-256");
+            }
+            for (FindingCode code : acknowledged) {
+                if (!code.acknowledgeable()) {
+                    throw new ConfigurationException(ACKNOWLEDGE, code + " cannot be acknowledged"
+                            + (code == FindingCode.DECRYPT_ONLY ? "; only jwtguard.profile=mp-compat accepts it" : ""));
+                }
+            }
+            Set<JwsAlgorithm> algorithms = allowedAlgorithms != null ? allowedAlgorithms : defaultAlgorithms();
+            if (algorithms.isEmpty() && !keySources.isEmpty()) {
+                throw new ConfigurationException(ALGORITHMS, "no algorithm is allowed; list at least one, for "
+                        + "example RS256");
+            }
+            VerifierConfig config = new VerifierConfig(this, algorithms);
+            List<PostureFinding> errors = config.posture().withSeverity(Severity.ERROR);
+            if (!errors.isEmpty()) {
+                PostureFinding first = errors.get(0);
+                StringBuilder message = new StringBuilder(first.message());
+                for (PostureFinding more : errors.subList(1, errors.size())) {
+                    message.append("; also ").append(more);
+                }
+                throw new ConfigurationException(first.property(), message.toString());
+            }
+            return config;
+        }
+
+        private Set<JwsAlgorithm> defaultAlgorithms() {
+            EnumSet<JwsAlgorithm> result = EnumSet.noneOf(JwsAlgorithm.class);
+            for (KeySource source : keySources) {
+                boolean secret = source instanceof StaticKeySource && !source.keys().isEmpty()
+                        && source.keys().stream().allMatch(k -> k.family() == KeyFamily.SECRET);
+                result.add(secret ? JwsAlgorithm.HS256 : JwsAlgorithm.RS256);
+            }
+            return result;
+        }
+    }
+}

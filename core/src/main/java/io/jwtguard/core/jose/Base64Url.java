@@ -1,0 +1,104 @@
+package io.jwtguard.core.jose;
+
+import java.util.Arrays;
+
+/**
+ * Strict base64url (RFC 4648, section 5) as JOSE requires it (RFC 7515, section 2): the URL-safe
+ * alphabet only, no padding, no whitespace, and no set bits in the unused trailing bits. Exactly
+ * one encoding decodes to a given byte string, so two spellings of one token cannot exist.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Base64Url {
+    private static final byte[] DECODE = new byte[128];
+    private static final char[] ENCODE =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
+
+    static {
+        Arrays.fill(DECODE, (byte) -1);
+        for (int i = 0; i < ENCODE.length; i++) {
+            DECODE[ENCODE[i]] = (byte) i;
+        }
+    }
+
+    private Base64Url() {
+    }
+
+    /**
+     * Decodes {@code text[from, to)}.
+     *
+     * @return the decoded bytes, never null
+     * @throws IllegalArgumentException if the range is not canonical unpadded base64url
+     */
+    public static byte[] decode(CharSequence text, int from, int to) {
+        int length = to - from;
+        int remainder = length & 3;
+        if (remainder == 1) {
+            throw new IllegalArgumentException("base64url length " + length + " is impossible");
+        }
+        byte[] out = new byte[(length / 4) * 3 + (remainder == 0 ? 0 : remainder - 1)];
+        int o = 0;
+        int i = from;
+        int fullEnd = to - remainder;
+        while (i < fullEnd) {
+            int bits = sextet(text, i) << 18 | sextet(text, i + 1) << 12
+                    | sextet(text, i + 2) << 6 | sextet(text, i + 3);
+            out[o++] = (byte) (bits >> 16);
+            out[o++] = (byte) (bits >> 8);
+            out[o++] = (byte) bits;
+            i += 4;
+        }
+        if (remainder == 2) {
+            int a = sextet(text, i);
+            int b = sextet(text, i + 1);
+            if ((b & 0x0F) != 0) {
+                throw new IllegalArgumentException("base64url has non-zero trailing bits");
+            }
+            out[o] = (byte) (a << 2 | b >> 4);
+        } else if (remainder == 3) {
+            int a = sextet(text, i);
+            int b = sextet(text, i + 1);
+            int c = sextet(text, i + 2);
+            if ((c & 0x03) != 0) {
+                throw new IllegalArgumentException("base64url has non-zero trailing bits");
+            }
+            out[o++] = (byte) (a << 2 | b >> 4);
+            out[o] = (byte) (b << 4 | c >> 2);
+        }
+        return out;
+    }
+
+    /** Decodes a whole string; see {@link #decode(CharSequence, int, int)}. */
+    public static byte[] decode(CharSequence text) {
+        return decode(text, 0, text.length());
+    }
+
+    /** @return the canonical unpadded base64url encoding of {@code bytes}, never null */
+    public static String encode(byte[] bytes) {
+        StringBuilder sb = new StringBuilder((bytes.length * 4 + 2) / 3);
+        int i = 0;
+        for (; i + 2 < bytes.length; i += 3) {
+            int bits = (bytes[i] & 0xFF) << 16 | (bytes[i + 1] & 0xFF) << 8 | (bytes[i + 2] & 0xFF);
+            sb.append(ENCODE[bits >> 18 & 63]).append(ENCODE[bits >> 12 & 63])
+                    .append(ENCODE[bits >> 6 & 63]).append(ENCODE[bits & 63]);
+        }
+        int left = bytes.length - i;
+        if (left == 1) {
+            int bits = (bytes[i] & 0xFF) << 16;
+            sb.append(ENCODE[bits >> 18 & 63]).append(ENCODE[bits >> 12 & 63]);
+        } else if (left == 2) {
+            int bits = (bytes[i] & 0xFF) << 16 | (bytes[i + 1] & 0xFF) << 8;
+            sb.append(ENCODE[bits >> 18 & 63]).append(ENCODE[bits >> 12 & 63]).append(ENCODE[bits >> 6 & 63]);
+        }
+        return sb.toString();
+    }
+
+    private static int sextet(CharSequence text, int index) {
+        char c = text.charAt(index);
+        int value = c < 128 ? DECODE[c] : -1;
+        if (value < 0) {
+            throw new IllegalArgumentException("character at offset " + index + " is not base64url");
+        }
+        return value;
+    }
+}

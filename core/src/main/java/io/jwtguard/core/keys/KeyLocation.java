@@ -1,0 +1,158 @@
+package io.jwtguard.core.keys;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Where key material lives, as MicroProfile JWT's {@code *.location} properties spell it: an
+ * {@code http(s)} URL, a {@code file:} URL, a {@code classpath:} resource, or a bare path that
+ * is looked up on the classpath first and then in the file system.
+ *
+ * <p>Reads are bounded: at most {@link #MAX_BYTES} bytes, HTTP with connect and read timeouts
+ * and no redirects. Immutable and thread-safe.
+ */
+public final class KeyLocation {
+    /** The largest key document read from any location, in bytes. */
+    public static final int MAX_BYTES = 1 << 20;
+
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
+
+    private final String location;
+
+    private KeyLocation(String location) {
+        this.location = location;
+    }
+
+    /**
+     * @param location the configured location, not null or blank
+     * @throws IllegalArgumentException if blank
+     */
+    public static KeyLocation of(String location) {
+        Objects.requireNonNull(location, "location");
+        if (location.isBlank()) {
+            throw new IllegalArgumentException("the key location is empty");
+        }
+        return new KeyLocation(location.trim());
+    }
+
+    /** @return whether the location is fetched over HTTP(S), which makes loading lazy */
+    public boolean isRemote() {
+        String lower = location.toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
+    }
+
+    /**
+     * @return whether the location is plain {@code http} to a host other than loopback, where a
+     *     network attacker could substitute keys
+     */
+    public boolean isInsecureRemote() {
+        if (!location.toLowerCase(Locale.ROOT).startsWith("http://")) {
+            return false;
+        }
+        String host = URI.create(location).getHost();
+        if (host == null) {
+            return true;
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return false;
+        }
+        try {
+            return !InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Reads the whole document as UTF-8.
+     *
+     * @throws IOException if it cannot be read, is too large, or HTTP does not answer 200
+     */
+    public String read() throws IOException {
+        String lower = location.toLowerCase(Locale.ROOT);
+        if (isRemote()) {
+            return readHttp();
+        }
+        if (lower.startsWith("file:")) {
+            return readFile(Paths.get(URI.create(location)));
+        }
+        String resource = lower.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
+        String stripped = resource.startsWith("/") ? resource.substring(1) : resource;
+        InputStream in = null;
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context != null) {
+            in = context.getResourceAsStream(stripped);
+        }
+        if (in == null) {
+            in = KeyLocation.class.getClassLoader().getResourceAsStream(stripped);
+        }
+        if (in != null) {
+            try (InputStream stream = in) {
+                return readBounded(stream);
+            }
+        }
+        if (!lower.startsWith("classpath:")) {
+            Path path = Paths.get(resource);
+            if (Files.isRegularFile(path)) {
+                return readFile(path);
+            }
+        }
+        throw new IOException("no classpath resource or file at " + location);
+    }
+
+    private String readFile(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return readBounded(in);
+        }
+    }
+
+    private String readHttp() throws IOException {
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(HTTP_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(location))
+                .timeout(HTTP_TIMEOUT)
+                .header("Accept", "application/jwk-set+json, application/json, application/x-pem-file, */*")
+                .GET()
+                .build();
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IOException("HTTP " + response.statusCode() + " from " + location);
+                }
+                return readBounded(body);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while fetching " + location, e);
+        }
+    }
+
+    private String readBounded(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw new IOException("key document at " + location + " exceeds " + MAX_BYTES + " bytes");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return location;
+    }
+}

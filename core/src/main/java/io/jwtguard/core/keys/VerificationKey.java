@@ -1,0 +1,163 @@
+package io.jwtguard.core.keys;
+
+import io.jwtguard.core.jose.JwsAlgorithm;
+import io.jwtguard.core.jose.KeyFamily;
+import java.security.Key;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.NamedParameterSpec;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A key that configuration trusts, bound to the algorithms of its type: an RSA key serves RS*
+ * and PS*, a P-256 key ES256 only, an Ed25519 key EdDSA, a secret HS* (only those whose hash is
+ * no longer than the secret, unless weak secrets were explicitly allowed). The binding is fixed
+ * here, from the key, so a token can never make a key serve another algorithm.
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} never prints key material.
+ */
+public final class VerificationKey {
+    private final String keyId;
+    private final Key key;
+    private final KeyFamily family;
+    private final Set<JwsAlgorithm> algorithms;
+    private final int strengthBits;
+
+    private VerificationKey(String keyId, Key key, KeyFamily family, Set<JwsAlgorithm> algorithms, int strengthBits) {
+        this.keyId = keyId;
+        this.key = key;
+        this.family = family;
+        this.algorithms = Collections.unmodifiableSet(algorithms);
+        this.strengthBits = strengthBits;
+    }
+
+    /**
+     * Binds a public key to the algorithms of its type.
+     *
+     * @param keyId the {@code kid} this key answers to, or null for a key that answers to any
+     *     {@code kid} (a single PEM key, for example)
+     * @param publicKey an RSA, EC (P-256, P-384, P-521) or Ed25519 public key, not null
+     * @throws IllegalArgumentException for any other key type or curve
+     */
+    public static VerificationKey ofPublicKey(String keyId, PublicKey publicKey) {
+        Objects.requireNonNull(publicKey, "publicKey");
+        if (publicKey instanceof RSAPublicKey) {
+            int bits = ((RSAPublicKey) publicKey).getModulus().bitLength();
+            return new VerificationKey(keyId, publicKey, KeyFamily.RSA, EnumSet.of(JwsAlgorithm.RS256,
+                    JwsAlgorithm.RS384, JwsAlgorithm.RS512, JwsAlgorithm.PS256, JwsAlgorithm.PS384,
+                    JwsAlgorithm.PS512), bits);
+        }
+        if (publicKey instanceof ECPublicKey) {
+            int fieldBits = ((ECPublicKey) publicKey).getParams().getCurve().getField().getFieldSize();
+            JwsAlgorithm algorithm;
+            switch (fieldBits) {
+                case 256: algorithm = JwsAlgorithm.ES256; break;
+                case 384: algorithm = JwsAlgorithm.ES384; break;
+                case 521: algorithm = JwsAlgorithm.ES512; break;
+                default: throw new IllegalArgumentException("unsupported EC curve of " + fieldBits + " bits");
+            }
+            return new VerificationKey(keyId, publicKey, KeyFamily.EC, EnumSet.of(algorithm), fieldBits);
+        }
+        if (publicKey instanceof EdECPublicKey) {
+            NamedParameterSpec params = ((EdECPublicKey) publicKey).getParams();
+            if (!"Ed25519".equalsIgnoreCase(params.getName())) {
+                throw new IllegalArgumentException("unsupported EdDSA curve " + params.getName());
+            }
+            return new VerificationKey(keyId, publicKey, KeyFamily.ED25519, EnumSet.of(JwsAlgorithm.EdDSA), 256);
+        }
+        throw new IllegalArgumentException("unsupported public key type " + publicKey.getAlgorithm());
+    }
+
+    /**
+     * Binds a shared secret to the HS* algorithms whose hash is no longer than the secret
+     * (RFC 7518 section 3.2), or to all of them when {@code allowShort} is set.
+     *
+     * @param keyId the {@code kid} this secret answers to, or null for any
+     * @param secret the secret bytes, not null, not empty; copied
+     * @param allowShort whether shorter-than-hash secrets are acknowledged as acceptable
+     * @throws IllegalArgumentException if the secret fits no algorithm
+     */
+    public static VerificationKey ofSecret(String keyId, byte[] secret, boolean allowShort) {
+        Objects.requireNonNull(secret, "secret");
+        if (secret.length == 0) {
+            throw new IllegalArgumentException("the HMAC secret is empty");
+        }
+        EnumSet<JwsAlgorithm> algorithms = EnumSet.noneOf(JwsAlgorithm.class);
+        for (JwsAlgorithm a : new JwsAlgorithm[] {JwsAlgorithm.HS256, JwsAlgorithm.HS384, JwsAlgorithm.HS512}) {
+            if (allowShort || secret.length >= a.sizeBytes()) {
+                algorithms.add(a);
+            }
+        }
+        if (algorithms.isEmpty()) {
+            throw new IllegalArgumentException("the HMAC secret has " + secret.length
+                    + " bytes; HS256 needs at least 32");
+        }
+        SecretKey key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        return new VerificationKey(keyId, key, KeyFamily.SECRET, algorithms, secret.length * 8);
+    }
+
+    /** @return the key id, or empty for a key that answers to any {@code kid} */
+    public Optional<String> keyId() {
+        return Optional.ofNullable(keyId);
+    }
+
+    /**
+     * @param tokenKeyId the token's {@code kid}, may be null
+     * @return whether this key may be tried for a token with that {@code kid}: keys without an
+     *     id answer to any, keys with an id only to the exact same string
+     */
+    public boolean answersTo(String tokenKeyId) {
+        return keyId == null || tokenKeyId == null || keyId.equals(tokenKeyId);
+    }
+
+    /** @return the JCA key; for secrets, never log or expose it */
+    public Key key() {
+        return key;
+    }
+
+    /** @return the key family, never null */
+    public KeyFamily family() {
+        return family;
+    }
+
+    /** @return the algorithms this key may verify, unmodifiable, never empty */
+    public Set<JwsAlgorithm> algorithms() {
+        return algorithms;
+    }
+
+    /** @return whether this key may verify tokens of {@code algorithm} */
+    public boolean supports(JwsAlgorithm algorithm) {
+        return algorithms.contains(algorithm);
+    }
+
+    /**
+     * @param algorithm one of {@link #algorithms()}
+     * @return this key bound to that single algorithm (a JWK's {@code alg} narrows it so)
+     * @throws IllegalArgumentException if this key does not support it
+     */
+    public VerificationKey restrictedTo(JwsAlgorithm algorithm) {
+        if (!supports(algorithm)) {
+            throw new IllegalArgumentException(algorithm + " does not fit a " + family + " key");
+        }
+        return new VerificationKey(keyId, key, family, EnumSet.of(algorithm), strengthBits);
+    }
+
+    /** @return RSA modulus bits, EC field bits, 256 for Ed25519, or secret length in bits */
+    public int strengthBits() {
+        return strengthBits;
+    }
+
+    @Override
+    public String toString() {
+        return "VerificationKey[kid=" + keyId + ", family=" + family + ", bits=" + strengthBits
+                + ", algorithms=" + algorithms + "]";
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Revocation checks consulted on every verification.
+ */
+package io.jwtguard.core.revocation;

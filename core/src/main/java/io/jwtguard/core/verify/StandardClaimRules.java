@@ -1,0 +1,180 @@
+package io.jwtguard.core.verify;
+
+import io.jwtguard.core.config.VerifierConfig;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The claim rules of RFC 7519 and MicroProfile JWT, built from a configuration. The plural
+ * factory is the one place that decides which rules a verifier runs; {@code exp} is always
+ * among them.
+ */
+public final class StandardClaimRules {
+    private static final List<String> STRING_CLAIMS = List.of("iss", "sub", "jti", "upn", "preferred_username");
+
+    private StandardClaimRules() {
+    }
+
+    /** @return the rules for {@code config}, in the order they run; unmodifiable */
+    public static List<ClaimRule> forConfig(VerifierConfig config) {
+        List<ClaimRule> rules = new ArrayList<>();
+        rules.add(stringTypes());
+        rules.add(expiration(config.clockSkew()));
+        rules.add(notBefore(config.clockSkew()));
+        rules.add(issuedAt(config.clockSkew(), config.maxLifetime().orElse(null), config.maxTokenAge().orElse(null)));
+        config.issuer().ifPresent(issuer -> rules.add(issuer(issuer)));
+        if (!config.audiences().isEmpty()) {
+            rules.add(audience(config.audiences()));
+        }
+        if (!config.requiredClaims().isEmpty()) {
+            rules.add(requiredClaims(config.requiredClaims()));
+        }
+        return List.copyOf(rules);
+    }
+
+    /** Registered string claims, when present, must be JSON strings. */
+    public static ClaimRule stringTypes() {
+        return (claims, now) -> {
+            for (String name : STRING_CLAIMS) {
+                JsonValue value = claims.get(name);
+                if (value != null && !(value instanceof JsonString)) {
+                    throw new TokenRejectedException(RejectionReason.INVALID_CLAIM, "'" + name + "' is not a string");
+                }
+            }
+        };
+    }
+
+    /** {@code exp} is required, and now minus skew must be before it. */
+    public static ClaimRule expiration(Duration skew) {
+        long skewSeconds = skew.toSeconds();
+        return (claims, now) -> {
+            long exp = NumericDates.read(claims, "exp");
+            if (exp == NumericDates.ABSENT) {
+                throw new TokenRejectedException(RejectionReason.MISSING_CLAIM, "'exp' is missing");
+            }
+            if (now.getEpochSecond() - skewSeconds >= exp) {
+                throw new TokenRejectedException(RejectionReason.EXPIRED, "expired at " + Instant.ofEpochSecond(exp));
+            }
+        };
+    }
+
+    /** When {@code nbf} is present, now plus skew must not be before it. */
+    public static ClaimRule notBefore(Duration skew) {
+        long skewSeconds = skew.toSeconds();
+        return (claims, now) -> {
+            long nbf = NumericDates.read(claims, "nbf");
+            if (nbf != NumericDates.ABSENT && now.getEpochSecond() + skewSeconds < nbf) {
+                throw new TokenRejectedException(RejectionReason.NOT_YET_VALID,
+                        "not valid before " + Instant.ofEpochSecond(nbf));
+            }
+        };
+    }
+
+    /**
+     * {@code iat} must not be in the future (beyond skew); when a maximum lifetime or age is set
+     * it is required, {@code exp - iat} must not exceed the lifetime and {@code now - iat} must
+     * not exceed the age plus skew.
+     *
+     * @param maxLifetime null for unbounded
+     * @param maxAge null for not limited
+     */
+    public static ClaimRule issuedAt(Duration skew, Duration maxLifetime, Duration maxAge) {
+        long skewSeconds = skew.toSeconds();
+        long lifetime = maxLifetime == null ? -1 : maxLifetime.toSeconds();
+        long age = maxAge == null ? -1 : maxAge.toSeconds();
+        return (claims, now) -> {
+            long iat = NumericDates.read(claims, "iat");
+            if (iat == NumericDates.ABSENT) {
+                if (lifetime >= 0 || age >= 0) {
+                    throw new TokenRejectedException(RejectionReason.MISSING_CLAIM,
+                            "'iat' is missing and a maximum lifetime or age is configured");
+                }
+                return;
+            }
+            long nowSeconds = now.getEpochSecond();
+            if (iat > nowSeconds + skewSeconds) {
+                throw new TokenRejectedException(RejectionReason.ISSUED_IN_FUTURE,
+                        "issued at " + Instant.ofEpochSecond(iat));
+            }
+            if (lifetime >= 0) {
+                long exp = NumericDates.read(claims, "exp");
+                if (exp != NumericDates.ABSENT && exp - iat > lifetime) {
+                    throw new TokenRejectedException(RejectionReason.LIFETIME_EXCEEDED,
+                            "lifetime of " + (exp - iat) + " s exceeds " + lifetime + " s");
+                }
+            }
+            if (age >= 0 && nowSeconds - iat > age + skewSeconds) {
+                throw new TokenRejectedException(RejectionReason.TOO_OLD,
+                        "age of " + (nowSeconds - iat) + " s exceeds " + age + " s");
+            }
+        };
+    }
+
+    /** {@code iss} must be exactly {@code expected} (no normalisation, RFC 7519 section 4.1.1). */
+    public static ClaimRule issuer(String expected) {
+        return (claims, now) -> {
+            JsonValue iss = claims.get("iss");
+            if (iss == null) {
+                throw new TokenRejectedException(RejectionReason.MISSING_CLAIM, "'iss' is missing");
+            }
+            if (!(iss instanceof JsonString) || !((JsonString) iss).getString().equals(expected)) {
+                throw new TokenRejectedException(RejectionReason.ISSUER_MISMATCH, "'iss' is not the configured issuer");
+            }
+        };
+    }
+
+    /**
+     * {@code aud} must be a string or a non-empty array of strings, at least one of which is in
+     * {@code accepted}.
+     */
+    public static ClaimRule audience(Set<String> accepted) {
+        Set<String> copy = Set.copyOf(accepted);
+        return (claims, now) -> {
+            JsonValue aud = claims.get("aud");
+            if (aud == null) {
+                throw new TokenRejectedException(RejectionReason.MISSING_CLAIM, "'aud' is missing");
+            }
+            if (aud instanceof JsonString) {
+                if (copy.contains(((JsonString) aud).getString())) {
+                    return;
+                }
+            } else if (aud instanceof JsonArray && !((JsonArray) aud).isEmpty()) {
+                boolean matched = false;
+                for (JsonValue v : (JsonArray) aud) {
+                    if (!(v instanceof JsonString)) {
+                        throw new TokenRejectedException(RejectionReason.INVALID_CLAIM, "'aud' has a non-string member");
+                    }
+                    matched |= copy.contains(((JsonString) v).getString());
+                }
+                if (matched) {
+                    return;
+                }
+            } else {
+                throw new TokenRejectedException(RejectionReason.INVALID_CLAIM,
+                        "'aud' is neither a string nor a non-empty array of strings");
+            }
+            throw new TokenRejectedException(RejectionReason.AUDIENCE_MISMATCH, "no 'aud' value is accepted");
+        };
+    }
+
+    /** Every name in {@code names} must be present (with any value other than JSON null). */
+    public static ClaimRule requiredClaims(Set<String> names) {
+        Set<String> copy = Set.copyOf(names);
+        return (JsonObject claims, Instant now) -> {
+            for (String name : copy) {
+                JsonValue value = claims.get(name);
+                if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+                    throw new TokenRejectedException(RejectionReason.MISSING_CLAIM, "required claim '" + name
+                            + "' is missing");
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,399 @@
+package io.jwtguard.core.verify;
+
+import io.jwtguard.core.config.KeyManagementAlgorithm;
+import io.jwtguard.core.config.Severity;
+import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.jose.Base64Url;
+import io.jwtguard.core.jose.JwsAlgorithm;
+import io.jwtguard.core.jose.MalformedJsonException;
+import io.jwtguard.core.jose.StrictJson;
+import io.jwtguard.core.keys.DecryptionKey;
+import io.jwtguard.core.keys.KeySource;
+import io.jwtguard.core.keys.VerificationKey;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
+import org.jose4j.jwe.JsonWebEncryption;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Verifies bearer JWTs. One pipeline, cheapest check first: size cap, structure (3 or 5
+ * segments) and strict base64url, strict header parse, algorithm allow-list (from
+ * configuration, never from the token), key selection among trusted keys ({@code kid} is only a
+ * lookup key), signature, strict claims parse, claim rules, revocation. A token is accepted only
+ * if every step passed. Header members that point at keys ({@code jwk}, {@code jku},
+ * {@code x5u}, {@code x5c}) are never followed: a token carrying one is refused.
+ *
+ * <p>Encrypted tokens (JWE, RFC 7516) are accepted only when decryption keys are configured,
+ * and then exclusively: RSA-OAEP or RSA-OAEP-256 with A256GCM, no compression; the plaintext
+ * must be a signed JWT ({@code cty: JWT}) unless the configuration accepts decrypt-only tokens
+ * (mp-compat).
+ *
+ * <p>Immutable and thread-safe; build once with {@link #create(VerifierConfig)} and share.
+ */
+public final class TokenVerifier {
+    private static final System.Logger LOG = System.getLogger(TokenVerifier.class.getName());
+    private static final Set<String> KEY_HEADERS = Set.of("jwk", "jku", "x5u", "x5c");
+    private static final String JWE_CONTENT_ENCRYPTION = ContentEncryptionAlgorithmIdentifiers.AES_256_GCM;
+
+    private final VerifierConfig config;
+    private final List<ClaimRule> claimRules;
+    private final List<KeySource> keySources;
+    private final Set<JwsAlgorithm> allowedAlgorithms;
+    private final int maxTokenSize;
+
+    private TokenVerifier(VerifierConfig config) {
+        this.config = config;
+        this.claimRules = StandardClaimRules.forConfig(config);
+        this.keySources = config.keySources();
+        this.allowedAlgorithms = config.allowedAlgorithms();
+        this.maxTokenSize = config.maxTokenSize();
+    }
+
+    /**
+     * Builds a verifier and logs the configuration's posture report once.
+     *
+     * @param config a built configuration, not null
+     */
+    public static TokenVerifier create(VerifierConfig config) {
+        Objects.requireNonNull(config, "config");
+        boolean warnings = config.posture().findings().stream().anyMatch(f -> f.severity() == Severity.WARNING);
+        LOG.log(warnings ? System.Logger.Level.WARNING : System.Logger.Level.INFO, config.posture().summary());
+        return new TokenVerifier(config);
+    }
+
+    /** @return the configuration this verifier enforces */
+    public VerifierConfig config() {
+        return config;
+    }
+
+    /**
+     * Verifies a compact-serialised JWS or JWE.
+     *
+     * @param token the token as sent, without the {@code Bearer} prefix; may be null
+     * @return the verified token, never null
+     * @throws TokenRejectedException if the token is refused; its reason says why
+     * @throws KeySourceUnavailableException if keys cannot be obtained: not the token's fault
+     */
+    public VerifiedToken verify(String token) {
+        if (token == null || token.isEmpty()) {
+            throw reject(RejectionReason.MALFORMED_TOKEN, "the token is empty");
+        }
+        if (token.length() > maxTokenSize) {
+            throw reject(RejectionReason.SIZE_EXCEEDED, "the token has " + token.length()
+                    + " characters, over the maximum of " + maxTokenSize);
+        }
+        int[] dots = dots(token);
+        if (dots.length == 2) {
+            if (config.decryptionKeys().isPresent()) {
+                throw reject(RejectionReason.ENCRYPTION_REQUIRED, "decryption is configured, so only JWE is accepted");
+            }
+            return verifyJws(token, dots, token);
+        }
+        if (dots.length == 4) {
+            return verifyJwe(token, dots);
+        }
+        throw reject(RejectionReason.MALFORMED_TOKEN, "the token has " + (dots.length + 1)
+                + " segments; a JWS has 3 and a JWE 5");
+    }
+
+    private VerifiedToken verifyJws(String jws, int[] dots, String rawToken) {
+        int headerEnd = dots[0];
+        int payloadEnd = dots[1];
+        if (headerEnd == 0 || payloadEnd == headerEnd + 1) {
+            throw reject(RejectionReason.MALFORMED_TOKEN, "the header or payload segment is empty");
+        }
+        if (payloadEnd == jws.length() - 1) {
+            throw reject(RejectionReason.MALFORMED_TOKEN, "the signature segment is empty");
+        }
+        byte[] headerBytes = decode(jws, 0, headerEnd);
+        byte[] payloadBytes = decode(jws, headerEnd + 1, payloadEnd);
+        byte[] signature = decode(jws, payloadEnd + 1, jws.length());
+
+        JsonObject header = parse(headerBytes, "header");
+        JwsAlgorithm algorithm = checkJwsHeader(header);
+        String kid = optionalString(header, "kid");
+
+        byte[] signingInput = jws.substring(0, payloadEnd).getBytes(StandardCharsets.US_ASCII);
+        verifySignature(algorithm, kid, signingInput, signature);
+
+        JsonObject claims = parse(payloadBytes, "claims");
+        return accept(rawToken, claims);
+    }
+
+    /** Header rules of RFC 7515 and RFC 8725, in the order of the cheapest and most important. */
+    private JwsAlgorithm checkJwsHeader(JsonObject header) {
+        JsonValue alg = header.get("alg");
+        if (!(alg instanceof JsonString)) {
+            throw reject(RejectionReason.ALGORITHM_NOT_ALLOWED, "the header has no string 'alg'");
+        }
+        String algName = ((JsonString) alg).getString();
+        if (JwsAlgorithm.isNone(algName)) {
+            throw reject(RejectionReason.ALGORITHM_NONE, "'alg' is none");
+        }
+        checkCommonHeader(header);
+        JsonValue b64 = header.get("b64");
+        if (b64 != null && b64 != JsonValue.TRUE) {
+            throw reject(RejectionReason.UNENCODED_PAYLOAD, "'b64' is not true");
+        }
+        JwsAlgorithm algorithm = JwsAlgorithm.fromJoseName(algName).orElse(null);
+        if (algorithm == null || !allowedAlgorithms.contains(algorithm)) {
+            throw reject(RejectionReason.ALGORITHM_NOT_ALLOWED, "algorithm is not in the allow-list "
+                    + allowedAlgorithms);
+        }
+        String cty = optionalString(header, "cty");
+        if (cty != null && VerifierConfig.normalizeType(cty).equals("jwt")) {
+            throw reject(RejectionReason.MALFORMED_HEADER, "a JWS with 'cty: JWT' (nested signing) is not accepted");
+        }
+        String typ = optionalString(header, "typ");
+        if (typ == null ? config.typeRequired() : !config.acceptedTypes().contains(VerifierConfig.normalizeType(typ))) {
+            throw reject(RejectionReason.TYPE_NOT_ACCEPTED, typ == null ? "'typ' is required"
+                    : "'typ' is not an accepted access-token type");
+        }
+        return algorithm;
+    }
+
+    /** Rules shared by JWS and JWE headers: no key-bearing members, no critical extensions, string kid. */
+    private void checkCommonHeader(JsonObject header) {
+        for (String member : KEY_HEADERS) {
+            if (header.containsKey(member)) {
+                throw reject(RejectionReason.KEY_IN_HEADER, "the header carries '" + member + "'");
+            }
+        }
+        if (header.containsKey("crit")) {
+            // We implement no JOSE extension, so every crit (well-formed or not) names one we do not understand.
+            JsonValue crit = header.get("crit");
+            String detail = !(crit instanceof JsonArray) || ((JsonArray) crit).isEmpty()
+                    ? "'crit' is not a non-empty array" : "'crit' names extensions this verifier does not implement";
+            throw reject(RejectionReason.UNSUPPORTED_CRITICAL_HEADER, detail);
+        }
+        JsonValue kid = header.get("kid");
+        if (kid != null && !(kid instanceof JsonString)) {
+            throw reject(RejectionReason.MALFORMED_HEADER, "'kid' is not a string");
+        }
+        for (String member : new String[] {"typ", "cty"}) {
+            JsonValue value = header.get(member);
+            if (value != null && !(value instanceof JsonString)) {
+                throw reject(RejectionReason.MALFORMED_HEADER, "'" + member + "' is not a string");
+            }
+        }
+    }
+
+    private void verifySignature(JwsAlgorithm algorithm, String kid, byte[] signingInput, byte[] signature) {
+        boolean candidate = false;
+        for (KeySource source : keySources) {
+            for (VerificationKey key : source.keys()) {
+                if (!key.supports(algorithm) || !key.answersTo(kid)) {
+                    continue;
+                }
+                candidate = true;
+                try {
+                    if (algorithm.verify(key.key(), signingInput, signingInput.length, signature)) {
+                        return;
+                    }
+                } catch (GeneralSecurityException | ClassCastException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Key " + key + " could not verify " + algorithm + ": "
+                            + e.getClass().getSimpleName());
+                }
+            }
+        }
+        if (!candidate) {
+            throw reject(RejectionReason.NO_MATCHING_KEY, "no trusted key for " + algorithm
+                    + (kid == null ? "" : " with the token's kid"));
+        }
+        throw reject(RejectionReason.INVALID_SIGNATURE, "the " + algorithm + " signature does not verify");
+    }
+
+    private VerifiedToken verifyJwe(String jwe, int[] dots) {
+        if (config.decryptionKeys().isEmpty()) {
+            throw reject(RejectionReason.ENCRYPTION_NOT_ACCEPTED, "a JWE was sent but no decryption key is configured");
+        }
+        // header . encrypted key . iv . ciphertext . tag: every segment strictly encoded, none empty
+        int start = 0;
+        for (int i = 0; i <= dots.length; i++) {
+            int end = i < dots.length ? dots[i] : jwe.length();
+            if (end == start) {
+                throw reject(RejectionReason.MALFORMED_TOKEN, "JWE segment " + (i + 1) + " is empty");
+            }
+            decode(jwe, start, end);
+            start = end + 1;
+        }
+        JsonObject header = parse(decode(jwe, 0, dots[0]), "JWE header");
+        JsonValue alg = header.get("alg");
+        if (alg instanceof JsonString && JwsAlgorithm.isNone(((JsonString) alg).getString())) {
+            throw reject(RejectionReason.ALGORITHM_NONE, "'alg' is none");
+        }
+        if (header.containsKey("zip")) {
+            throw reject(RejectionReason.ENCRYPTION_NOT_ACCEPTED, "compressed JWE ('zip') is not accepted");
+        }
+        KeyManagementAlgorithm keyAlgorithm = alg instanceof JsonString
+                ? KeyManagementAlgorithm.fromJoseName(((JsonString) alg).getString()).orElse(null) : null;
+        if (keyAlgorithm == null || !config.keyManagementAlgorithms().contains(keyAlgorithm)) {
+            throw reject(RejectionReason.ENCRYPTION_NOT_ACCEPTED, "JWE key management algorithm is not accepted");
+        }
+        JsonValue enc = header.get("enc");
+        if (!(enc instanceof JsonString) || !((JsonString) enc).getString().equals(JWE_CONTENT_ENCRYPTION)) {
+            throw reject(RejectionReason.ENCRYPTION_NOT_ACCEPTED, "JWE content encryption must be A256GCM");
+        }
+        checkCommonHeader(header);
+        String kid = optionalString(header, "kid");
+        byte[] plaintext = decrypt(jwe, keyAlgorithm, kid);
+
+        String cty = optionalString(header, "cty");
+        String text = new String(plaintext, StandardCharsets.UTF_8);
+        boolean nested = cty != null ? VerifierConfig.normalizeType(cty).equals("jwt") : looksLikeJws(text);
+        if (nested) {
+            int[] innerDots = dots(text);
+            if (innerDots.length != 2) {
+                throw reject(RejectionReason.MALFORMED_TOKEN, "the JWE does not contain a compact JWS");
+            }
+            return verifyJws(text, innerDots, jwe);
+        }
+        if (!config.decryptOnlyAccepted()) {
+            throw reject(RejectionReason.NESTED_TOKEN_REQUIRED, "the JWE plaintext is not a signed JWT");
+        }
+        return accept(jwe, parse(plaintext, "claims"));
+    }
+
+    private byte[] decrypt(String jwe, KeyManagementAlgorithm keyAlgorithm, String kid) {
+        boolean candidate = false;
+        for (DecryptionKey key : config.decryptionKeys().get().keys()) {
+            if (!key.answersTo(kid)) {
+                continue;
+            }
+            candidate = true;
+            try {
+                JsonWebEncryption decryption = new JsonWebEncryption();
+                decryption.setAlgorithmConstraints(new AlgorithmConstraints(
+                        AlgorithmConstraints.ConstraintType.PERMIT, keyAlgorithm.joseName()));
+                decryption.setContentEncryptionAlgorithmConstraints(new AlgorithmConstraints(
+                        AlgorithmConstraints.ConstraintType.PERMIT, JWE_CONTENT_ENCRYPTION));
+                decryption.setCompactSerialization(jwe);
+                decryption.setKey(key.key());
+                return decryption.getPlaintextBytes();
+            } catch (JoseException | RuntimeException e) {
+                // try the next key; the reason is reported once below
+            }
+        }
+        if (!candidate) {
+            throw reject(RejectionReason.NO_MATCHING_KEY, "no decryption key for the JWE's kid");
+        }
+        throw reject(RejectionReason.DECRYPTION_FAILED, "the JWE does not decrypt with any configured key");
+    }
+
+    /** Claim rules, principal, groups and revocation: the steps after the signature. */
+    private VerifiedToken accept(String rawToken, JsonObject claims) {
+        Instant now = config.clock().instant();
+        for (ClaimRule rule : claimRules) {
+            rule.check(claims, now);
+        }
+        String name = principalName(claims);
+        VerifiedToken verified = new VerifiedToken(rawToken, claims, groups(claims), name);
+        if (config.revocationCheck().isRevoked(verified)) {
+            throw reject(RejectionReason.REVOKED, "the token is revoked");
+        }
+        return verified;
+    }
+
+    private static String principalName(JsonObject claims) {
+        for (String claim : new String[] {"upn", "preferred_username", "sub"}) {
+            JsonValue value = claims.get(claim);
+            if (value instanceof JsonString) {
+                return ((JsonString) value).getString();
+            }
+        }
+        throw reject(RejectionReason.MISSING_CLAIM, "no principal claim: upn, preferred_username or sub");
+    }
+
+    private Set<String> groups(JsonObject claims) {
+        List<String> path = config.groupsClaimPath();
+        JsonValue value = claims;
+        for (String segment : path) {
+            if (!(value instanceof JsonObject)) {
+                return Set.of();
+            }
+            value = ((JsonObject) value).get(segment);
+        }
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Set.of();
+        }
+        Set<String> groups = new LinkedHashSet<>();
+        if (value instanceof JsonString) {
+            groups.add(((JsonString) value).getString());
+        } else if (value instanceof JsonArray) {
+            for (JsonValue member : (JsonArray) value) {
+                if (!(member instanceof JsonString)) {
+                    throw reject(RejectionReason.INVALID_CLAIM, "the groups claim has a non-string member");
+                }
+                groups.add(((JsonString) member).getString());
+            }
+        } else {
+            throw reject(RejectionReason.INVALID_CLAIM, "the groups claim is neither a string nor an array");
+        }
+        return groups;
+    }
+
+    private static boolean looksLikeJws(String text) {
+        return !text.isEmpty() && text.charAt(0) != '{' && dots(text).length == 2;
+    }
+
+    private static int[] dots(String token) {
+        int count = 0;
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) == '.') {
+                count++;
+            }
+        }
+        int[] positions = new int[count];
+        for (int i = 0, j = 0; i < token.length(); i++) {
+            if (token.charAt(i) == '.') {
+                positions[j++] = i;
+            }
+        }
+        return positions;
+    }
+
+    private static byte[] decode(String token, int from, int to) {
+        try {
+            return Base64Url.decode(token, from, to);
+        } catch (IllegalArgumentException e) {
+            throw reject(RejectionReason.MALFORMED_ENCODING, e.getMessage());
+        }
+    }
+
+    private static JsonObject parse(byte[] json, String what) {
+        try {
+            return StrictJson.parseObject(json);
+        } catch (MalformedJsonException e) {
+            throw reject(e.kind() == MalformedJsonException.Kind.DUPLICATE_MEMBER
+                    ? RejectionReason.DUPLICATE_MEMBER : RejectionReason.MALFORMED_JSON, "the " + what + " "
+                    + e.getMessage());
+        }
+    }
+
+    private static String optionalString(JsonObject object, String member) {
+        JsonValue value = object.get(member);
+        return value instanceof JsonString ? ((JsonString) value).getString() : null;
+    }
+
+    private static TokenRejectedException reject(RejectionReason reason, String detail) {
+        return new TokenRejectedException(reason, detail);
+    }
+
+    @Override
+    public String toString() {
+        return "TokenVerifier[algorithms=" + allowedAlgorithms + ", issuer=" + config.issuer().orElse("(any)")
+                + ", profile=" + config.profile().propertyValue().toLowerCase(Locale.ROOT) + "]";
+    }
+}
