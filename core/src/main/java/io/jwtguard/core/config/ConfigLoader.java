@@ -8,10 +8,13 @@ import io.jwtguard.core.keys.KeyLocation;
 import io.jwtguard.core.keys.KeyMaterial;
 import io.jwtguard.core.keys.KeyStrengthPolicy;
 import io.jwtguard.core.keys.KeystoreKeys;
-import io.jwtguard.core.keys.LocationKeySource;
+import io.jwtguard.core.keys.JwksKeySource;
+import io.jwtguard.core.keys.JwksSettings;
+import io.jwtguard.core.keys.KeySource;
 import io.jwtguard.core.keys.StaticKeySource;
 import io.jwtguard.core.keys.VerificationKey;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,7 +78,9 @@ public final class ConfigLoader {
                 .profile(profile)
                 .acknowledge(acknowledged)
                 .clock(clock);
-        addPublicKeys(in, builder, strength, clock);
+        JwksSettings jwks = jwksSettings(in);
+        addPublicKeys(in, builder, strength, clock, jwks);
+        addTrustedIssuers(in, builder, strength, clock, jwks);
         addHmacSecret(in, builder, acknowledged);
         addKeystore(in, builder);
         algorithms(in).ifPresent(builder::allowedAlgorithms);
@@ -109,25 +114,88 @@ public final class ConfigLoader {
     }
 
     private static void addPublicKeys(Reader in, VerifierConfig.Builder builder, KeyStrengthPolicy strength,
-            Clock clock) {
-        Optional<String> inline = in.get(MP_PUBLIC_KEY);
-        Optional<String> location = in.get(MP_PUBLIC_KEY_LOCATION);
+            Clock clock, JwksSettings jwks) {
+        for (KeySource source : keySources(in, MP_PUBLIC_KEY, MP_PUBLIC_KEY_LOCATION, strength, clock, jwks)) {
+            builder.keySource(source);
+        }
+    }
+
+    /** The key source of one inline/location property pair; remote locations become a JWKS client. */
+    private static List<KeySource> keySources(Reader in, String inlineProperty, String locationProperty,
+            KeyStrengthPolicy strength, Clock clock, JwksSettings jwks) {
+        Optional<String> inline = in.get(inlineProperty);
+        Optional<String> location = in.get(locationProperty);
         if (inline.isPresent() && location.isPresent()) {
-            throw new ConfigurationException(MP_PUBLIC_KEY, "both " + MP_PUBLIC_KEY + " and " + MP_PUBLIC_KEY_LOCATION
+            throw new ConfigurationException(inlineProperty, "both " + inlineProperty + " and " + locationProperty
                     + " are set; keep only one");
         }
         if (inline.isPresent()) {
-            builder.keySource(new StaticKeySource(parseKeys(inline.get(), "the inline key", MP_PUBLIC_KEY),
-                    MP_PUBLIC_KEY));
+            return List.of(new StaticKeySource(parseKeys(inline.get(), "the inline key", inlineProperty),
+                    inlineProperty));
         }
-        if (location.isPresent()) {
-            KeyLocation keyLocation = keyLocation(MP_PUBLIC_KEY_LOCATION, location.get());
-            if (keyLocation.isRemote()) {
-                builder.keySource(new LocationKeySource(keyLocation, strength, clock, KEY_RETRY_INTERVAL));
-            } else {
-                builder.keySource(new StaticKeySource(parseKeys(read(MP_PUBLIC_KEY_LOCATION, keyLocation),
-                        keyLocation.toString(), MP_PUBLIC_KEY_LOCATION), keyLocation.toString()));
+        if (location.isEmpty()) {
+            return List.of();
+        }
+        KeyLocation keyLocation = keyLocation(locationProperty, location.get());
+        if (keyLocation.isRemote()) {
+            URI uri;
+            try {
+                uri = URI.create(location.get().trim());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(locationProperty, "'" + location.get() + "' is not a valid URL");
             }
+            if (!JwksKeySource.isAcceptableUri(uri)) {
+                throw new ConfigurationException(locationProperty, "keys must be fetched over https (plain http only "
+                        + "to loopback, for tests); change the URL to https");
+            }
+            return List.of(JwksKeySource.create(uri, jwks, strength, clock));
+        }
+        return List.of(new StaticKeySource(parseKeys(read(locationProperty, keyLocation), keyLocation.toString(),
+                locationProperty), keyLocation.toString()));
+    }
+
+    private static JwksSettings jwksSettings(Reader in) {
+        JwksSettings d = JwksSettings.DEFAULTS;
+        try {
+            return new JwksSettings(
+                    in.durationOr(JWKS_MIN_TTL, d.minCacheTtl()),
+                    in.durationOr(JWKS_MAX_TTL, d.maxCacheTtl()),
+                    in.durationOr(JWKS_DEFAULT_TTL, d.defaultCacheTtl()),
+                    in.durationOr(JWKS_REFRESH_AHEAD, d.refreshAhead()),
+                    in.durationOr(JWKS_UNKNOWN_KID_INTERVAL, d.unknownKidMinInterval()),
+                    in.durationOr(JWKS_UNKNOWN_KID_NEGATIVE_TTL, d.unknownKidNegativeTtl()),
+                    in.durationOr(JWKS_STALE_IF_ERROR, d.staleIfError()),
+                    in.durationOr(JWKS_CONNECT_TIMEOUT, d.connectTimeout()),
+                    in.durationOr(JWKS_READ_TIMEOUT, d.readTimeout()),
+                    in.get(JWKS_MAX_SIZE).isPresent()
+                            ? (int) Math.min(Integer.MAX_VALUE, in.nonNegativeLong(JWKS_MAX_SIZE)) : d.maxResponseBytes(),
+                    in.get(JWKS_PREFETCH).isPresent() ? in.bool(JWKS_PREFETCH) : d.prefetch());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("jwtguard.jwks.*", e.getMessage() + "; durations must be positive, "
+                    + JWKS_MAX_TTL + " at least " + JWKS_MIN_TTL + ", " + JWKS_MAX_SIZE + " at least 1024");
+        }
+    }
+
+    private static void addTrustedIssuers(Reader in, VerifierConfig.Builder builder, KeyStrengthPolicy strength,
+            Clock clock, JwksSettings jwks) {
+        for (String name : in.list(ISSUERS)) {
+            if (!name.matches("[A-Za-z0-9_-]+")) {
+                throw new ConfigurationException(ISSUERS, "'" + name + "' is not a valid issuer name; use letters, "
+                        + "digits, '-' and '_'");
+            }
+            String prefix = ISSUER_PREFIX + name + ".";
+            String issuer = in.get(prefix + "issuer").map(String::trim).orElseThrow(() -> new ConfigurationException(
+                    prefix + "issuer", "issuer '" + name + "' is listed in " + ISSUERS + " but has no exact 'iss' "
+                            + "value; set " + prefix + "issuer"));
+            List<KeySource> sources = keySources(in, prefix + "publickey", prefix + "publickey.location", strength,
+                    clock, jwks);
+            Set<JwsAlgorithm> algorithms = algorithmList(in, prefix + "algorithms").orElse(EnumSet.of(JwsAlgorithm.RS256));
+            Duration skew = in.get(prefix + "clock.skew").isPresent()
+                    ? Duration.ofSeconds(in.nonNegativeLong(prefix + "clock.skew")) : VerifierConfig.DEFAULT_CLOCK_SKEW;
+            Duration age = in.get(prefix + "token.age").isPresent()
+                    ? Duration.ofSeconds(in.nonNegativeLong(prefix + "token.age")) : null;
+            builder.trustedIssuer(new TrustedIssuer(name, issuer, sources, algorithms, in.list(prefix + "audiences"),
+                    skew, age));
         }
     }
 
@@ -197,7 +265,10 @@ public final class ConfigLoader {
     }
 
     private static Optional<Set<JwsAlgorithm>> algorithms(Reader in) {
-        String property = in.get(ALGORITHMS).isPresent() ? ALGORITHMS : MP_PUBLIC_KEY_ALGORITHM;
+        return algorithmList(in, in.get(ALGORITHMS).isPresent() ? ALGORITHMS : MP_PUBLIC_KEY_ALGORITHM);
+    }
+
+    private static Optional<Set<JwsAlgorithm>> algorithmList(Reader in, String property) {
         Set<String> names = in.list(property);
         if (names.isEmpty()) {
             return Optional.empty();
@@ -229,6 +300,10 @@ public final class ConfigLoader {
             return;
         }
         KeyLocation keyLocation = keyLocation(MP_DECRYPT_KEY_LOCATION, location.get());
+        if (keyLocation.isRemote() && !keyLocation.isAcceptableRemote()) {
+            throw new ConfigurationException(MP_DECRYPT_KEY_LOCATION, "keys must be fetched over https (plain http "
+                    + "only to loopback, for tests); change the URL to https");
+        }
         DecryptionKeySource source = DecryptionKeySource.fromLocation(keyLocation, clock, KEY_RETRY_INTERVAL);
         if (!keyLocation.isRemote()) {
             try {
@@ -298,6 +373,10 @@ public final class ConfigLoader {
                 return Boolean.parseBoolean(value);
             }
             throw new ConfigurationException(name, "'" + value + "' is not true or false");
+        }
+
+        Duration durationOr(String name, Duration fallback) {
+            return get(name).isPresent() ? duration(name) : fallback;
         }
 
         Duration duration(String name) {

@@ -60,6 +60,37 @@ public final class ConfigProperties {
     public static final String KEYSTORE_TYPE = "jwtguard.keystore.type";
     /** Comma-separated aliases to use from the key store; all by default. */
     public static final String KEYSTORE_ALIASES = "jwtguard.keystore.aliases";
+    /** Lower bound on a JWKS response's {@code Cache-Control: max-age}. */
+    public static final String JWKS_MIN_TTL = "jwtguard.jwks.cache.min-ttl";
+    /** Upper bound on a JWKS response's {@code Cache-Control: max-age}. */
+    public static final String JWKS_MAX_TTL = "jwtguard.jwks.cache.max-ttl";
+    /** JWKS cache lifetime when the response has no {@code max-age}. */
+    public static final String JWKS_DEFAULT_TTL = "jwtguard.jwks.cache.default-ttl";
+    /** How long before expiry the JWKS is refreshed in the background. */
+    public static final String JWKS_REFRESH_AHEAD = "jwtguard.jwks.refresh-ahead";
+    /** Minimum time between two JWKS fetches caused by unknown kids or failures. */
+    public static final String JWKS_UNKNOWN_KID_INTERVAL = "jwtguard.jwks.unknown-kid.min-interval";
+    /** How long a kid absent from a fresh JWKS is not looked for again. */
+    public static final String JWKS_UNKNOWN_KID_NEGATIVE_TTL = "jwtguard.jwks.unknown-kid.negative-ttl";
+    /** How long past expiry the last good JWKS keeps serving while refreshes fail. */
+    public static final String JWKS_STALE_IF_ERROR = "jwtguard.jwks.stale-if-error";
+    /** JWKS connect timeout. */
+    public static final String JWKS_CONNECT_TIMEOUT = "jwtguard.jwks.connect-timeout";
+    /** JWKS deadline for the whole response. */
+    public static final String JWKS_READ_TIMEOUT = "jwtguard.jwks.read-timeout";
+    /** Largest accepted JWKS response, in bytes. */
+    public static final String JWKS_MAX_SIZE = "jwtguard.jwks.max-size";
+    /** Whether remote key sets are fetched at deployment rather than on first use. */
+    public static final String JWKS_PREFETCH = "jwtguard.jwks.prefetch";
+    /** Comma-separated names of further trusted issuers, each configured under {@link #ISSUER_PREFIX}{@code <name>.}. */
+    public static final String ISSUERS = "jwtguard.issuers";
+    /**
+     * Prefix of a further issuer's properties: {@code issuer} (exact iss, required),
+     * {@code publickey} or {@code publickey.location} (required), {@code audiences},
+     * {@code algorithms} (default RS256), {@code clock.skew} and {@code token.age} (seconds).
+     */
+    public static final String ISSUER_PREFIX = "jwtguard.issuers.";
+
     /** Comma-separated posture finding codes accepted deliberately. */
     public static final String ACKNOWLEDGE = "jwtguard.posture.acknowledge";
 

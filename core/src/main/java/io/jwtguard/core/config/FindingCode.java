@@ -17,8 +17,6 @@ public enum FindingCode {
     UNBOUNDED_LIFETIME(true),
     /** The clock skew exceeds the configured upper bound. */
     SKEW_OVER_BOUND(true),
-    /** Plain-http key location to a host other than loopback: keys can be substituted in transit. */
-    INSECURE_KEY_LOCATION(true),
     /** JWE whose plaintext is a bare claims set, signed by nobody; only the mp-compat profile accepts it. */
     DECRYPT_ONLY(false),
     /** The mp-compat profile is active. */

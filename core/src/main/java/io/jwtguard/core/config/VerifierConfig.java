@@ -61,6 +61,7 @@ public final class VerifierConfig {
     private final Set<FindingCode> acknowledged;
     private final Clock clock;
     private final RevocationCheck revocationCheck;
+    private final List<TrustedIssuer> trustedIssuers;
     private final PostureReport posture;
 
     private VerifierConfig(Builder b, Set<JwsAlgorithm> allowedAlgorithms) {
@@ -83,6 +84,7 @@ public final class VerifierConfig {
         this.acknowledged = Set.copyOf(b.acknowledged);
         this.clock = b.clock;
         this.revocationCheck = b.revocationCheck;
+        this.trustedIssuers = List.copyOf(b.trustedIssuers);
         this.posture = new PostureReport(profile, postureFindings());
     }
 
@@ -204,6 +206,14 @@ public final class VerifierConfig {
         return revocationCheck;
     }
 
+    /**
+     * @return further issuers trusted besides the one configured by the MicroProfile JWT
+     *     properties; empty for the usual single-issuer configuration
+     */
+    public List<TrustedIssuer> trustedIssuers() {
+        return trustedIssuers;
+    }
+
     /** @return the posture report of this configuration; it has no errors (build refuses those) */
     public PostureReport posture() {
         return posture;
@@ -216,12 +226,19 @@ public final class VerifierConfig {
                     "the mp-compat profile accepts 1024-bit RSA keys and decrypt-only JWE; use it only for the "
                             + "MicroProfile JWT TCK, and set jwtguard.profile=hardened for production"));
         }
-        if (issuer == null) {
+        if (issuer == null && trustedIssuers.isEmpty()) {
             finding(findings, FindingCode.NO_ISSUER, MP_ISSUER,
                     "no issuer is configured, so any issuer trusted by the keys is accepted; set it to the exact "
                             + "'iss' value of your identity provider");
         }
-        if (audiences.isEmpty()) {
+        for (TrustedIssuer t : trustedIssuers) {
+            if (t.audiences().isEmpty()) {
+                findings.add(new PostureFinding(FindingCode.NO_AUDIENCE, Severity.WARNING,
+                        "jwtguard.issuers." + t.name() + ".audiences", "no audience is configured for issuer '"
+                                + t.name() + "', so its tokens for other services are accepted"));
+            }
+        }
+        if (audiences.isEmpty() && (trustedIssuers.isEmpty() || !keySources.isEmpty())) {
             findings.add(new PostureFinding(FindingCode.NO_AUDIENCE, Severity.WARNING, MP_AUDIENCES,
                     "no audience is configured, so tokens issued for other services are accepted; set it to "
                             + "this service's audience"));
@@ -250,11 +267,6 @@ public final class VerifierConfig {
                                         + "bytes, HS384 48, HS512 64");
                     }
                 }
-            }
-            if (source.describe().toLowerCase(Locale.ROOT).startsWith("http://")
-                    && io.jwtguard.core.keys.KeyLocation.of(source.describe()).isInsecureRemote()) {
-                finding(findings, FindingCode.INSECURE_KEY_LOCATION, MP_PUBLIC_KEY_LOCATION,
-                        "keys are fetched over plain http from " + source.describe() + "; use https");
             }
         }
         if (decryptOnlyAccepted()) {
@@ -313,6 +325,7 @@ public final class VerifierConfig {
         private Set<FindingCode> acknowledged = Set.of();
         private Clock clock = Clock.systemUTC();
         private RevocationCheck revocationCheck = RevocationCheck.NONE;
+        private final List<TrustedIssuer> trustedIssuers = new ArrayList<>();
 
         private Builder() {
         }
@@ -444,13 +457,25 @@ public final class VerifierConfig {
         }
 
         /**
+         * Trusts one more issuer, chosen for a token by exact {@code iss} match. With at least
+         * one, the verifier reads {@code iss} before checking the signature (to pick the
+         * issuer's keys); the issuer configured by {@link #issuer(String)} and
+         * {@link #keySource(KeySource)}, if any, remains one of the trusted issuers.
+         */
+        public Builder trustedIssuer(TrustedIssuer value) {
+            trustedIssuers.add(Objects.requireNonNull(value, "trustedIssuer"));
+            return this;
+        }
+
+        /**
          * Validates and builds.
          *
          * @throws ConfigurationException naming the property, if a setting is invalid or a
          *     posture finding is an unacknowledged error
          */
         public VerifierConfig build() {
-            if (keySources.isEmpty() && decryptionKeys == null) {
+            validateTrustedIssuers();
+            if (keySources.isEmpty() && decryptionKeys == null && trustedIssuers.isEmpty()) {
                 throw new ConfigurationException(MP_PUBLIC_KEY_LOCATION, "no verification key is configured; set "
                         + MP_PUBLIC_KEY_LOCATION + " (or " + MP_PUBLIC_KEY + ", " + HMAC_SECRET + ", "
                         + KEYSTORE_LOCATION + ")");
@@ -512,6 +537,42 @@ public final class VerifierConfig {
                 throw new ConfigurationException(first.property(), message.toString());
             }
             return config;
+        }
+
+        private void validateTrustedIssuers() {
+            Set<String> seen = new java.util.HashSet<>();
+            if (issuer != null && !keySources.isEmpty()) {
+                seen.add(issuer);
+            }
+            for (TrustedIssuer t : trustedIssuers) {
+                String prefix = "jwtguard.issuers." + t.name() + ".";
+                if (t.issuer().isBlank()) {
+                    throw new ConfigurationException(prefix + "issuer", "the issuer is blank; set the exact 'iss' value");
+                }
+                if (!seen.add(t.issuer())) {
+                    throw new ConfigurationException(prefix + "issuer", "issuer '" + t.issuer()
+                            + "' is configured twice; each issuer appears once");
+                }
+                if (t.keySources().isEmpty()) {
+                    throw new ConfigurationException(prefix + "publickey.location", "issuer '" + t.name()
+                            + "' has no keys; set " + prefix + "publickey.location or " + prefix + "publickey");
+                }
+                if (t.allowedAlgorithms().isEmpty()) {
+                    throw new ConfigurationException(prefix + "algorithms", "no algorithm; list at least one, e.g. RS256");
+                }
+                if (t.clockSkew().isNegative()) {
+                    throw new ConfigurationException(prefix + "clock.skew", "the clock skew is negative");
+                }
+                if (t.clockSkew().compareTo(maxClockSkew) > 0 && !acknowledged.contains(FindingCode.SKEW_OVER_BOUND)) {
+                    throw new ConfigurationException(prefix + "clock.skew", "clock skew of " + t.clockSkew().toSeconds()
+                            + " s exceeds the bound of " + maxClockSkew.toSeconds() + " s; lower it, or accept the risk "
+                            + "with " + ACKNOWLEDGE + "=" + FindingCode.SKEW_OVER_BOUND);
+                }
+            }
+            if (!trustedIssuers.isEmpty() && !keySources.isEmpty() && issuer == null) {
+                throw new ConfigurationException(MP_ISSUER, "with several trusted issuers (jwtguard.issuers), the keys "
+                        + "of mp.jwt.verify.publickey* need their issuer: set " + MP_ISSUER);
+            }
         }
 
         private Set<JwsAlgorithm> defaultAlgorithms() {

@@ -2,9 +2,7 @@ package io.jwtguard.core.keys;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,7 +17,8 @@ import java.util.Objects;
 /**
  * Where key material lives, as MicroProfile JWT's {@code *.location} properties spell it: an
  * {@code http(s)} URL, a {@code file:} URL, a {@code classpath:} resource, or a bare path that
- * is looked up on the classpath first and then in the file system.
+ * is looked up on the classpath first and then in the file system. Remote locations must be
+ * https (plain http only to loopback, for tests).
  *
  * <p>Reads are bounded: at most {@link #MAX_BYTES} bytes, HTTP with connect and read timeouts
  * and no redirects. Immutable and thread-safe.
@@ -54,26 +53,9 @@ public final class KeyLocation {
         return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
-    /**
-     * @return whether the location is plain {@code http} to a host other than loopback, where a
-     *     network attacker could substitute keys
-     */
-    public boolean isInsecureRemote() {
-        if (!location.toLowerCase(Locale.ROOT).startsWith("http://")) {
-            return false;
-        }
-        String host = URI.create(location).getHost();
-        if (host == null) {
-            return true;
-        }
-        if (host.equalsIgnoreCase("localhost")) {
-            return false;
-        }
-        try {
-            return !InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return true;
-        }
+    /** @return whether the location is remote and acceptable: https, or plain http only to loopback */
+    public boolean isAcceptableRemote() {
+        return isRemote() && JwksKeySource.isAcceptableUri(URI.create(location));
     }
 
     /**
@@ -120,6 +102,9 @@ public final class KeyLocation {
     }
 
     private String readHttp() throws IOException {
+        if (!isAcceptableRemote()) {
+            throw new IOException(location + " must be https (plain http only to loopback)");
+        }
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(HTTP_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)

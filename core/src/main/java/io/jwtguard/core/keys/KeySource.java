@@ -2,13 +2,15 @@ package io.jwtguard.core.keys;
 
 import io.jwtguard.core.verify.KeySourceUnavailableException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Supplies the verification keys that configuration trusts. A token never adds to them: its
- * {@code kid} only selects among what this source returns.
+ * {@code kid} only selects among what this source returns, and at most asks the source to
+ * look for new keys, which the source rate-limits.
  *
- * <p>Implementations must be thread-safe and should be cheap to call on every verification
- * (cache what they load).
+ * <p>Implementations must be thread-safe and cheap to call on every verification (cache what
+ * they load).
  */
 public interface KeySource {
 
@@ -20,4 +22,29 @@ public interface KeySource {
 
     /** @return a description for logs and posture findings (a location, never key material) */
     String describe();
+
+    /**
+     * Called when a token names a {@code kid} that no current key answers to: a source that can
+     * refresh (a JWKS endpoint) may look for new keys, single-flight and rate-limited, so that a
+     * flood of unknown kids never amplifies into fetches.
+     *
+     * @param keyId the unknown {@code kid}, not null
+     * @return true if the key set changed and the caller should look again
+     */
+    default boolean refreshForUnknownKeyId(String keyId) {
+        return false;
+    }
+
+    /**
+     * @return a number that changes whenever the served key set changes (for caches of verified
+     *     tokens); constant for fixed sources
+     */
+    default long version() {
+        return 0;
+    }
+
+    /** @return the source's health, or empty when it has nothing to report (fixed keys) */
+    default Optional<KeySourceStatus> status() {
+        return Optional.empty();
+    }
 }

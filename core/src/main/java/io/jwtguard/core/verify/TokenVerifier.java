@@ -2,6 +2,7 @@ package io.jwtguard.core.verify;
 
 import io.jwtguard.core.config.KeyManagementAlgorithm;
 import io.jwtguard.core.config.Severity;
+import io.jwtguard.core.config.TrustedIssuer;
 import io.jwtguard.core.config.VerifierConfig;
 import io.jwtguard.core.jose.Base64Url;
 import io.jwtguard.core.jose.JwsAlgorithm;
@@ -17,9 +18,11 @@ import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -48,17 +51,29 @@ public final class TokenVerifier {
     private static final String JWE_CONTENT_ENCRYPTION = ContentEncryptionAlgorithmIdentifiers.AES_256_GCM;
 
     private final VerifierConfig config;
-    private final List<ClaimRule> claimRules;
-    private final List<KeySource> keySources;
-    private final Set<JwsAlgorithm> allowedAlgorithms;
+    /** Set when exactly one issuer is trusted: no need to read {@code iss} before the signature. */
+    private final IssuerPolicy single;
+    /** Trusted issuers by exact {@code iss}, when there are several. */
+    private final Map<String, IssuerPolicy> byIssuer;
     private final int maxTokenSize;
 
     private TokenVerifier(VerifierConfig config) {
         this.config = config;
-        this.claimRules = StandardClaimRules.forConfig(config);
-        this.keySources = config.keySources();
-        this.allowedAlgorithms = config.allowedAlgorithms();
         this.maxTokenSize = config.maxTokenSize();
+        if (config.trustedIssuers().isEmpty()) {
+            this.single = IssuerPolicy.primary(config);
+            this.byIssuer = Map.of();
+        } else {
+            Map<String, IssuerPolicy> policies = new HashMap<>();
+            if (!config.keySources().isEmpty() && config.issuer().isPresent()) {
+                policies.put(config.issuer().get(), IssuerPolicy.primary(config));
+            }
+            for (TrustedIssuer trusted : config.trustedIssuers()) {
+                policies.put(trusted.issuer(), IssuerPolicy.trusted(config, trusted));
+            }
+            this.single = null;
+            this.byIssuer = Map.copyOf(policies);
+        }
     }
 
     /**
@@ -125,11 +140,37 @@ public final class TokenVerifier {
         JwsAlgorithm algorithm = checkJwsHeader(header);
         String kid = optionalString(header, "kid");
 
+        JsonObject claims = null;
+        IssuerPolicy policy = single;
+        if (policy == null) {
+            // several issuers: the exact iss picks the keys; the claims are parsed strictly but not
+            // trusted until the signature of the chosen issuer's key verified
+            claims = parse(payloadBytes, "claims");
+            policy = policyFor(claims);
+        }
+        if (!policy.allowedAlgorithms.contains(algorithm)) {
+            throw reject(RejectionReason.ALGORITHM_NOT_ALLOWED, "algorithm is not in the allow-list "
+                    + policy.allowedAlgorithms);
+        }
         byte[] signingInput = jws.substring(0, payloadEnd).getBytes(StandardCharsets.US_ASCII);
-        verifySignature(algorithm, kid, signingInput, signature);
+        verifySignature(policy.keySources, algorithm, kid, signingInput, signature);
 
-        JsonObject claims = parse(payloadBytes, "claims");
-        return accept(rawToken, claims);
+        if (claims == null) {
+            claims = parse(payloadBytes, "claims");
+        }
+        return accept(policy, rawToken, claims);
+    }
+
+    private IssuerPolicy policyFor(JsonObject claims) {
+        JsonValue iss = claims.get("iss");
+        if (iss == null) {
+            throw reject(RejectionReason.MISSING_CLAIM, "'iss' is missing and several issuers are trusted");
+        }
+        IssuerPolicy policy = iss instanceof JsonString ? byIssuer.get(((JsonString) iss).getString()) : null;
+        if (policy == null) {
+            throw reject(RejectionReason.ISSUER_MISMATCH, "'iss' is none of the trusted issuers");
+        }
+        return policy;
     }
 
     /** Header rules of RFC 7515 and RFC 8725, in the order of the cheapest and most important. */
@@ -148,9 +189,8 @@ public final class TokenVerifier {
             throw reject(RejectionReason.UNENCODED_PAYLOAD, "'b64' is not true");
         }
         JwsAlgorithm algorithm = JwsAlgorithm.fromJoseName(algName).orElse(null);
-        if (algorithm == null || !allowedAlgorithms.contains(algorithm)) {
-            throw reject(RejectionReason.ALGORITHM_NOT_ALLOWED, "algorithm is not in the allow-list "
-                    + allowedAlgorithms);
+        if (algorithm == null) {
+            throw reject(RejectionReason.ALGORITHM_NOT_ALLOWED, "algorithm is not supported");
         }
         String cty = optionalString(header, "cty");
         if (cty != null && VerifierConfig.normalizeType(cty).equals("jwt")) {
@@ -190,9 +230,38 @@ public final class TokenVerifier {
         }
     }
 
-    private void verifySignature(JwsAlgorithm algorithm, String kid, byte[] signingInput, byte[] signature) {
+    private void verifySignature(List<KeySource> sources, JwsAlgorithm algorithm, String kid, byte[] signingInput,
+            byte[] signature) {
+        int outcome = tryKeys(sources, algorithm, kid, signingInput, signature);
+        if (outcome == NO_CANDIDATE && kid != null) {
+            // an unknown kid may mean the issuer rotated keys: sources that can refresh decide
+            // (single-flight, rate-limited) whether to look; we retry once if anything changed
+            boolean changed = false;
+            for (KeySource source : sources) {
+                changed |= source.refreshForUnknownKeyId(kid);
+            }
+            if (changed) {
+                outcome = tryKeys(sources, algorithm, kid, signingInput, signature);
+            }
+        }
+        if (outcome == VERIFIED) {
+            return;
+        }
+        if (outcome == NO_CANDIDATE) {
+            throw reject(RejectionReason.NO_MATCHING_KEY, "no trusted key for " + algorithm
+                    + (kid == null ? "" : " with the token's kid"));
+        }
+        throw reject(RejectionReason.INVALID_SIGNATURE, "the " + algorithm + " signature does not verify");
+    }
+
+    private static final int VERIFIED = 0;
+    private static final int NO_CANDIDATE = 1;
+    private static final int BAD_SIGNATURE = 2;
+
+    private static int tryKeys(List<KeySource> sources, JwsAlgorithm algorithm, String kid, byte[] signingInput,
+            byte[] signature) {
         boolean candidate = false;
-        for (KeySource source : keySources) {
+        for (KeySource source : sources) {
             for (VerificationKey key : source.keys()) {
                 if (!key.supports(algorithm) || !key.answersTo(kid)) {
                     continue;
@@ -200,7 +269,7 @@ public final class TokenVerifier {
                 candidate = true;
                 try {
                     if (algorithm.verify(key.key(), signingInput, signingInput.length, signature)) {
-                        return;
+                        return VERIFIED;
                     }
                 } catch (GeneralSecurityException | ClassCastException e) {
                     LOG.log(System.Logger.Level.WARNING, "Key " + key + " could not verify " + algorithm + ": "
@@ -208,11 +277,7 @@ public final class TokenVerifier {
                 }
             }
         }
-        if (!candidate) {
-            throw reject(RejectionReason.NO_MATCHING_KEY, "no trusted key for " + algorithm
-                    + (kid == null ? "" : " with the token's kid"));
-        }
-        throw reject(RejectionReason.INVALID_SIGNATURE, "the " + algorithm + " signature does not verify");
+        return candidate ? BAD_SIGNATURE : NO_CANDIDATE;
     }
 
     private VerifiedToken verifyJwe(String jwe, int[] dots) {
@@ -263,7 +328,8 @@ public final class TokenVerifier {
         if (!config.decryptOnlyAccepted()) {
             throw reject(RejectionReason.NESTED_TOKEN_REQUIRED, "the JWE plaintext is not a signed JWT");
         }
-        return accept(jwe, parse(plaintext, "claims"));
+        JsonObject claims = parse(plaintext, "claims");
+        return accept(single != null ? single : policyFor(claims), jwe, claims);
     }
 
     private byte[] decrypt(String jwe, KeyManagementAlgorithm keyAlgorithm, String kid) {
@@ -293,9 +359,9 @@ public final class TokenVerifier {
     }
 
     /** Claim rules, principal, groups and revocation: the steps after the signature. */
-    private VerifiedToken accept(String rawToken, JsonObject claims) {
+    private VerifiedToken accept(IssuerPolicy policy, String rawToken, JsonObject claims) {
         Instant now = config.clock().instant();
-        for (ClaimRule rule : claimRules) {
+        for (ClaimRule rule : policy.claimRules) {
             rule.check(claims, now);
         }
         String name = principalName(claims);
@@ -393,7 +459,7 @@ public final class TokenVerifier {
 
     @Override
     public String toString() {
-        return "TokenVerifier[algorithms=" + allowedAlgorithms + ", issuer=" + config.issuer().orElse("(any)")
+        return "TokenVerifier[issuers=" + (single != null ? String.valueOf(single.issuer) : byIssuer.keySet())
                 + ", profile=" + config.profile().propertyValue().toLowerCase(Locale.ROOT) + "]";
     }
 }

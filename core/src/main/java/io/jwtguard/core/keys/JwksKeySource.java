@@ -1,0 +1,373 @@
+package io.jwtguard.core.keys;
+
+import io.jwtguard.core.verify.KeySourceUnavailableException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A remote JWK Set that survives rotation and outages.
+ *
+ * <ul>
+ *   <li><b>Cache</b>: the set lives for the server's {@code Cache-Control: max-age}, clamped to
+ *       [{@code minCacheTtl}, {@code maxCacheTtl}] ({@code defaultCacheTtl} without one), and is
+ *       refreshed in the background {@code refreshAhead} before it expires, so requests do not
+ *       wait for routine refreshes.</li>
+ *   <li><b>Rotation</b>: a token with an unknown {@code kid} asks for a refresh that is
+ *       single-flight (concurrent misses cause one fetch) and rate-limited (at most one per
+ *       {@code unknownKidMinInterval}); a {@code kid} still absent after a fresh fetch is not
+ *       looked for again for {@code unknownKidNegativeTtl}. A flood of random kids therefore
+ *       costs at most one fetch per interval.</li>
+ *   <li><b>Outages</b>: when refreshing fails, the last good set keeps serving for
+ *       {@code staleIfError} past its expiry; after that, {@link #keys()} throws
+ *       {@link KeySourceUnavailableException} (HTTP 503 at the edge), never a token rejection.
+ *       Failed fetches are retried at most once per {@code unknownKidMinInterval}.</li>
+ *   <li><b>Transport</b>: https only (plain http only to loopback, for tests); connect timeout;
+ *       one deadline for the whole response; body size cap; no redirects.</li>
+ *   <li><b>Hygiene</b>: {@link KeyMaterial} drops keys whose {@code use}, {@code key_ops} or
+ *       {@code alg} forbid verification, symmetric keys, keys with private parts and duplicate
+ *       kids; {@link KeyStrengthPolicy} drops weak keys; each with a warning naming the
+ *       {@code kid}. A set that ends up empty counts as a failed fetch.</li>
+ * </ul>
+ *
+ * <p>Time comes from the injected clock; background refreshes run on the injected executor.
+ * Thread-safe. {@link #close()} stops the executor this source created itself.
+ */
+public final class JwksKeySource implements KeySource, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(JwksKeySource.class.getName());
+    private static final int MAX_NEGATIVE_KIDS = 10_000;
+
+    private final URI uri;
+    private final JwksSettings settings;
+    private final KeyStrengthPolicy strength;
+    private final Clock clock;
+    private final Executor background;
+    private final boolean ownsExecutor;
+    private final BoundedHttpFetcher fetcher;
+    private final Object fetchLock = new Object();
+    private final AtomicLong fetchCount = new AtomicLong();
+    private final AtomicLong version = new AtomicLong();
+    private final AtomicBoolean backgroundInFlight = new AtomicBoolean();
+    private final Map<String, Instant> negativeKids = new ConcurrentHashMap<>();
+
+    private volatile Snapshot snapshot;
+    private volatile Instant lastAttempt;
+    private volatile Instant lastSuccess;
+    private volatile String lastError;
+
+    private record Snapshot(List<VerificationKey> keys, Instant fetchedAt, Instant expiresAt) {
+    }
+
+    private JwksKeySource(URI uri, JwksSettings settings, KeyStrengthPolicy strength, Clock clock,
+            Executor background, boolean ownsExecutor) {
+        this.uri = uri;
+        this.settings = settings;
+        this.strength = strength;
+        this.clock = clock;
+        this.background = background;
+        this.ownsExecutor = ownsExecutor;
+        this.fetcher = new BoundedHttpFetcher(settings.connectTimeout(), settings.readTimeout(),
+                settings.maxResponseBytes());
+    }
+
+    /**
+     * Creates a source with its own single daemon thread for background refreshes.
+     *
+     * @throws IllegalArgumentException if the URI is not https (or http to loopback)
+     */
+    public static JwksKeySource create(URI uri, JwksSettings settings, KeyStrengthPolicy strength, Clock clock) {
+        ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "jwtguard-jwks-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return start(new JwksKeySource(checkedUri(uri), settings, strength, clock, executor, true));
+    }
+
+    /**
+     * Creates a source whose background refreshes run on {@code background} (tests pass a
+     * direct executor to make them deterministic).
+     *
+     * @throws IllegalArgumentException if the URI is not https (or http to loopback)
+     */
+    public static JwksKeySource create(URI uri, JwksSettings settings, KeyStrengthPolicy strength, Clock clock,
+            Executor background) {
+        return start(new JwksKeySource(checkedUri(uri), Objects.requireNonNull(settings, "settings"),
+                Objects.requireNonNull(strength, "strength"), Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(background, "background"), false));
+    }
+
+    private static JwksKeySource start(JwksKeySource source) {
+        if (source.settings.prefetch()) {
+            try {
+                source.refreshNow();
+            } catch (KeySourceUnavailableException e) {
+                LOG.log(System.Logger.Level.WARNING, "JWKS prefetch from {0} failed; will retry on first use: {1}",
+                        source.uri, e.getMessage());
+            }
+        }
+        return source;
+    }
+
+    /** @return whether {@code uri} is https, or http to a loopback host */
+    public static boolean isAcceptableUri(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https")) {
+            return uri.getHost() != null;
+        }
+        if (!scheme.equals("http") || uri.getHost() == null) {
+            return false;
+        }
+        if (uri.getHost().equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(uri.getHost()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static URI checkedUri(URI uri) {
+        Objects.requireNonNull(uri, "uri");
+        if (!isAcceptableUri(uri)) {
+            throw new IllegalArgumentException("JWKS location " + uri + " must be https (plain http only to loopback)");
+        }
+        return uri;
+    }
+
+    @Override
+    public List<VerificationKey> keys() {
+        Snapshot current = snapshot;
+        Instant now = clock.instant();
+        if (current != null && now.isBefore(current.expiresAt())) {
+            if (!now.isBefore(refreshAt(current))) {
+                refreshInBackground();
+            }
+            return current.keys();
+        }
+        synchronized (fetchLock) {
+            current = snapshot;
+            now = clock.instant();
+            if (current != null && now.isBefore(current.expiresAt())) {
+                return current.keys(); // another thread refreshed while we waited
+            }
+            if (!recentlyFailed(now)) {
+                try {
+                    return fetch(now).keys();
+                } catch (IOException | IllegalArgumentException e) {
+                    // fall through to stale-if-error
+                }
+            }
+            return staleOrFail(current, now);
+        }
+    }
+
+    /**
+     * Fetches now, whatever the cache says (still single-flight).
+     *
+     * @throws KeySourceUnavailableException if the fetch fails
+     */
+    public void refreshNow() {
+        synchronized (fetchLock) {
+            try {
+                fetch(clock.instant());
+            } catch (IOException | IllegalArgumentException e) {
+                throw new KeySourceUnavailableException("JWKS at " + uri + " is unavailable: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public boolean refreshForUnknownKeyId(String keyId) {
+        Instant now = clock.instant();
+        Instant negativeUntil = negativeKids.get(keyId);
+        if (negativeUntil != null && now.isBefore(negativeUntil)) {
+            return false;
+        }
+        long attemptsBefore = fetchCount.get();
+        synchronized (fetchLock) {
+            if (fetchCount.get() != attemptsBefore) {
+                return contains(keyId); // single flight: someone fetched while we waited
+            }
+            now = clock.instant();
+            if (lastAttempt != null && now.isBefore(lastAttempt.plus(settings.unknownKidMinInterval()))) {
+                return false; // rate limit
+            }
+            try {
+                fetch(now);
+            } catch (IOException | IllegalArgumentException e) {
+                return false;
+            }
+            boolean found = contains(keyId);
+            if (!found) {
+                if (negativeKids.size() >= MAX_NEGATIVE_KIDS) {
+                    negativeKids.clear();
+                }
+                negativeKids.put(keyId, now.plus(settings.unknownKidNegativeTtl()));
+            }
+            return found;
+        }
+    }
+
+    @Override
+    public long version() {
+        return version.get();
+    }
+
+    @Override
+    public String describe() {
+        return uri.toString();
+    }
+
+    @Override
+    public Optional<KeySourceStatus> status() {
+        Snapshot current = snapshot;
+        Instant now = clock.instant();
+        KeySourceStatus.State state;
+        if (current == null) {
+            state = lastAttempt == null ? KeySourceStatus.State.NOT_LOADED : KeySourceStatus.State.UNAVAILABLE;
+        } else if (now.isBefore(current.expiresAt())) {
+            state = KeySourceStatus.State.FRESH;
+        } else if (now.isBefore(current.expiresAt().plus(settings.staleIfError()))) {
+            state = KeySourceStatus.State.STALE;
+        } else {
+            state = KeySourceStatus.State.UNAVAILABLE;
+        }
+        return Optional.of(new KeySourceStatus(uri.toString(), state, current == null ? 0 : current.keys().size(),
+                Optional.ofNullable(lastSuccess),
+                current == null ? Optional.empty() : Optional.of(Duration.between(current.fetchedAt(), now)),
+                Optional.ofNullable(lastError), fetchCount.get()));
+    }
+
+    /** @return how many fetches were attempted since creation */
+    public long fetchCount() {
+        return fetchCount.get();
+    }
+
+    @Override
+    public void close() {
+        if (ownsExecutor) {
+            ((ExecutorService) background).shutdownNow();
+        }
+    }
+
+    private Instant refreshAt(Snapshot s) {
+        Duration lifetime = Duration.between(s.fetchedAt(), s.expiresAt());
+        Duration ahead = settings.refreshAhead().compareTo(lifetime.dividedBy(2)) > 0
+                ? lifetime.dividedBy(2) : settings.refreshAhead();
+        return s.expiresAt().minus(ahead);
+    }
+
+    private void refreshInBackground() {
+        if (!backgroundInFlight.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    synchronized (fetchLock) {
+                        Instant now = clock.instant();
+                        Snapshot current = snapshot;
+                        if (current != null && now.isBefore(refreshAt(current))) {
+                            return; // already refreshed
+                        }
+                        if (!recentlyFailed(now)) {
+                            fetch(now);
+                        }
+                    }
+                } catch (IOException | IllegalArgumentException e) {
+                    // recorded in lastError; the current set keeps serving
+                } finally {
+                    backgroundInFlight.set(false);
+                }
+            });
+        } catch (RuntimeException e) {
+            backgroundInFlight.set(false); // executor shut down or saturated
+        }
+    }
+
+    private boolean recentlyFailed(Instant now) {
+        return lastError != null && lastAttempt != null
+                && now.isBefore(lastAttempt.plus(settings.unknownKidMinInterval()));
+    }
+
+    private List<VerificationKey> staleOrFail(Snapshot current, Instant now) {
+        if (current != null && now.isBefore(current.expiresAt().plus(settings.staleIfError()))) {
+            return current.keys();
+        }
+        throw new KeySourceUnavailableException("JWKS at " + uri + " is unavailable"
+                + (current == null ? "" : " and the last good key set is past its stale bound")
+                + (lastError == null ? "" : ": " + lastError), null);
+    }
+
+    /** Must hold fetchLock. */
+    private Snapshot fetch(Instant now) throws IOException {
+        lastAttempt = now;
+        fetchCount.incrementAndGet();
+        try {
+            BoundedHttpFetcher.Document document = fetcher.get(uri);
+            List<VerificationKey> keys = strength.filter(
+                    KeyMaterial.parsePublicKeys(document.body(), uri.toString()), uri.toString());
+            if (keys.isEmpty()) {
+                throw new IllegalArgumentException("no usable key in the JWK Set at " + uri);
+            }
+            Duration ttl = document.maxAge().orElse(settings.defaultCacheTtl());
+            if (ttl.compareTo(settings.minCacheTtl()) < 0) {
+                ttl = settings.minCacheTtl();
+            } else if (ttl.compareTo(settings.maxCacheTtl()) > 0) {
+                ttl = settings.maxCacheTtl();
+            }
+            Snapshot previous = snapshot;
+            Snapshot next = new Snapshot(keys, now, now.plus(ttl));
+            if (previous == null || !sameKeys(previous.keys(), keys)) {
+                version.incrementAndGet();
+                negativeKids.clear();
+            }
+            snapshot = next;
+            lastSuccess = now;
+            lastError = null;
+            return next;
+        } catch (IOException | IllegalArgumentException e) {
+            lastError = e.getMessage();
+            LOG.log(System.Logger.Level.WARNING, "JWKS refresh from {0} failed: {1}", uri, e.getMessage());
+            throw e;
+        }
+    }
+
+    private boolean contains(String keyId) {
+        Snapshot current = snapshot;
+        return current != null && current.keys().stream().anyMatch(k -> k.keyId().filter(keyId::equals).isPresent());
+    }
+
+    private static boolean sameKeys(List<VerificationKey> a, List<VerificationKey> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            VerificationKey x = a.get(i);
+            VerificationKey y = b.get(i);
+            if (!x.keyId().equals(y.keyId()) || !x.algorithms().equals(y.algorithms())
+                    || !Arrays.equals(x.key().getEncoded(), y.key().getEncoded())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

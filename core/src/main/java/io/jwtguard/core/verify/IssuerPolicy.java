@@ -1,0 +1,49 @@
+package io.jwtguard.core.verify;
+
+import io.jwtguard.core.config.TrustedIssuer;
+import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.jose.JwsAlgorithm;
+import io.jwtguard.core.keys.KeySource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** What one trusted issuer is verified with: its keys, algorithms and claim rules. Immutable. */
+final class IssuerPolicy {
+    final String issuer;
+    final List<KeySource> keySources;
+    final Set<JwsAlgorithm> allowedAlgorithms;
+    final List<ClaimRule> claimRules;
+
+    private IssuerPolicy(String issuer, List<KeySource> keySources, Set<JwsAlgorithm> allowedAlgorithms,
+            List<ClaimRule> claimRules) {
+        this.issuer = issuer;
+        this.keySources = List.copyOf(keySources);
+        this.allowedAlgorithms = Set.copyOf(allowedAlgorithms);
+        this.claimRules = List.copyOf(claimRules);
+    }
+
+    /** The issuer configured by the MicroProfile JWT properties (its issuer may be null: not checked). */
+    static IssuerPolicy primary(VerifierConfig config) {
+        return new IssuerPolicy(config.issuer().orElse(null), config.keySources(), config.allowedAlgorithms(),
+                StandardClaimRules.forConfig(config));
+    }
+
+    /** One of {@code jwtguard.issuers.*}; shares the global lifetime, required claims and types. */
+    static IssuerPolicy trusted(VerifierConfig config, TrustedIssuer trusted) {
+        List<ClaimRule> rules = new ArrayList<>();
+        rules.add(StandardClaimRules.stringTypes());
+        rules.add(StandardClaimRules.expiration(trusted.clockSkew()));
+        rules.add(StandardClaimRules.notBefore(trusted.clockSkew()));
+        rules.add(StandardClaimRules.issuedAt(trusted.clockSkew(), config.maxLifetime().orElse(null),
+                trusted.tokenAge().orElse(null)));
+        rules.add(StandardClaimRules.issuer(trusted.issuer()));
+        if (!trusted.audiences().isEmpty()) {
+            rules.add(StandardClaimRules.audience(trusted.audiences()));
+        }
+        if (!config.requiredClaims().isEmpty()) {
+            rules.add(StandardClaimRules.requiredClaims(config.requiredClaims()));
+        }
+        return new IssuerPolicy(trusted.issuer(), trusted.keySources(), trusted.allowedAlgorithms(), rules);
+    }
+}

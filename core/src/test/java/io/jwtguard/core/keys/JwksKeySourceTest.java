@@ -1,0 +1,316 @@
+package io.jwtguard.core.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.jose.JwsAlgorithm;
+import io.jwtguard.core.testing.JwksTestServer;
+import io.jwtguard.core.testing.MutableClock;
+import io.jwtguard.core.testing.TestConfigs;
+import io.jwtguard.core.testing.TestKeys;
+import io.jwtguard.core.testing.TokenFactory;
+import io.jwtguard.core.verify.KeySourceUnavailableException;
+import io.jwtguard.core.verify.RejectionReason;
+import io.jwtguard.core.verify.TokenRejectedException;
+import io.jwtguard.core.verify.TokenVerifier;
+import java.net.URI;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The JWKS client against a real HTTP server on 127.0.0.1, with a clock moved by hand. */
+class JwksKeySourceTest {
+    private static final JwksSettings SETTINGS = new JwksSettings(Duration.ofSeconds(60), Duration.ofHours(1),
+            Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(60),
+            Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofMillis(800), 64 * 1024, false);
+    private static final KeyPair KEY_A = TestKeys.RSA_2048;
+    private static final KeyPair KEY_B = TestKeys.RSA_2048_OTHER;
+
+    private JwksTestServer server;
+    private MutableClock clock;
+    private JwksKeySource source;
+    private TokenVerifier verifier;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = new JwksTestServer().serve(JwksTestServer.jwks("a", KEY_A.getPublic()));
+        clock = new MutableClock(TestConfigs.NOW);
+        source = JwksKeySource.create(server.uri(), SETTINGS, new KeyStrengthPolicy(2048), clock, Runnable::run);
+        verifier = TokenVerifier.create(VerifierConfig.builder()
+                .keySource(source)
+                .allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256))
+                .issuer(TokenFactory.ISSUER)
+                .audiences(Set.of(TokenFactory.AUDIENCE))
+                .clock(clock)
+                .build());
+    }
+
+    @AfterEach
+    void tearDown() {
+        source.close();
+        server.close();
+    }
+
+    private String token(String kid, KeyPair pair) {
+        return TokenFactory.sign("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}",
+                TokenFactory.claims(clock.instant().getEpochSecond()), "RS256", pair.getPrivate());
+    }
+
+    private static RejectionReason reasonOf(Runnable call) {
+        try {
+            call.run();
+        } catch (TokenRejectedException e) {
+            return e.reason();
+        }
+        return null;
+    }
+
+    @Test
+    void keysWhenNeverUsedThenNothingFetched() {
+        assertThat(server.requests()).isZero();
+        assertThat(source.status()).get().extracting(KeySourceStatus::state).isEqualTo(KeySourceStatus.State.NOT_LOADED);
+    }
+
+    @Test
+    void verifyWhenIssuerPublishesNewKeyThenTokensWithItVerifyAfterOneRefresh() {
+        verifier.verify(token("a", KEY_A));
+        assertThat(server.requests()).isEqualTo(1);
+
+        server.serve(JwksTestServer.jwks("a", KEY_A.getPublic(), "b", KEY_B.getPublic()));
+        clock.advance(SETTINGS.unknownKidMinInterval());
+
+        assertThat(verifier.verify(token("b", KEY_B)).getName()).isEqualTo("jdoe@example.com");
+        assertThat(server.requests()).isEqualTo(2);
+        assertThat(source.version()).isEqualTo(2);
+    }
+
+    @Test
+    void verifyWhenNewKeyAppearsRightAfterAFetchThenFailureWindowIsAtMostTheInterval() {
+        verifier.verify(token("a", KEY_A));
+        server.serve(JwksTestServer.jwks("a", KEY_A.getPublic(), "b", KEY_B.getPublic()));
+
+        // within the interval the unknown kid is rate-limited ...
+        assertThat(reasonOf(() -> verifier.verify(token("b", KEY_B)))).isEqualTo(RejectionReason.NO_MATCHING_KEY);
+        clock.advance(SETTINGS.unknownKidMinInterval().minusSeconds(1));
+        assertThat(reasonOf(() -> verifier.verify(token("b", KEY_B)))).isEqualTo(RejectionReason.NO_MATCHING_KEY);
+        // ... and once it has passed, one fetch finds the new key
+        clock.advance(Duration.ofSeconds(1));
+        verifier.verify(token("b", KEY_B));
+        assertThat(server.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void verifyWhenThousandConcurrentRequestsHaveTheSameUnknownKidThenOneFetch() throws Exception {
+        verifier.verify(token("a", KEY_A));
+        clock.advance(SETTINGS.unknownKidMinInterval());
+        String unknown = token("rotated-away", KEY_B);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<RejectionReason>> results = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            results.add(pool.submit((Callable<RejectionReason>) () -> {
+                start.await();
+                return reasonOf(() -> verifier.verify(unknown));
+            }));
+        }
+        start.countDown();
+        for (Future<RejectionReason> result : results) {
+            assertThat(result.get()).isEqualTo(RejectionReason.NO_MATCHING_KEY);
+        }
+        pool.shutdown();
+
+        assertThat(server.requests()).isEqualTo(2); // the initial load and one refresh for the unknown kid
+    }
+
+    @Test
+    void verifyWhenTenThousandRandomUnknownKidsThenFetchesStayWithinTheRateLimit() {
+        verifier.verify(token("a", KEY_A));
+        Duration perRequest = Duration.ofMillis(10); // 10,000 requests over 100 s of clock time
+        String claims = TokenFactory.b64(TokenFactory.claims(clock.instant().getEpochSecond()));
+        String signature = io.jwtguard.core.jose.Base64Url.encode(new byte[256]); // never reached: no key matches
+        for (int i = 0; i < 10_000; i++) {
+            String kid = UUID.randomUUID().toString();
+            String forged = TokenFactory.b64("{\"alg\":\"RS256\",\"kid\":\"" + kid + "\"}") + "." + claims + "." + signature;
+            assertThat(reasonOf(() -> verifier.verify(forged))).isEqualTo(RejectionReason.NO_MATCHING_KEY);
+            clock.advance(perRequest);
+        }
+        long allowed = 1 + Duration.ofSeconds(100).dividedBy(SETTINGS.unknownKidMinInterval()) + 1;
+        assertThat(server.requests()).isLessThanOrEqualTo((int) allowed);
+        System.out.println("10,000 random unknown kids over 100 s of clock time: " + server.requests()
+                + " JWKS fetches (limit " + allowed + ")");
+    }
+
+    @Test
+    void verifyWhenEndpointDownThenLastGoodSetServesUntilStaleBoundThenInfrastructureError() {
+        verifier.verify(token("a", KEY_A));
+        server.status(500);
+
+        clock.advance(Duration.ofMinutes(10)); // default TTL passed: refresh fails, stale set serves
+        verifier.verify(token("a", KEY_A));
+        assertThat(source.status()).get().extracting(KeySourceStatus::state).isEqualTo(KeySourceStatus.State.STALE);
+
+        server.stop();
+        clock.advance(SETTINGS.staleIfError().minusSeconds(1));
+        verifier.verify(token("a", KEY_A));
+
+        clock.advance(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> verifier.verify(token("a", KEY_A)))
+                .isInstanceOf(KeySourceUnavailableException.class);
+        assertThat(source.status()).get().satisfies(status -> {
+            assertThat(status.state()).isEqualTo(KeySourceStatus.State.UNAVAILABLE);
+            assertThat(status.lastError()).isPresent();
+            assertThat(status.lastSuccessfulRefresh()).contains(TestConfigs.NOW);
+        });
+    }
+
+    @Test
+    void verifyWhenEndpointFailsRepeatedlyThenRetriesAreRateLimited() {
+        server.status(500);
+        for (int i = 0; i < 50; i++) {
+            assertThatThrownBy(() -> verifier.verify(token("a", KEY_A)))
+                    .isInstanceOf(KeySourceUnavailableException.class);
+        }
+        assertThat(server.requests()).isEqualTo(1);
+        clock.advance(SETTINGS.unknownKidMinInterval());
+        server.serve(JwksTestServer.jwks("a", KEY_A.getPublic()));
+        verifier.verify(token("a", KEY_A));
+        assertThat(server.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void keysWhenServerSendsGarbageThenStaleSetKeepsServing() {
+        verifier.verify(token("a", KEY_A));
+        server.serve("<html>oops</html>");
+        clock.advance(Duration.ofMinutes(11));
+
+        verifier.verify(token("a", KEY_A));
+        assertThat(source.status()).get().extracting(KeySourceStatus::state).isEqualTo(KeySourceStatus.State.STALE);
+    }
+
+    @Test
+    void keysWhenServerIsSlowThenCallerWaitsNoLongerThanTheTimeout() {
+        server.delay(5_000);
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> source.keys()).isInstanceOf(KeySourceUnavailableException.class);
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        // the read timeout is 800 ms; the server would take 5 s
+        assertThat(waited).isLessThan(Duration.ofMillis(4_000));
+    }
+
+    @Test
+    void keysWhenCacheControlMaxAgeThenHonouredWithinBounds() {
+        server.cacheControl("public, max-age=300");
+        source.keys();
+        clock.advance(Duration.ofSeconds(299 - 60)); // before the refresh-ahead point
+        source.keys();
+        assertThat(server.requests()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(2));      // inside refresh-ahead: background refresh (direct executor)
+        source.keys();
+        assertThat(server.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void keysWhenMaxAgeBelowMinimumThenMinimumApplies() {
+        server.cacheControl("max-age=1");
+        source.keys();
+        clock.advance(Duration.ofSeconds(29)); // min TTL 60 s, refresh-ahead capped at half: 30 s
+        source.keys();
+        assertThat(server.requests()).isEqualTo(1);
+    }
+
+    @Test
+    void keysWhenMaxAgeAboveMaximumThenMaximumApplies() {
+        server.cacheControl("max-age=999999");
+        source.keys();
+        clock.advance(Duration.ofHours(1));
+        source.keys();
+        assertThat(server.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void keysWhenRedirectedThenNotFollowed() throws Exception {
+        try (JwksTestServer other = new JwksTestServer().serve(JwksTestServer.jwks("a", KEY_A.getPublic()))) {
+            server.redirectTo(other.uri().toString());
+            assertThatThrownBy(() -> source.keys()).isInstanceOf(KeySourceUnavailableException.class);
+            assertThat(other.requests()).isZero();
+        }
+    }
+
+    @Test
+    void keysWhenResponseExceedsSizeCapThenRefused() {
+        StringBuilder big = new StringBuilder("{\"keys\":[],\"padding\":\"");
+        big.append("x".repeat(SETTINGS.maxResponseBytes()));
+        server.serve(big.append("\"}").toString());
+        assertThatThrownBy(() -> source.keys()).isInstanceOf(KeySourceUnavailableException.class)
+                .hasMessageContaining(String.valueOf(SETTINGS.maxResponseBytes()));
+    }
+
+    @Test
+    void keysWhenSetHasBadKeysThenOnlyGoodOnesServed() {
+        RSAPublicKey good = (RSAPublicKey) KEY_A.getPublic();
+        server.serve("{\"keys\":["
+                + JwksTestServer.rsaJwk("good", good, "") + ","
+                + JwksTestServer.rsaJwk("enc", good, ",\"use\":\"enc\"") + ","
+                + JwksTestServer.rsaJwk("noverify", good, ",\"key_ops\":[\"encrypt\"]") + ","
+                + JwksTestServer.rsaJwk("wrongalg", good, ",\"alg\":\"ES256\"") + ","
+                + JwksTestServer.rsaJwk("private", good, ",\"d\":\"AQAB\"") + ","
+                + JwksTestServer.rsaJwk("weak", (RSAPublicKey) TestKeys.RSA_1024.getPublic(), "") + ","
+                + JwksTestServer.rsaJwk("dup", good, "") + "," + JwksTestServer.rsaJwk("dup", good, "") + ","
+                + "{\"kty\":\"oct\",\"kid\":\"secret\",\"k\":\"c2VjcmV0\"}]}");
+
+        assertThat(source.keys()).extracting(k -> k.keyId().orElseThrow()).containsExactly("good");
+    }
+
+    @Test
+    void keysWhenEveryKeyIsDroppedThenUnavailable() {
+        server.serve("{\"keys\":[" + JwksTestServer.rsaJwk("weak", (RSAPublicKey) TestKeys.RSA_1024.getPublic(), "")
+                + "]}");
+        assertThatThrownBy(() -> source.keys()).isInstanceOf(KeySourceUnavailableException.class);
+    }
+
+    @Test
+    void createWhenPrefetchThenFetchedAtStart() {
+        try (JwksKeySource prefetching = JwksKeySource.create(server.uri(), SETTINGS.withPrefetch(true),
+                new KeyStrengthPolicy(2048), clock, Runnable::run)) {
+            assertThat(server.requests()).isEqualTo(1);
+            assertThat(prefetching.status()).get().extracting(KeySourceStatus::state)
+                    .isEqualTo(KeySourceStatus.State.FRESH);
+        }
+    }
+
+    @Test
+    void createWhenPlainHttpToNonLoopbackThenRefused() {
+        assertThatThrownBy(() -> JwksKeySource.create(URI.create("http://192.0.2.10/jwks"), SETTINGS,
+                new KeyStrengthPolicy(2048), clock, Runnable::run))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+        assertThat(JwksKeySource.isAcceptableUri(URI.create("https://idp.example/jwks"))).isTrue();
+        assertThat(JwksKeySource.isAcceptableUri(URI.create("file:///etc/jwks"))).isFalse();
+    }
+
+    @Test
+    void statusWhenFreshThenReportsCountsAndAge() {
+        source.keys();
+        clock.advance(Duration.ofSeconds(30));
+        KeySourceStatus status = source.status().orElseThrow();
+        assertThat(status.state()).isEqualTo(KeySourceStatus.State.FRESH);
+        assertThat(status.keyCount()).isEqualTo(1);
+        assertThat(status.keySetAge()).contains(Duration.ofSeconds(30));
+        assertThat(status.fetchCount()).isEqualTo(1);
+        assertThat(status.lastError()).isEmpty();
+        assertThat(status.source()).isEqualTo(server.uri().toString());
+    }
+}
