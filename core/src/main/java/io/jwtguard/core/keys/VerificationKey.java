@@ -2,11 +2,15 @@ package io.jwtguard.core.keys;
 
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.jose.KeyFamily;
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
 import java.security.spec.NamedParameterSpec;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -30,6 +34,25 @@ public final class VerificationKey {
     private final KeyFamily family;
     private final Set<JwsAlgorithm> algorithms;
     private final int strengthBits;
+
+    private static final ECParameterSpec P256 = namedCurve("secp256r1");
+    private static final ECParameterSpec P384 = namedCurve("secp384r1");
+    private static final ECParameterSpec P521 = namedCurve("secp521r1");
+
+    private static ECParameterSpec namedCurve(String name) {
+        try {
+            AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+            parameters.init(new ECGenParameterSpec(name));
+            return parameters.getParameterSpec(ECParameterSpec.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks curve " + name, e);
+        }
+    }
+
+    private static boolean sameCurve(ECParameterSpec a, ECParameterSpec b) {
+        return a.getCurve().equals(b.getCurve()) && a.getGenerator().equals(b.getGenerator())
+                && a.getOrder().equals(b.getOrder()) && a.getCofactor() == b.getCofactor();
+    }
 
     private VerificationKey(String keyId, Key key, KeyFamily family, Set<JwsAlgorithm> algorithms, int strengthBits) {
         this.keyId = keyId;
@@ -56,15 +79,16 @@ public final class VerificationKey {
                     JwsAlgorithm.PS512), bits);
         }
         if (publicKey instanceof ECPublicKey) {
-            int fieldBits = ((ECPublicKey) publicKey).getParams().getCurve().getField().getFieldSize();
-            JwsAlgorithm algorithm;
-            switch (fieldBits) {
-                case 256: algorithm = JwsAlgorithm.ES256; break;
-                case 384: algorithm = JwsAlgorithm.ES384; break;
-                case 521: algorithm = JwsAlgorithm.ES512; break;
-                default: throw new IllegalArgumentException("unsupported EC curve of " + fieldBits + " bits");
+            ECParameterSpec params = ((ECPublicKey) publicKey).getParams();
+            // the curve itself, not only its size, decides: secp256k1 is 256 bits but not ES256's P-256
+            JwsAlgorithm algorithm = sameCurve(params, P256) ? JwsAlgorithm.ES256
+                    : sameCurve(params, P384) ? JwsAlgorithm.ES384
+                    : sameCurve(params, P521) ? JwsAlgorithm.ES512 : null;
+            if (algorithm == null) {
+                throw new IllegalArgumentException("unsupported EC curve; only P-256, P-384 and P-521 are accepted");
             }
-            return new VerificationKey(keyId, publicKey, KeyFamily.EC, EnumSet.of(algorithm), fieldBits);
+            return new VerificationKey(keyId, publicKey, KeyFamily.EC, EnumSet.of(algorithm),
+                    params.getCurve().getField().getFieldSize());
         }
         if (publicKey instanceof EdECPublicKey) {
             NamedParameterSpec params = ((EdECPublicKey) publicKey).getParams();

@@ -284,11 +284,12 @@ public final class TokenVerifier {
         if (config.decryptionKeys().isEmpty()) {
             throw reject(RejectionReason.ENCRYPTION_NOT_ACCEPTED, "a JWE was sent but no decryption key is configured");
         }
-        // header . encrypted key . iv . ciphertext . tag: every segment strictly encoded, none empty
+        // header . encrypted key . iv . ciphertext . tag: every segment strictly encoded; only the
+        // encrypted key may be empty (as for "dir" and "ECDH-ES", which the algorithm check then refuses)
         int start = 0;
         for (int i = 0; i <= dots.length; i++) {
             int end = i < dots.length ? dots[i] : jwe.length();
-            if (end == start) {
+            if (end == start && i != 1) {
                 throw reject(RejectionReason.MALFORMED_TOKEN, "JWE segment " + (i + 1) + " is empty");
             }
             decode(jwe, start, end);
