@@ -98,6 +98,9 @@ public final class ConfigLoader {
         in.get(MAX_TOKEN_SIZE).ifPresent(v -> builder.maxTokenSize((int) Math.min(Integer.MAX_VALUE,
                 in.nonNegativeLong(MAX_TOKEN_SIZE))));
         addDecryption(in, builder, clock);
+        builder.verifiedTokenCache(in.get(CACHE_ENABLED).isPresent() ? in.bool(CACHE_ENABLED) : true,
+                in.get(CACHE_MAX_SIZE).isPresent() ? in.nonNegativeLong(CACHE_MAX_SIZE)
+                        : VerifierConfig.DEFAULT_CACHE_MAX_SIZE);
 
         TokenTransport transport = new TokenTransport(
                 in.get(MP_TOKEN_HEADER).map(String::trim).orElse(TokenTransport.DEFAULT.headerName()),

@@ -91,6 +91,11 @@ public final class ConfigProperties {
      */
     public static final String ISSUER_PREFIX = "jwtguard.issuers.";
 
+    /** Whether verified tokens are cached (hits still re-check time, key set and revocation). */
+    public static final String CACHE_ENABLED = "jwtguard.cache.enabled";
+    /** Maximum number of verified tokens cached. */
+    public static final String CACHE_MAX_SIZE = "jwtguard.cache.max-size";
+
     /** Comma-separated posture finding codes accepted deliberately. */
     public static final String ACKNOWLEDGE = "jwtguard.posture.acknowledge";
 

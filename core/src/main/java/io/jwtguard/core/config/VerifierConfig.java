@@ -39,6 +39,8 @@ public final class VerifierConfig {
     public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     /** Default maximum token length in characters. */
     public static final int DEFAULT_MAX_TOKEN_SIZE = 8192;
+    /** Default maximum number of cached verified tokens. */
+    public static final long DEFAULT_CACHE_MAX_SIZE = 10_000;
     /** Default accepted {@code typ} values, normalised (see {@link #normalizeType(String)}). */
     public static final Set<String> DEFAULT_TOKEN_TYPES = Set.of("jwt", "at+jwt");
 
@@ -62,6 +64,7 @@ public final class VerifierConfig {
     private final Clock clock;
     private final RevocationCheck revocationCheck;
     private final List<TrustedIssuer> trustedIssuers;
+    private final long cacheMaxSize;
     private final PostureReport posture;
 
     private VerifierConfig(Builder b, Set<JwsAlgorithm> allowedAlgorithms) {
@@ -85,6 +88,7 @@ public final class VerifierConfig {
         this.clock = b.clock;
         this.revocationCheck = b.revocationCheck;
         this.trustedIssuers = List.copyOf(b.trustedIssuers);
+        this.cacheMaxSize = b.cacheEnabled ? b.cacheMaxSize : 0;
         this.posture = new PostureReport(profile, postureFindings());
     }
 
@@ -214,6 +218,13 @@ public final class VerifierConfig {
         return trustedIssuers;
     }
 
+    /**
+     * @return the maximum number of verified tokens the verifier caches; 0 when the cache is off
+     */
+    public long cacheMaxSize() {
+        return cacheMaxSize;
+    }
+
     /** @return the posture report of this configuration; it has no errors (build refuses those) */
     public PostureReport posture() {
         return posture;
@@ -326,6 +337,8 @@ public final class VerifierConfig {
         private Clock clock = Clock.systemUTC();
         private RevocationCheck revocationCheck = RevocationCheck.NONE;
         private final List<TrustedIssuer> trustedIssuers = new ArrayList<>();
+        private boolean cacheEnabled = true;
+        private long cacheMaxSize = DEFAULT_CACHE_MAX_SIZE;
 
         private Builder() {
         }
@@ -457,6 +470,19 @@ public final class VerifierConfig {
         }
 
         /**
+         * Configures the verified-token cache: on by default with {@value #DEFAULT_CACHE_MAX_SIZE}
+         * entries. Hits re-check expiry, maximum age, the key set and revocation.
+         *
+         * @param enabled false turns the cache off
+         * @param maxSize maximum number of entries, at least 1 when enabled
+         */
+        public Builder verifiedTokenCache(boolean enabled, long maxSize) {
+            this.cacheEnabled = enabled;
+            this.cacheMaxSize = maxSize;
+            return this;
+        }
+
+        /**
          * Trusts one more issuer, chosen for a token by exact {@code iss} match. With at least
          * one, the verifier reads {@code iss} before checking the signature (to pick the
          * issuer's keys); the issuer configured by {@link #issuer(String)} and
@@ -511,6 +537,10 @@ public final class VerifierConfig {
             if (groupsClaimPath.isBlank() || List.of(groupsClaimPath.split("\\.", -1)).contains("")) {
                 throw new ConfigurationException(GROUPS_CLAIM, "'" + groupsClaimPath + "' is not a dot-separated "
                         + "claim path; use for example groups or realm_access.roles");
+            }
+            if (cacheEnabled && cacheMaxSize < 1) {
+                throw new ConfigurationException(CACHE_MAX_SIZE, "must be at least 1; to turn the cache off set "
+                        + CACHE_ENABLED + "=false");
             }
             if (keyManagementAlgorithms.isEmpty()) {
                 throw new ConfigurationException(MP_DECRYPT_KEY_ALGORITHM, "no algorithm; use RSA-OAEP or RSA-OAEP-256");

@@ -4,6 +4,7 @@ import io.jwtguard.core.config.TrustedIssuer;
 import io.jwtguard.core.config.VerifierConfig;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.KeySource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,19 +15,46 @@ final class IssuerPolicy {
     final List<KeySource> keySources;
     final Set<JwsAlgorithm> allowedAlgorithms;
     final List<ClaimRule> claimRules;
+    /** Clock skew in seconds, for re-checking cached tokens. */
+    final long skewSeconds;
+    /** Maximum token age in seconds, or -1 when not limited. */
+    final long maxAgeSeconds;
 
     private IssuerPolicy(String issuer, List<KeySource> keySources, Set<JwsAlgorithm> allowedAlgorithms,
-            List<ClaimRule> claimRules) {
+            List<ClaimRule> claimRules, Duration skew, Duration maxAge) {
         this.issuer = issuer;
         this.keySources = List.copyOf(keySources);
         this.allowedAlgorithms = Set.copyOf(allowedAlgorithms);
         this.claimRules = List.copyOf(claimRules);
+        this.skewSeconds = skew.toSeconds();
+        this.maxAgeSeconds = maxAge == null ? -1 : maxAge.toSeconds();
+    }
+
+    /** @return a value that changes whenever any of this issuer's key sets changes */
+    long keyVersion() {
+        long version = 0;
+        for (KeySource source : keySources) {
+            version += source.version();
+        }
+        return version;
+    }
+
+    /**
+     * @return the last epoch second at which a token with these time claims still passes the
+     *     time rules that can change as time passes (expiry, maximum age)
+     */
+    long validThrough(long exp, long iat) {
+        long through = exp + skewSeconds - 1;
+        if (maxAgeSeconds >= 0 && iat != NumericDates.ABSENT) {
+            through = Math.min(through, iat + maxAgeSeconds + skewSeconds);
+        }
+        return through;
     }
 
     /** The issuer configured by the MicroProfile JWT properties (its issuer may be null: not checked). */
     static IssuerPolicy primary(VerifierConfig config) {
         return new IssuerPolicy(config.issuer().orElse(null), config.keySources(), config.allowedAlgorithms(),
-                StandardClaimRules.forConfig(config));
+                StandardClaimRules.forConfig(config), config.clockSkew(), config.maxTokenAge().orElse(null));
     }
 
     /** One of {@code jwtguard.issuers.*}; shares the global lifetime, required claims and types. */
@@ -44,6 +72,7 @@ final class IssuerPolicy {
         if (!config.requiredClaims().isEmpty()) {
             rules.add(StandardClaimRules.requiredClaims(config.requiredClaims()));
         }
-        return new IssuerPolicy(trusted.issuer(), trusted.keySources(), trusted.allowedAlgorithms(), rules);
+        return new IssuerPolicy(trusted.issuer(), trusted.keySources(), trusted.allowedAlgorithms(), rules,
+                trusted.clockSkew(), trusted.tokenAge().orElse(null));
     }
 }

@@ -56,10 +56,13 @@ public final class TokenVerifier {
     /** Trusted issuers by exact {@code iss}, when there are several. */
     private final Map<String, IssuerPolicy> byIssuer;
     private final int maxTokenSize;
+    /** Null when the cache is off. */
+    private final VerifiedTokenCache cache;
 
     private TokenVerifier(VerifierConfig config) {
         this.config = config;
         this.maxTokenSize = config.maxTokenSize();
+        this.cache = config.cacheMaxSize() > 0 ? new VerifiedTokenCache(config.cacheMaxSize()) : null;
         if (config.trustedIssuers().isEmpty()) {
             this.single = IssuerPolicy.primary(config);
             this.byIssuer = Map.of();
@@ -88,6 +91,11 @@ public final class TokenVerifier {
         return new TokenVerifier(config);
     }
 
+    /** @return how many verified tokens are cached now (approximately); 0 when the cache is off */
+    public long cachedTokenCount() {
+        return cache == null ? 0 : cache.estimatedSize();
+    }
+
     /** @return the configuration this verifier enforces */
     public VerifierConfig config() {
         return config;
@@ -108,6 +116,18 @@ public final class TokenVerifier {
         if (token.length() > maxTokenSize) {
             throw reject(RejectionReason.SIZE_EXCEEDED, "the token has " + token.length()
                     + " characters, over the maximum of " + maxTokenSize);
+        }
+        if (cache != null) {
+            VerifiedTokenCache.Entry hit = cache.get(token);
+            if (hit != null) {
+                if (hit.usableAt(config.clock().instant().getEpochSecond())) {
+                    if (config.revocationCheck().isRevoked(hit.token())) {
+                        throw reject(RejectionReason.REVOKED, "the token is revoked");
+                    }
+                    return hit.token();
+                }
+                cache.invalidate(token); // expired, too old, or keys changed: verify again from scratch
+            }
         }
         int[] dots = dots(token);
         if (dots.length == 2) {
@@ -153,12 +173,13 @@ public final class TokenVerifier {
                     + policy.allowedAlgorithms);
         }
         byte[] signingInput = jws.substring(0, payloadEnd).getBytes(StandardCharsets.US_ASCII);
+        long keyVersion = policy.keyVersion(); // read before verifying, so a concurrent key change invalidates
         verifySignature(policy.keySources, algorithm, kid, signingInput, signature);
 
         if (claims == null) {
             claims = parse(payloadBytes, "claims");
         }
-        return accept(policy, rawToken, claims);
+        return accept(policy, rawToken, claims, keyVersion);
     }
 
     private IssuerPolicy policyFor(JsonObject claims) {
@@ -330,7 +351,8 @@ public final class TokenVerifier {
             throw reject(RejectionReason.NESTED_TOKEN_REQUIRED, "the JWE plaintext is not a signed JWT");
         }
         JsonObject claims = parse(plaintext, "claims");
-        return accept(single != null ? single : policyFor(claims), jwe, claims);
+        IssuerPolicy policy = single != null ? single : policyFor(claims);
+        return accept(policy, jwe, claims, policy.keyVersion());
     }
 
     private byte[] decrypt(String jwe, KeyManagementAlgorithm keyAlgorithm, String kid) {
@@ -360,7 +382,7 @@ public final class TokenVerifier {
     }
 
     /** Claim rules, principal, groups and revocation: the steps after the signature. */
-    private VerifiedToken accept(IssuerPolicy policy, String rawToken, JsonObject claims) {
+    private VerifiedToken accept(IssuerPolicy policy, String rawToken, JsonObject claims, long keyVersion) {
         Instant now = config.clock().instant();
         for (ClaimRule rule : policy.claimRules) {
             rule.check(claims, now);
@@ -369,6 +391,10 @@ public final class TokenVerifier {
         VerifiedToken verified = new VerifiedToken(rawToken, claims, groups(claims), name);
         if (config.revocationCheck().isRevoked(verified)) {
             throw reject(RejectionReason.REVOKED, "the token is revoked");
+        }
+        if (cache != null) {
+            long validThrough = policy.validThrough(NumericDates.read(claims, "exp"), NumericDates.read(claims, "iat"));
+            cache.put(rawToken, new VerifiedTokenCache.Entry(verified, policy, keyVersion, validThrough));
         }
         return verified;
     }
