@@ -134,7 +134,7 @@ public final class ConfigLoader {
         }
         if (inline.isPresent()) {
             return List.of(new StaticKeySource(parseKeys(inline.get(), "the inline key", inlineProperty),
-                    inlineProperty));
+                    inlineProperty, inlineProperty));
         }
         if (location.isEmpty()) {
             return List.of();
@@ -154,7 +154,7 @@ public final class ConfigLoader {
             return List.of(JwksKeySource.create(uri, jwks, strength, clock));
         }
         return List.of(new StaticKeySource(parseKeys(read(locationProperty, keyLocation), keyLocation.toString(),
-                locationProperty), keyLocation.toString()));
+                locationProperty), keyLocation.toString(), locationProperty));
     }
 
     private static JwksSettings jwksSettings(Reader in) {
@@ -228,7 +228,7 @@ public final class ConfigLoader {
         boolean allowShort = acknowledged.contains(FindingCode.SHORT_HMAC_SECRET)
                 || secret.length < JwsAlgorithm.HS256.sizeBytes(); // too short: the posture check reports it
         builder.keySource(new StaticKeySource(List.of(VerificationKey.ofSecret(null, secret, allowShort)),
-                "HMAC secret"));
+                "HMAC secret", property));
         Arrays.fill(secret, (byte) 0);
     }
 
@@ -258,7 +258,7 @@ public final class ConfigLoader {
         char[] password = in.get(KEYSTORE_PASSWORD).orElse("").toCharArray();
         try {
             builder.keySource(new StaticKeySource(KeystoreKeys.load(location.get().trim(), type, password,
-                    in.list(KEYSTORE_ALIASES)), location.get().trim()));
+                    in.list(KEYSTORE_ALIASES)), location.get().trim(), KEYSTORE_LOCATION));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(KEYSTORE_LOCATION, e.getMessage() + "; check " + KEYSTORE_LOCATION + ", "
                     + KEYSTORE_TYPE + " and " + KEYSTORE_PASSWORD);
@@ -350,11 +350,16 @@ public final class ConfigLoader {
             return value == null ? Optional.empty() : value.filter(v -> !v.isBlank());
         }
 
+        /** @return the comma-separated values; a property that is set but lists nothing is an error */
         Set<String> list(String name) {
-            return get(name).map(v -> Arrays.stream(v.split(","))
+            Optional<Set<String>> values = get(name).map(v -> Arrays.stream(v.split(","))
                     .map(String::trim).filter(s -> !s.isEmpty())
-                    .collect(Collectors.toCollection(LinkedHashSet::new)))
-                    .map(s -> (Set<String>) s).orElse(Set.of());
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
+            if (values.isPresent() && values.get().isEmpty()) {
+                throw new ConfigurationException(name, "'" + get(name).get() + "' lists no value; give "
+                        + "comma-separated values or remove the property");
+            }
+            return values.orElse(Set.of());
         }
 
         long nonNegativeLong(String name) {

@@ -39,6 +39,8 @@ public final class VerifierConfig {
     public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     /** Default maximum token length in characters. */
     public static final int DEFAULT_MAX_TOKEN_SIZE = 8192;
+    /** The longest duration any time setting accepts (100 years), so that time arithmetic cannot overflow. */
+    public static final Duration MAX_DURATION = Duration.ofDays(36_525);
     /** Default maximum number of cached verified tokens. */
     public static final long DEFAULT_CACHE_MAX_SIZE = 10_000;
     /** Default accepted {@code typ} values, normalised (see {@link #normalizeType(String)}). */
@@ -268,12 +270,12 @@ public final class VerifierConfig {
             if (source instanceof StaticKeySource) {
                 for (VerificationKey key : source.keys()) {
                     if (!hardenedStrength.accepts(key)) {
-                        weakKey(findings, FindingCode.WEAK_RSA_KEY, source.describe(),
+                        weakKey(findings, FindingCode.WEAK_RSA_KEY, ((StaticKeySource) source).property(),
                                 "RSA key of " + key.strengthBits() + " bits in " + source.describe()
                                         + "; use at least 2048 bits");
                     }
                     if (key.family() == KeyFamily.SECRET && key.strengthBits() < 256) {
-                        weakKey(findings, FindingCode.SHORT_HMAC_SECRET, HMAC_SECRET,
+                        weakKey(findings, FindingCode.SHORT_HMAC_SECRET, ((StaticKeySource) source).property(),
                                 "HMAC secret of " + key.strengthBits() / 8 + " bytes; HS256 needs at least 32 random "
                                         + "bytes, HS384 48, HS512 64");
                     }
@@ -365,7 +367,7 @@ public final class VerifierConfig {
          * asymmetric key source is configured, plus HS256 when a secret is.
          */
         public Builder allowedAlgorithms(Set<JwsAlgorithm> value) {
-            this.allowedAlgorithms = EnumSet.copyOf(value);
+            this.allowedAlgorithms = value.isEmpty() ? EnumSet.noneOf(JwsAlgorithm.class) : EnumSet.copyOf(value);
             return this;
         }
 
@@ -447,7 +449,8 @@ public final class VerifierConfig {
 
         /** Sets the accepted JWE key management algorithms; both RSA-OAEP variants by default. */
         public Builder keyManagementAlgorithms(Set<KeyManagementAlgorithm> value) {
-            this.keyManagementAlgorithms = EnumSet.copyOf(value);
+            this.keyManagementAlgorithms = value.isEmpty() ? EnumSet.noneOf(KeyManagementAlgorithm.class)
+                    : EnumSet.copyOf(value);
             return this;
         }
 
@@ -523,8 +526,16 @@ public final class VerifierConfig {
             if (maxLifetime != null && (maxLifetime.isNegative() || maxLifetime.isZero())) {
                 throw new ConfigurationException(MAX_LIFETIME, "the maximum lifetime must be positive, for example PT1H");
             }
-            if (maxTokenAge != null && (maxTokenAge.isNegative() || maxTokenAge.isZero())) {
-                throw new ConfigurationException(MP_TOKEN_AGE, "the maximum token age must be a positive number of seconds");
+            if (maxTokenAge != null && (maxTokenAge.isNegative() || maxTokenAge.isZero()
+                    || maxTokenAge.compareTo(MAX_DURATION) > 0)) {
+                throw new ConfigurationException(MP_TOKEN_AGE, "the maximum token age must be a positive number of "
+                        + "seconds, at most " + MAX_DURATION.toSeconds());
+            }
+            if (clockSkew.compareTo(MAX_DURATION) > 0 || maxClockSkew.compareTo(MAX_DURATION) > 0
+                    || (maxLifetime != null && maxLifetime.compareTo(MAX_DURATION) > 0)) {
+                throw new ConfigurationException(clockSkew.compareTo(MAX_DURATION) > 0 ? MP_CLOCK_SKEW
+                        : maxClockSkew.compareTo(MAX_DURATION) > 0 ? MAX_CLOCK_SKEW : MAX_LIFETIME,
+                        "durations are limited to " + MAX_DURATION.toSeconds() + " seconds (100 years)");
             }
             if (maxTokenSize < 64 || maxTokenSize > 1 << 20) {
                 throw new ConfigurationException(MAX_TOKEN_SIZE, "must be between 64 and 1048576 characters, was "
@@ -556,6 +567,7 @@ public final class VerifierConfig {
                 throw new ConfigurationException(ALGORITHMS, "no algorithm is allowed; list at least one, for "
                         + "example RS256");
             }
+            checkSomeKeyFitsAnAlgorithm(algorithms);
             VerifierConfig config = new VerifierConfig(this, algorithms);
             List<PostureFinding> errors = config.posture().withSeverity(Severity.ERROR);
             if (!errors.isEmpty()) {
@@ -602,6 +614,20 @@ public final class VerifierConfig {
             if (!trustedIssuers.isEmpty() && !keySources.isEmpty() && issuer == null) {
                 throw new ConfigurationException(MP_ISSUER, "with several trusted issuers (jwtguard.issuers), the keys "
                         + "of mp.jwt.verify.publickey* need their issuer: set " + MP_ISSUER);
+            }
+        }
+
+        /** With only fixed keys, a configuration whose keys fit none of the allowed algorithms would refuse everything. */
+        private void checkSomeKeyFitsAnAlgorithm(Set<JwsAlgorithm> algorithms) {
+            if (keySources.isEmpty() || !keySources.stream().allMatch(k -> k instanceof StaticKeySource)) {
+                return;
+            }
+            boolean fits = keySources.stream().flatMap(k -> k.keys().stream())
+                    .anyMatch(key -> key.algorithms().stream().anyMatch(algorithms::contains));
+            if (!fits) {
+                throw new ConfigurationException(ALGORITHMS, "no configured key can verify any allowed algorithm "
+                        + algorithms + "; allow the algorithm of your keys (for example RS256 for RSA keys, ES256 "
+                        + "for P-256 keys, HS256 for a secret)");
             }
         }
 

@@ -39,13 +39,28 @@ public final class StandardClaimRules {
         return List.copyOf(rules);
     }
 
-    /** Registered string claims, when present, must be JSON strings. */
+    /**
+     * Registered string claims, when present, must be JSON strings; {@code aud}, when present,
+     * must be a string or an array of strings (whether or not audiences are checked).
+     */
     public static ClaimRule stringTypes() {
         return (claims, now) -> {
             for (String name : STRING_CLAIMS) {
                 JsonValue value = claims.get(name);
                 if (value != null && !(value instanceof JsonString)) {
                     throw new TokenRejectedException(RejectionReason.INVALID_CLAIM, "'" + name + "' is not a string");
+                }
+            }
+            JsonValue aud = claims.get("aud");
+            if (aud != null && !(aud instanceof JsonString)) {
+                if (!(aud instanceof JsonArray)) {
+                    throw new TokenRejectedException(RejectionReason.INVALID_CLAIM,
+                            "'aud' is neither a string nor an array of strings");
+                }
+                for (JsonValue member : (JsonArray) aud) {
+                    if (!(member instanceof JsonString)) {
+                        throw new TokenRejectedException(RejectionReason.INVALID_CLAIM, "'aud' has a non-string member");
+                    }
                 }
             }
         };

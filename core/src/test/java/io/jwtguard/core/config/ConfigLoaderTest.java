@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.jwtguard.core.jose.JwsAlgorithm;
-import io.jwtguard.core.keys.LocationKeySource;
+import io.jwtguard.core.keys.JwksKeySource;
 import io.jwtguard.core.keys.VerificationKey;
 import io.jwtguard.core.testing.RawClaims;
 import io.jwtguard.core.testing.TestConfigs;
@@ -172,7 +172,22 @@ class ConfigLoaderTest {
 
         LoadedConfiguration loaded = load();
 
-        assertThat(loaded.verifier().keySources()).singleElement().isInstanceOf(LocationKeySource.class);
+        assertThat(loaded.verifier().keySources()).singleElement().isInstanceOf(JwksKeySource.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"http://192.0.2.1/jwks.json", "http://idp.example/jwks"})
+    void loadWhenLocationIsPlainHttpToNonLoopbackThenRefused(String location) {
+        props.put(MP_PUBLIC_KEY_LOCATION, location);
+
+        assertFailsOn(MP_PUBLIC_KEY_LOCATION).hasMessageContaining("https");
+    }
+
+    @Test
+    void loadWhenLocationIsPlainHttpToLoopbackThenAccepted() {
+        props.put(MP_PUBLIC_KEY_LOCATION, "http://127.0.0.1:9/jwks.json");
+
+        assertThat(load().verifier().keySources()).singleElement().isInstanceOf(JwksKeySource.class);
     }
 
     @ParameterizedTest
@@ -223,7 +238,6 @@ class ConfigLoaderTest {
     }
 
     @Test
-    @Disabled("BUG: WEAK_RSA_KEY reports the key file path as property(), not mp.jwt.verify.publickey.location")
     void loadWhen1024BitKeyAtLocationThenFailsNamingLocation() throws IOException {
         Path file = Files.writeString(dir.resolve("weak.pem"), pem(TestKeys.RSA_1024.getPublic()));
         props.put(MP_PUBLIC_KEY_LOCATION, file.toString());
@@ -330,13 +344,11 @@ class ConfigLoaderTest {
     }
 
     @Test
-    @Disabled("BUG: mp.jwt.verify.token.age=9223372036854775807 overflows (age + skew) in "
-            + "StandardClaimRules.issuedAt, so every token is refused as TOO_OLD")
-    void loadWhenTokenAgeHugeThenFreshTokenAccepted() {
+    void loadWhenTokenAgeAbsurdlyLargeThenFailsNamingTokenAge() {
         props.put(MP_PUBLIC_KEY, pem(TestKeys.RSA_2048.getPublic()));
         props.put(MP_TOKEN_AGE, Long.toString(Long.MAX_VALUE));
 
-        assertVerifies(load(), RawClaims.valid().signRs256());
+        assertFailsOn(MP_TOKEN_AGE).hasMessageContaining("at most");
     }
 
     // mp.jwt.token.header, mp.jwt.token.cookie
@@ -561,7 +573,6 @@ class ConfigLoaderTest {
     }
 
     @Test
-    @Disabled("BUG: a short secret read from jwtguard.hmac.secret.location is reported as jwtguard.hmac.secret")
     void loadWhenShortHmacSecretAtLocationThenFailsNamingLocation() throws IOException {
         Path file = Files.writeString(dir.resolve("short.txt"), SHORT_HMAC_SECRET_VALUE);
         props.put(HMAC_SECRET_LOCATION, file.toString());

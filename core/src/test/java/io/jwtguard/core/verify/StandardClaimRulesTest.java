@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import io.jwtguard.core.testing.TokenFactory;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -299,11 +300,24 @@ class StandardClaimRulesTest {
                 .acknowledge(EnumSet.of(FindingCode.NO_ISSUER, FindingCode.UNBOUNDED_LIFETIME)).build();
         List<ClaimRule> rules = StandardClaimRules.forConfig(relaxed);
 
-        assertThatThrownBy(() -> runAll(rules, parse("{\"iss\":\"anyone\",\"aud\":5}")))
+        assertThatThrownBy(() -> runAll(rules, parse("{\"iss\":\"anyone\",\"aud\":\"elsewhere\"}")))
                 .isInstanceOfSatisfying(TokenRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.MISSING_CLAIM));
-        assertThatCode(() -> runAll(rules, parse("{\"iss\":\"anyone\",\"aud\":5,\"exp\":" + (T + 60) + "}")))
+        assertThatCode(() -> runAll(rules, parse("{\"iss\":\"anyone\",\"aud\":\"elsewhere\",\"exp\":" + (T + 60) + "}")))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void forConfigWhenAudiencesNotCheckedThenAudTypeStillEnforced() {
+        VerifierConfig relaxed = TestConfigs.rsa().audiences(Set.of()).build();
+        List<ClaimRule> rules = StandardClaimRules.forConfig(relaxed);
+
+        for (String aud : List.of("5", "{}", "true", "[\"ok\",7]")) {
+            assertThatThrownBy(() -> runAll(rules, parse("{\"iss\":\"" + TokenFactory.ISSUER + "\",\"aud\":" + aud
+                    + ",\"exp\":" + (T + 60) + ",\"iat\":" + T + "}")))
+                    .isInstanceOfSatisfying(TokenRejectedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_CLAIM));
+        }
     }
 
     @Test
