@@ -101,7 +101,7 @@ class MalformedSignatureTest {
         String legit = legit(alg);
         String forged = mutateSignature(legit, mutate);
 
-        Object[] outcome = withLenientEcdsaOnFreshThread(() -> {
+        Object[] outcome = withLenientJdkOnFreshThread(() -> {
             Signature engine = Signature.getInstance(jca(alg));
             engine.initVerify(keyPair(alg).getPublic());
             engine.update(new byte[] {1});
@@ -111,7 +111,7 @@ class MalformedSignatureTest {
             return new Object[] {engine.getProvider().getName(), zeroAccepted, forgedOutcome, legitOutcome};
         });
 
-        assertThat(outcome[0]).as("engine in use").isEqualTo(LenientEcdsaProvider.NAME);
+        assertThat(outcome[0]).as("engine in use").isEqualTo(LenientSignatureProvider.NAME);
         assertThat(outcome[1]).as("the simulated JDK accepts (0, 0)").isEqualTo(true);
         assertThat(outcome[2]).as("forged token").isEqualTo(RejectionReason.INVALID_SIGNATURE);
         assertThat(outcome[3]).as("legitimate token").isEqualTo("accepted");
@@ -134,6 +134,40 @@ class MalformedSignatureTest {
         assertRejected(verifier, mutateSignature(legit(alg), mutate), RejectionReason.INVALID_SIGNATURE);
     }
 
+    /**
+     * The RSA length check is ours too: on an engine that tolerates extra leading zero bytes, a
+     * signature of the wrong length is still refused.
+     */
+    @ParameterizedTest(name = "RS256 {1}")
+    @MethodSource("rsaLengthForgeries")
+    void verifyWhenJdkRsaIsLenientThenWrongLengthStillInvalidSignature(String alg, String forgery,
+            UnaryOperator<byte[]> mutate) throws Exception {
+        String legit = legit("RS256");
+        String forged = mutateSignature(legit, mutate);
+
+        Object[] outcome = withLenientJdkOnFreshThread(() -> {
+            Signature engine = Signature.getInstance("SHA256withRSA");
+            engine.initVerify(TestKeys.RSA_2048.getPublic());
+            byte[] input = (HostileTokens.segments(legit)[0] + "." + HostileTokens.segments(legit)[1])
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            engine.update(input);
+            boolean forgedSignatureVerifies = engine.verify(Base64Url.decode(HostileTokens.segments(forged)[2]));
+            return new Object[] {engine.getProvider().getName(), forgedSignatureVerifies, outcome(forged),
+                    outcome(legit)};
+        });
+
+        assertThat(outcome[0]).as("engine in use").isEqualTo(LenientSignatureProvider.NAME);
+        assertThat(outcome[1]).as("the simulated JDK accepts the wrong-length signature").isEqualTo(true);
+        assertThat(outcome[2]).as("forged token").isEqualTo(RejectionReason.INVALID_SIGNATURE);
+        assertThat(outcome[3]).as("legitimate token").isEqualTo("accepted");
+    }
+
+    static Stream<Arguments> rsaLengthForgeries() {
+        return Stream.of(
+                forgery("RS256", "one zero byte prepended", MalformedSignatureTest::prependZero),
+                forgery("RS256", "two zero bytes prepended", sig -> prependZero(prependZero(sig))));
+    }
+
     private Object outcome(String token) {
         try {
             verifier.verify(token);
@@ -143,14 +177,14 @@ class MalformedSignatureTest {
         }
     }
 
-    private static <T> T withLenientEcdsaOnFreshThread(Callable<T> task) throws Exception {
-        Security.insertProviderAt(new LenientEcdsaProvider(), 1);
+    private static <T> T withLenientJdkOnFreshThread(Callable<T> task) throws Exception {
+        Security.insertProviderAt(new LenientSignatureProvider(), 1);
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             return thread.submit(task).get();
         } finally {
             thread.shutdownNow();
-            Security.removeProvider(LenientEcdsaProvider.NAME);
+            Security.removeProvider(LenientSignatureProvider.NAME);
         }
     }
 
