@@ -3,6 +3,7 @@ package io.jwtguard.core.verify.hostile;
 import io.jwtguard.core.jose.Base64Url;
 import java.math.BigInteger;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
 
 /** JWK JSON written by hand (RFC 7517, RFC 7518 section 6.3.1), so tests do not depend on a JOSE library. */
 final class Jwks {
@@ -23,7 +24,7 @@ final class Jwks {
     private static String unsigned(BigInteger value) {
         byte[] bytes = value.toByteArray();
         if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
         }
         return Base64Url.encode(bytes);
     }

@@ -10,10 +10,10 @@ import io.jwtguard.core.verify.TokenVerifier;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * RFC 8725 section 3.10 / RFC 7515 sections 4.1.2-4.1.6: header members that offer a key or a

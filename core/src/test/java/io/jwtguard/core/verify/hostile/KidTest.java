@@ -3,14 +3,14 @@ package io.jwtguard.core.verify.hostile;
 import static io.jwtguard.core.verify.hostile.HostileAssertions.assertAccepted;
 import static io.jwtguard.core.verify.hostile.HostileAssertions.assertRejected;
 
+import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.VerificationKey;
 import io.jwtguard.core.testing.TestConfigs;
 import io.jwtguard.core.testing.TestKeys;
+import io.jwtguard.core.testing.TokenFactory;
 import io.jwtguard.core.verify.RejectionReason;
 import io.jwtguard.core.verify.TokenVerifier;
-import io.jwtguard.core.config.VerifierConfig;
-import io.jwtguard.core.jose.JwsAlgorithm;
-import io.jwtguard.core.testing.TokenFactory;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -96,7 +96,7 @@ final class LenientSignatureProvider extends Provider {
         @Override
         protected boolean engineVerify(byte[] signature) throws SignatureException {
             int size = (key.getModulus().bitLength() + 7) / 8;
-            byte[] normalized = Signatures.fixed(new java.math.BigInteger(1, signature).mod(key.getModulus()), size);
+            byte[] normalized = Signatures.fixed(new BigInteger(1, signature).mod(key.getModulus()), size);
             return real.verify(normalized);
         }
 

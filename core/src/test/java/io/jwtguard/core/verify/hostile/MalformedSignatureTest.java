@@ -12,8 +12,10 @@ import io.jwtguard.core.testing.TestConfigs;
 import io.jwtguard.core.testing.TestKeys;
 import io.jwtguard.core.testing.TokenFactory;
 import io.jwtguard.core.verify.RejectionReason;
+import io.jwtguard.core.verify.TokenRejectedException;
 import io.jwtguard.core.verify.TokenVerifier;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.Security;
 import java.security.Signature;
@@ -149,7 +151,7 @@ class MalformedSignatureTest {
             Signature engine = Signature.getInstance("SHA256withRSA");
             engine.initVerify(TestKeys.RSA_2048.getPublic());
             byte[] input = (HostileTokens.segments(legit)[0] + "." + HostileTokens.segments(legit)[1])
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    .getBytes(StandardCharsets.US_ASCII);
             engine.update(input);
             boolean forgedSignatureVerifies = engine.verify(Base64Url.decode(HostileTokens.segments(forged)[2]));
             return new Object[] {engine.getProvider().getName(), forgedSignatureVerifies, outcome(forged),
@@ -172,7 +174,7 @@ class MalformedSignatureTest {
         try {
             verifier.verify(token);
             return "accepted";
-        } catch (io.jwtguard.core.verify.TokenRejectedException e) {
+        } catch (TokenRejectedException e) {
             return e.reason();
         }
     }
