@@ -61,6 +61,12 @@ public record JwksSettings(
                 unknownKidNegativeTtl, staleIfError, connectTimeout, readTimeout, maxResponseBytes, value);
     }
 
+    /** @return a copy with {@code unknownKidMinInterval} changed */
+    public JwksSettings withUnknownKidMinInterval(Duration value) {
+        return new JwksSettings(minCacheTtl, maxCacheTtl, defaultCacheTtl, refreshAhead, value,
+                unknownKidNegativeTtl, staleIfError, connectTimeout, readTimeout, maxResponseBytes, prefetch);
+    }
+
     private static void positive(Duration d, String name) {
         Objects.requireNonNull(d, name);
         if (d.isNegative() || d.isZero()) {

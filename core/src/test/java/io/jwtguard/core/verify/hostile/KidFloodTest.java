@@ -9,9 +9,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.jwtguard.core.config.VerifierConfig;
 import io.jwtguard.core.jose.Base64Url;
 import io.jwtguard.core.jose.JwsAlgorithm;
-import io.jwtguard.core.keys.KeyLocation;
 import io.jwtguard.core.keys.KeyStrengthPolicy;
-import io.jwtguard.core.keys.LocationKeySource;
+import io.jwtguard.core.keys.JwksKeySource;
+import io.jwtguard.core.keys.JwksSettings;
+import java.net.URI;
 import io.jwtguard.core.testing.TestConfigs;
 import io.jwtguard.core.testing.TestKeys;
 import io.jwtguard.core.testing.TokenFactory;
@@ -76,8 +77,8 @@ class KidFloodTest {
         server.start();
         String location = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
         verifier = TokenVerifier.create(VerifierConfig.builder()
-                .keySource(new LocationKeySource(KeyLocation.of(location), new KeyStrengthPolicy(2048), clock,
-                        RETRY_INTERVAL))
+                .keySource(JwksKeySource.create(URI.create(location), JwksSettings.DEFAULTS.withUnknownKidMinInterval(
+                        RETRY_INTERVAL), new KeyStrengthPolicy(2048), clock, Runnable::run))
                 .allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256))
                 .issuer(TokenFactory.ISSUER)
                 .audiences(Set.of(TokenFactory.AUDIENCE))
