@@ -254,6 +254,19 @@ class KeyMaterialTest {
         assertRefused(withPrivate.toJSONString(), "no usable verification key");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "", "   ", "{}", "[]", "{\"keys\":null}", "{\"keys\":[1,\"a\",null]}", "{\"kty\":\"RSA\",\"n\":5,\"e\":true}",
+        "{\"kty\":\"EC\",\"crv\":\"P-999\",\"x\":\"AQ\",\"y\":\"AQ\"}", "{\"kty\":\"OKP\",\"crv\":\"X25519\",\"x\":\"AQ\"}",
+        "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\",\"alg\":5}", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----",
+        "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----", "e30", "W10", "AAAA", "====", "-_-_", "{\"a\":{\"b\":{\"c\":1}}}"})
+    void parsePublicKeysWhenOddDocumentThenOnlyIllegalArgument(String content) {
+        assertThatThrownBy(() -> KeyMaterial.parsePublicKeys(content, SOURCE))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(SOURCE);
+    }
+
+
     // --- JWK hygiene -------------------------------------------------------------------------
 
     @Test
