@@ -313,6 +313,41 @@ class KeyMaterialTest {
     }
 
     @Test
+    void parsePublicKeysWhenJwkDroppedThenWarningNamesKidAndReasonWithoutKeyMaterial() {
+        String secret = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA";
+        String jwks = jwks(rsaJwk("good-rsa").toJSONString(),
+                "{\"kty\":\"oct\",\"kid\":\"oct-1\",\"k\":\"" + secret + "\"}",
+                withMember(rsaJwk("x").toJSONString(), "kid", "\"use-enc\"", "use", "\"enc\""));
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(KeyMaterial.class.getName());
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                warnings.add(new java.util.logging.SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            KeyMaterial.parsePublicKeys(jwks, SOURCE);
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("oct-1").contains("symmetric"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("use-enc").contains("'use'"));
+        assertThat(warnings).noneSatisfy(w -> assertThat(w).contains(secret));
+    }
+
+
+    @Test
     void parsePublicKeysWhenOctKeyThenSecretNotInMessage() {
         String secret = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA";
 
