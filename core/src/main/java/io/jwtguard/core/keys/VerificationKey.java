@@ -49,6 +49,25 @@ public final class VerificationKey {
         }
     }
 
+    /** y^2 = x^3 + ax + b (mod p), with 0 <= x, y < p: a point off the curve is no key at all. */
+    private static boolean onCurve(ECPublicKey key) {
+        java.security.spec.ECPoint w = key.getW();
+        java.security.spec.EllipticCurve curve = key.getParams().getCurve();
+        if (w.equals(java.security.spec.ECPoint.POINT_INFINITY)
+                || !(curve.getField() instanceof java.security.spec.ECFieldFp)) {
+            return false;
+        }
+        java.math.BigInteger p = ((java.security.spec.ECFieldFp) curve.getField()).getP();
+        java.math.BigInteger x = w.getAffineX();
+        java.math.BigInteger y = w.getAffineY();
+        if (x.signum() < 0 || y.signum() < 0 || x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
+            return false;
+        }
+        java.math.BigInteger left = y.multiply(y).mod(p);
+        java.math.BigInteger right = x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p);
+        return left.equals(right);
+    }
+
     private static boolean sameCurve(ECParameterSpec a, ECParameterSpec b) {
         return a.getCurve().equals(b.getCurve()) && a.getGenerator().equals(b.getGenerator())
                 && a.getOrder().equals(b.getOrder()) && a.getCofactor() == b.getCofactor();
@@ -86,6 +105,9 @@ public final class VerificationKey {
                     : sameCurve(params, P521) ? JwsAlgorithm.ES512 : null;
             if (algorithm == null) {
                 throw new IllegalArgumentException("unsupported EC curve; only P-256, P-384 and P-521 are accepted");
+            }
+            if (!onCurve((ECPublicKey) publicKey)) {
+                throw new IllegalArgumentException("the EC public point is not on its curve");
             }
             return new VerificationKey(keyId, publicKey, KeyFamily.EC, EnumSet.of(algorithm),
                     params.getCurve().getField().getFieldSize());
