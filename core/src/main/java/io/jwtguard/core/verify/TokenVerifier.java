@@ -293,7 +293,7 @@ public final class TokenVerifier {
                         return VERIFIED;
                     }
                 } catch (GeneralSecurityException | ClassCastException e) {
-                    LOG.log(System.Logger.Level.WARNING, "Key " + key + " could not verify " + algorithm + ": "
+                    LOG.log(System.Logger.Level.DEBUG, "Key " + key + " could not verify " + algorithm + ": "
                             + e.getClass().getSimpleName());
                 }
             }
