@@ -39,14 +39,16 @@ public final class JwtGuardFeature implements DynamicFeature {
         if (resourceClass == null || method == null) {
             return;
         }
-        ClassLoader loader = resourceClass.getClassLoader();
+        ClassLoader loader = applicationLoader(resourceClass);
         if (loader == null) {
             return;
         }
-        if (!JwtGuards.isActive(loader) && !annotatedApplication()) {
-            return;
+        if (!JwtGuards.isActive(loader)) {
+            if (!annotatedApplication()) {
+                return;
+            }
+            JwtGuards.markActive(loader);
         }
-        JwtGuards.markActive(loader);
         JwtGuard guard = JwtGuards.obtain(loader, () -> PropertyLookups.forApplication(loader, null));
         context.register(new AuthenticationFilter(guard), Priorities.AUTHENTICATION);
         ResourceRequirements requirements = ResourceRequirements.of(resourceClass, method);
@@ -54,6 +56,22 @@ public final class JwtGuardFeature implements DynamicFeature {
             context.register(new AuthorizationFilter(guard, requirements), Priorities.AUTHORIZATION);
             LOG.log(System.Logger.Level.DEBUG, "JWT Guard protects " + method + " with " + requirements);
         }
+    }
+
+    /**
+     * The key of the application in {@link JwtGuards}: the loader the servlet initializer
+     * recorded (the context class loader during deployment, usually the resource class's loader).
+     */
+    private static ClassLoader applicationLoader(Class<?> resourceClass) {
+        ClassLoader own = resourceClass.getClassLoader();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (own != null && JwtGuards.isActive(own)) {
+            return own;
+        }
+        if (context != null && JwtGuards.isActive(context)) {
+            return context;
+        }
+        return context != null ? context : own;
     }
 
     private boolean annotatedApplication() {
