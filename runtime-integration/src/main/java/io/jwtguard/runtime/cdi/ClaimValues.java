@@ -35,15 +35,15 @@ final class ClaimValues {
         if (type == Long.class || type == long.class) {
             Long value = json instanceof JsonNumber && ((JsonNumber) json).isIntegral()
                     ? ((JsonNumber) json).longValue() : null;
-            return value == null && type == long.class ? 0L : value;
+            return value == null && type == long.class ? (Object) 0L : value;
         }
         if (type == Double.class || type == double.class) {
             Double value = json instanceof JsonNumber ? ((JsonNumber) json).doubleValue() : null;
-            return value == null && type == double.class ? 0.0 : value;
+            return value == null && type == double.class ? (Object) 0.0 : value;
         }
         if (type == Boolean.class || type == boolean.class) {
             Boolean value = json == JsonValue.TRUE ? Boolean.TRUE : json == JsonValue.FALSE ? Boolean.FALSE : null;
-            return value == null && type == boolean.class ? Boolean.FALSE : value;
+            return value == null && type == boolean.class ? (Object) Boolean.FALSE : value;
         }
         if (type == JsonValue.class) {
             return json;
