@@ -31,21 +31,28 @@ public final class Deployments {
      * RESTEasy's CDI injector; and child-first class loading, as on a real server.
      */
     public static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
-        return servletWar(name, config, classes)
+        return baseWar(name, config, classes)
+                .addAsWebInfResource(new StringAsset(CHILD_FIRST), "jetty-web.xml")
                 .addAsWebInfResource("beans.xml")
                 .addAsWebInfResource("jetty-env.xml")
                 .addAsLibraries(ShrinkWrap.create(JavaArchive.class, "resteasy-cdi.jar")
                         .addAsManifestResource("web-fragment.xml"));
     }
 
-    /** A WAR without CDI: no {@code beans.xml}, so Weld does not start for it. */
+    /**
+     * A WAR without CDI: Weld is hidden from it (a Jetty server class, like a servlet container
+     * that has no CDI), so only the servlet initializer and filter of JWT Guard can act.
+     */
     public static WebArchive servletWar(String name, Map<String, String> config, Class<?>... classes) {
+        return baseWar(name, config, classes).addAsWebInfResource(new StringAsset(NO_CDI), "jetty-web.xml");
+    }
+
+    private static WebArchive baseWar(String name, Map<String, String> config, Class<?>... classes) {
         String properties = config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n"));
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(classes)
-                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
-                .addAsWebInfResource(new StringAsset(CHILD_FIRST), "jetty-web.xml");
+                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
     }
 
     private static final String CHILD_FIRST = "<?xml version=\"1.0\"?>\n"
@@ -53,4 +60,9 @@ public final class Deployments {
             + "<Configure class=\"org.eclipse.jetty.ee9.webapp.WebAppContext\">\n"
             + "  <Set name=\"parentLoaderPriority\">false</Set>\n"
             + "</Configure>\n";
+
+    private static final String NO_CDI = CHILD_FIRST.replace("</Configure>",
+            "  <Call name=\"addServerClassMatcher\"><Arg><New class=\"org.eclipse.jetty.ee9.webapp.ClassMatcher\">"
+            + "<Arg><Array type=\"String\"><Item>org.jboss.weld.</Item><Item>org.jboss.resteasy.</Item></Array></Arg>"
+            + "</New></Arg></Call>\n</Configure>");
 }
