@@ -44,7 +44,9 @@ public final class Deployments {
      * that has no CDI), so only the servlet initializer and filter of JWT Guard can act.
      */
     public static WebArchive servletWar(String name, Map<String, String> config, Class<?>... classes) {
-        return baseWar(name, config, classes).addAsWebInfResource(new StringAsset(NO_CDI), "jetty-web.xml");
+        // jetty-env.xml keeps Weld's container detection on Jetty's CDI integration even when it finds nothing
+        return baseWar(name, config, classes).addAsWebInfResource(new StringAsset(NO_CDI), "jetty-web.xml")
+                .addAsWebInfResource("jetty-env.xml");
     }
 
     private static WebArchive baseWar(String name, Map<String, String> config, Class<?>... classes) {
