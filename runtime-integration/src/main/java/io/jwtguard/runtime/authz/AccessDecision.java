@@ -1,0 +1,222 @@
+package io.jwtguard.runtime.authz;
+
+import io.jwtguard.core.verify.BearerErrorCode;
+import io.jwtguard.core.verify.RejectionReason;
+import io.jwtguard.core.verify.VerifiedToken;
+import io.jwtguard.runtime.http.BearerChallenge;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a request may call a resource, and if not, the response: a value with the HTTP
+ * status and, where RFC 6750 calls for one, the bearer challenge. Immutable.
+ */
+public final class AccessDecision {
+    /** The kinds of decision. */
+    public enum Kind {
+        /** Allowed. */
+        PERMIT(200),
+        /** No token, but the resource needs one: 401 without {@code error}. */
+        UNAUTHENTICATED(401),
+        /** {@code @DenyAll}: 403 without challenge. */
+        DENIED(403),
+        /** The token's groups hold none of the allowed roles: 403 {@code insufficient_scope}. */
+        MISSING_ROLE(403),
+        /** The token is older than the resource's {@code @MaxTokenAge}: 401 {@code invalid_token}. */
+        STALE(401),
+        /** A required scope is not granted: 403 {@code insufficient_scope} with {@code scope}. */
+        MISSING_SCOPE(403),
+        /** A required claim value is absent: 403 {@code insufficient_scope}. */
+        MISSING_CLAIM_VALUE(403);
+
+        private final int status;
+
+        Kind(int status) {
+            this.status = status;
+        }
+
+        /** @return the HTTP status of a response for this decision */
+        public int status() {
+            return status;
+        }
+    }
+
+    /** Client-safe description of {@link Kind#MISSING_ROLE}. */
+    public static final String MISSING_ROLE_DESCRIPTION = "The token lacks a required role";
+    /** Client-safe description of {@link Kind#MISSING_CLAIM_VALUE}. */
+    public static final String MISSING_CLAIM_DESCRIPTION = "The token lacks a required claim value";
+
+    private static final AccessDecision PERMIT = new AccessDecision(Kind.PERMIT, Set.of());
+
+    private final Kind kind;
+    private final Set<String> scopes;
+
+    private AccessDecision(Kind kind, Set<String> scopes) {
+        this.kind = kind;
+        this.scopes = scopes;
+    }
+
+    /**
+     * Decides.
+     *
+     * @param token the request's verified token, empty for an anonymous request
+     * @param requirements what the resource requires, not null
+     * @param clock the time source for {@link ResourceRequirements#maxTokenAge()}, not null
+     * @return the decision, never null
+     */
+    public static AccessDecision decide(Optional<VerifiedToken> token, ResourceRequirements requirements,
+            Clock clock) {
+        Objects.requireNonNull(requirements, "requirements");
+        if (requirements.denyAll()) {
+            return new AccessDecision(Kind.DENIED, Set.of());
+        }
+        if (!requirements.authenticationRequired()) {
+            return PERMIT;
+        }
+        if (token.isEmpty()) {
+            return new AccessDecision(Kind.UNAUTHENTICATED, Set.of());
+        }
+        VerifiedToken t = token.get();
+        if (requirements.roleRestricted() && !hasRole(t, requirements.rolesAllowed())) {
+            return new AccessDecision(Kind.MISSING_ROLE, Set.of());
+        }
+        if (requirements.maxTokenAge().isPresent() && isStale(t, requirements.maxTokenAge().get(), clock)) {
+            return new AccessDecision(Kind.STALE, Set.of());
+        }
+        if (!requirements.scopes().isEmpty() && !grantedScopes(t).containsAll(requirements.scopes())) {
+            return new AccessDecision(Kind.MISSING_SCOPE, requirements.scopes());
+        }
+        for (var claim : requirements.claims().entrySet()) {
+            for (String value : claim.getValue()) {
+                if (!hasClaimValue(t, claim.getKey(), value)) {
+                    return new AccessDecision(Kind.MISSING_CLAIM_VALUE, Set.of());
+                }
+            }
+        }
+        return PERMIT;
+    }
+
+    /** @return the kind */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** @return whether the request may proceed */
+    public boolean permitted() {
+        return kind == Kind.PERMIT;
+    }
+
+    /** @return the rejection reason to report for this decision, empty when none of the core reasons applies */
+    public Optional<RejectionReason> reason() {
+        switch (kind) {
+            case STALE:
+                return Optional.of(RejectionReason.STALE_FOR_RESOURCE);
+            case MISSING_SCOPE:
+                return Optional.of(RejectionReason.INSUFFICIENT_SCOPE);
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /**
+     * @param realm the challenge realm
+     * @return the {@code WWW-Authenticate} challenge of a refusal; empty for {@link Kind#PERMIT}
+     *     and {@link Kind#DENIED}
+     */
+    public Optional<BearerChallenge> challenge(String realm) {
+        switch (kind) {
+            case UNAUTHENTICATED:
+                return Optional.of(BearerChallenge.noToken(realm));
+            case MISSING_ROLE:
+                return Optional.of(BearerChallenge.error(realm, BearerErrorCode.INSUFFICIENT_SCOPE,
+                        MISSING_ROLE_DESCRIPTION, null));
+            case STALE:
+                return Optional.of(BearerChallenge.rejected(realm, RejectionReason.STALE_FOR_RESOURCE));
+            case MISSING_SCOPE:
+                return Optional.of(BearerChallenge.error(realm, BearerErrorCode.INSUFFICIENT_SCOPE,
+                        RejectionReason.INSUFFICIENT_SCOPE.description(), scopes));
+            case MISSING_CLAIM_VALUE:
+                return Optional.of(BearerChallenge.error(realm, BearerErrorCode.INSUFFICIENT_SCOPE,
+                        MISSING_CLAIM_DESCRIPTION, null));
+            default:
+                return Optional.empty();
+        }
+    }
+
+    static boolean hasRole(VerifiedToken token, Set<String> roles) {
+        if (roles.contains("**")) {
+            return true;
+        }
+        for (String role : roles) {
+            if (token.getGroups().contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isStale(VerifiedToken token, Duration maxAge, Clock clock) {
+        Optional<Instant> iat = token.issuedAt();
+        if (iat.isEmpty()) {
+            return true;
+        }
+        return Duration.between(iat.get(), clock.instant()).compareTo(maxAge) > 0;
+    }
+
+    static Set<String> grantedScopes(VerifiedToken token) {
+        Set<String> granted = new HashSet<>();
+        for (String claim : new String[] {"scope", "scp"}) {
+            JsonValue value = token.claims().get(claim);
+            if (value instanceof JsonString) {
+                granted.addAll(Arrays.asList(((JsonString) value).getString().trim().split(" +")));
+            } else if (value instanceof JsonArray) {
+                for (JsonValue v : (JsonArray) value) {
+                    if (v instanceof JsonString) {
+                        granted.add(((JsonString) v).getString());
+                    }
+                }
+            }
+        }
+        granted.remove("");
+        return granted;
+    }
+
+    static boolean hasClaimValue(VerifiedToken token, String name, String required) {
+        if (name.equals("groups")) {
+            return token.getGroups().contains(required);
+        }
+        JsonValue value = token.claims().get(name);
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof JsonString) {
+            return ((JsonString) value).getString().equals(required);
+        }
+        if (value instanceof JsonNumber || value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value.toString().equals(required);
+        }
+        if (value instanceof JsonArray) {
+            for (JsonValue v : (JsonArray) value) {
+                if (v instanceof JsonString && ((JsonString) v).getString().equals(required)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "AccessDecision[" + kind + (scopes.isEmpty() ? "" : ", scopes=" + scopes) + "]";
+    }
+}

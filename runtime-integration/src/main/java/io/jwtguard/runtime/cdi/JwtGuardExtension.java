@@ -1,0 +1,124 @@
+package io.jwtguard.runtime.cdi;
+
+import io.jwtguard.core.config.ConfigurationException;
+import io.jwtguard.runtime.guard.JwtGuard;
+import io.jwtguard.runtime.guard.JwtGuards;
+import io.jwtguard.runtime.guard.PropertyLookups;
+import io.jwtguard.runtime.guard.RuntimeProperties;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.auth.LoginConfig;
+
+/**
+ * The CDI portable extension of JWT Guard (registered through
+ * {@code META-INF/services/jakarta.enterprise.inject.spi.Extension}):
+ * <ul>
+ *   <li>adds its beans explicitly ({@link CurrentToken}, {@link JsonWebTokenProducer},
+ *       {@link ClaimProducers}, and, when the Jakarta Security API is present and
+ *       {@code jwtguard.security-mechanism.enabled} is not {@code false}, the
+ *       {@code HttpAuthenticationMechanism} of {@code io.jwtguard.runtime.security});</li>
+ *   <li>notices {@code @LoginConfig(authMethod = "MP-JWT")} on application classes;</li>
+ *   <li>validates every {@code @Claim} injection point: no claim name, an unsupported type, or a
+ *       raw claim value in a bean that outlives the request is a deployment error;</li>
+ *   <li>after validation, for an MP-JWT application, builds the application's guard (an unusable
+ *       configuration is a deployment error; the posture report is logged) and fires a
+ *       {@link io.jwtguard.runtime.observe.TokenRejected} event per rejection.</li>
+ * </ul>
+ */
+public final class JwtGuardExtension implements Extension {
+    private static final System.Logger LOG = System.getLogger(JwtGuardExtension.class.getName());
+    private static final String SECURITY_API =
+            "jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism";
+    private static final String MECHANISM = "io.jwtguard.runtime.security.JwtGuardAuthenticationMechanism";
+
+    private final List<String> claimErrors = new ArrayList<>();
+    private boolean loginConfigSeen;
+    private ClassLoader loader;
+    private CdiRejectionListener listener;
+
+    void addBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+        loader = Thread.currentThread().getContextClassLoader();
+        for (Class<?> type : List.of(CurrentToken.class, JsonWebTokenProducer.class, ClaimProducers.class)) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
+        }
+        if (loader != null && PropertyLookups.isPresent(SECURITY_API, loader) && mechanismEnabled()) {
+            try {
+                Class<?> mechanism = Class.forName(MECHANISM, true, JwtGuardExtension.class.getClassLoader());
+                event.addAnnotatedType(beanManager.createAnnotatedType(mechanism), MECHANISM);
+            } catch (ClassNotFoundException | LinkageError e) {
+                LOG.log(System.Logger.Level.WARNING, "Jakarta Security is present but JWT Guard's mechanism cannot "
+                        + "be loaded: " + e);
+            }
+        }
+    }
+
+    <T> void detectLoginConfig(@Observes @WithAnnotations(LoginConfig.class) ProcessAnnotatedType<T> event) {
+        LoginConfig config = event.getAnnotatedType().getAnnotation(LoginConfig.class);
+        if (config != null && "MP-JWT".equalsIgnoreCase(config.authMethod())) {
+            loginConfigSeen = true;
+        }
+    }
+
+    void validateClaimInjection(@Observes ProcessInjectionPoint<?, ?> event) {
+        if (ClaimInjection.claimQualifier(event.getInjectionPoint()).isEmpty()) {
+            return;
+        }
+        try {
+            ClaimInjection.validate(event.getInjectionPoint());
+        } catch (IllegalArgumentException e) {
+            claimErrors.add(e.getMessage());
+            event.addDefinitionError(new DeploymentException(e.getMessage()));
+        }
+    }
+
+    void start(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        if (loader == null) {
+            loader = Thread.currentThread().getContextClassLoader();
+        }
+        if (loader == null) {
+            return;
+        }
+        listener = new CdiRejectionListener(beanManager);
+        if (loginConfigSeen) {
+            JwtGuards.markActive(loader);
+        }
+        if (JwtGuards.isActive(loader)) {
+            try {
+                JwtGuards.obtain(loader, () -> PropertyLookups.forApplication(loader, null));
+            } catch (ConfigurationException e) {
+                event.addDeploymentProblem(new DeploymentException("JWT Guard configuration: " + e.getMessage(), e));
+                return;
+            }
+        }
+        // attach now, or when the servlet initializer creates the guard later
+        JwtGuards.whenCreated(loader, guard -> guard.addListener(listener));
+    }
+
+    void stop(@Observes BeforeShutdown event) {
+        if (loader != null && listener != null) {
+            Optional<JwtGuard> guard = JwtGuards.find(loader);
+            guard.ifPresent(g -> g.removeListener(listener));
+        }
+    }
+
+    private boolean mechanismEnabled() {
+        Optional<String> value = PropertyLookups.forApplication(loader, null).apply(RuntimeProperties.SECURITY_MECHANISM);
+        return value.map(v -> !v.strip().equalsIgnoreCase("false")).orElse(true);
+    }
+
+    /** @return the {@code @Claim} problems found at deployment (for diagnostics) */
+    List<String> claimErrors() {
+        return List.copyOf(claimErrors);
+    }
+}

@@ -1,0 +1,27 @@
+package io.jwtguard.runtime.guard;
+
+/**
+ * The runtime module's own configuration properties, named once. They are read from the same
+ * sources as the verifier's ({@link io.jwtguard.core.config.ConfigProperties}).
+ */
+public final class RuntimeProperties {
+    /** The {@code realm} of {@code WWW-Authenticate} challenges; {@code jwtguard} by default. */
+    public static final String REALM = "jwtguard.realm";
+    /**
+     * Whether the servlet filter is installed: {@code auto} (default: when the application has
+     * {@code @LoginConfig(authMethod = "MP-JWT")}), {@code true} (always, for servlet-only
+     * applications) or {@code false} (never).
+     */
+    public static final String SERVLET_FILTER = "jwtguard.servlet-filter.enabled";
+    /** Comma-separated URL patterns the servlet filter covers; {@code /*} by default. */
+    public static final String SERVLET_FILTER_PATTERNS = "jwtguard.servlet-filter.url-patterns";
+    /** Whether the Jakarta Security authentication mechanism is registered when the API is present; {@code true}. */
+    public static final String SECURITY_MECHANISM = "jwtguard.security-mechanism.enabled";
+    /** {@code Retry-After} of a 503 when keys are unavailable: seconds; {@code 30} by default. */
+    public static final String RETRY_AFTER = "jwtguard.unavailable.retry-after";
+    /** Whether rejections are counted through OpenTelemetry when its API is present; {@code true}. */
+    public static final String OPENTELEMETRY = "jwtguard.metrics.opentelemetry.enabled";
+
+    private RuntimeProperties() {
+    }
+}

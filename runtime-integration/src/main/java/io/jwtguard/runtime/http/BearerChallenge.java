@@ -1,0 +1,138 @@
+package io.jwtguard.runtime.http;
+
+import io.jwtguard.core.verify.BearerErrorCode;
+import io.jwtguard.core.verify.RejectionReason;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * An RFC 6750 (section 3) bearer challenge: the HTTP status and the {@code WWW-Authenticate}
+ * header value, for example {@code Bearer realm="api", error="invalid_token",
+ * error_description="The token is expired"}.
+ *
+ * <p>Rules: with no token in the request the challenge carries no {@code error} (RFC 6750,
+ * section 3.1); attribute values are quoted-strings restricted to the characters that
+ * section 3 allows ({@code %x20-21 / %x23-5B / %x5D-7E}); a description outside that set is
+ * replaced by a safe default rather than breaking the header; a {@code scope} attribute lists
+ * scope-tokens ({@code %x21 / %x23-5B / %x5D-7E}) separated by spaces. Nothing from the request
+ * (token, header) is ever echoed: descriptions are the fixed texts of {@link RejectionReason}
+ * or of the runtime.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class BearerChallenge {
+    /** The description used when a given one contains characters RFC 6750 does not allow. */
+    public static final String SAFE_DESCRIPTION = "The request was refused";
+
+    private final int status;
+    private final String headerValue;
+    private final BearerErrorCode error;
+
+    private BearerChallenge(int status, String headerValue, BearerErrorCode error) {
+        this.status = status;
+        this.headerValue = headerValue;
+        this.error = error;
+    }
+
+    /**
+     * The challenge for a request without a token to a resource that needs one: 401 and
+     * {@code Bearer realm="..."}.
+     *
+     * @param realm the protection realm; must satisfy {@link #isValidRealm(String)}
+     */
+    public static BearerChallenge noToken(String realm) {
+        return new BearerChallenge(401, "Bearer realm=\"" + checkedRealm(realm) + "\"", null);
+    }
+
+    /**
+     * The challenge for a refused token: the status and {@code error} of the reason, and its
+     * fixed description.
+     */
+    public static BearerChallenge rejected(String realm, RejectionReason reason) {
+        return error(realm, reason.errorCode(), reason.description(), null);
+    }
+
+    /**
+     * A challenge with an error.
+     *
+     * @param realm the protection realm; must satisfy {@link #isValidRealm(String)}
+     * @param error the RFC 6750 error code, not null; sets the status
+     * @param description a fixed, client-safe text; replaced by {@link #SAFE_DESCRIPTION} when
+     *     it has characters RFC 6750 forbids
+     * @param scopes for {@code insufficient_scope}, the scopes the resource needs; may be null
+     *     or empty (no {@code scope} attribute); scope values with forbidden characters are left out
+     */
+    public static BearerChallenge error(String realm, BearerErrorCode error, String description,
+            Collection<String> scopes) {
+        Objects.requireNonNull(error, "error");
+        StringBuilder value = new StringBuilder("Bearer realm=\"").append(checkedRealm(realm)).append('"');
+        value.append(", error=\"").append(error.code()).append('"');
+        String safe = description != null && isValidDescription(description) ? description : SAFE_DESCRIPTION;
+        value.append(", error_description=\"").append(safe).append('"');
+        if (scopes != null && !scopes.isEmpty()) {
+            StringJoiner joined = new StringJoiner(" ");
+            scopes.stream().filter(BearerChallenge::isValidScopeToken).forEach(joined::add);
+            if (joined.length() > 0) {
+                value.append(", scope=\"").append(joined).append('"');
+            }
+        }
+        return new BearerChallenge(error.httpStatus(), value.toString(), error);
+    }
+
+    /** @return whether {@code realm} can be written as the realm quoted-string */
+    public static boolean isValidRealm(String realm) {
+        return realm != null && !realm.isEmpty() && isValidDescription(realm);
+    }
+
+    private static String checkedRealm(String realm) {
+        if (!isValidRealm(realm)) {
+            throw new IllegalArgumentException("the realm must be non-empty printable ASCII without '\"' or '\\'");
+        }
+        return realm;
+    }
+
+    private static boolean isValidDescription(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isValidScopeToken(String scope) {
+        if (scope == null || scope.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < scope.length(); i++) {
+            char c = scope.charAt(i);
+            if (c <= 0x20 || c > 0x7E || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the HTTP status: 401, 403 or 400 */
+    public int status() {
+        return status;
+    }
+
+    /** @return the {@code WWW-Authenticate} header value, never null */
+    public String headerValue() {
+        return headerValue;
+    }
+
+    /** @return the error code, empty for a challenge without error */
+    public Optional<BearerErrorCode> error() {
+        return Optional.ofNullable(error);
+    }
+
+    @Override
+    public String toString() {
+        return status + " WWW-Authenticate: " + headerValue;
+    }
+}

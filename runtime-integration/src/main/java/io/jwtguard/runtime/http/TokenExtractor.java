@@ -1,0 +1,143 @@
+package io.jwtguard.runtime.http;
+
+import io.jwtguard.core.config.TokenTransport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Finds the bearer token of a request, following the configured {@link TokenTransport}
+ * ({@code mp.jwt.token.header} and {@code mp.jwt.token.cookie}):
+ * <ul>
+ *   <li>{@code Authorization} (default): {@code Authorization: Bearer <token>}, the scheme
+ *       matched case-insensitively (RFC 7235, section 2.1); other schemes such as {@code Basic}
+ *       are not ours and are ignored.</li>
+ *   <li>{@code Cookie}: the cookie named by the transport, parsed from every {@code Cookie}
+ *       header line (RFC 6265, section 5.4), quotes around the value removed.</li>
+ *   <li>any other header name: its value is the token, an optional {@code Bearer } prefix
+ *       removed.</li>
+ * </ul>
+ * With a cookie or custom header configured, {@code Authorization: Bearer} alone is not read.
+ * A request that carries more than one token (two header lines, two cookies of the name, a
+ * comma-joined header, or a token both in the configured cookie or custom header and in
+ * {@code Authorization: Bearer}) is {@link Extraction.Kind#MULTIPLE}: RFC 6750, section 2, allows one
+ * method and one token per request. The query string and the body are never read (RFC 6750
+ * section 2.3 tokens leak through logs and {@code Referer}).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class TokenExtractor {
+    private static final String AUTHORIZATION = "Authorization";
+    private static final String BEARER = "bearer";
+
+    private final TokenTransport transport;
+
+    /** @param transport where tokens travel, not null */
+    public TokenExtractor(TokenTransport transport) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+    }
+
+    /** @return the transport this extractor follows */
+    public TokenTransport transport() {
+        return transport;
+    }
+
+    /**
+     * @param request the request, not null
+     * @return the finding, never null
+     */
+    public Extraction extract(RequestView request) {
+        List<String> bearer = new ArrayList<>(2);
+        bearerTokens(request.headerValues(AUTHORIZATION), bearer);
+        if (!transport.usesCookie() && transport.headerName().equalsIgnoreCase(AUTHORIZATION)) {
+            return finding(bearer);
+        }
+        List<String> found = new ArrayList<>(2);
+        if (transport.usesCookie()) {
+            cookieValues(request.headerValues("Cookie"), transport.cookieName(), found);
+        } else {
+            for (String value : request.headerValues(transport.headerName())) {
+                String token = stripBearerPrefix(value.strip());
+                if (token.indexOf(',') >= 0) {
+                    return Extraction.multiple();
+                }
+                found.add(token);
+            }
+        }
+        if (found.isEmpty()) {
+            // Authorization: Bearer is not the configured transport: not read, so not a token
+            return Extraction.none();
+        }
+        // a token in the configured place and another in Authorization: two methods at once
+        found.addAll(bearer);
+        return finding(found);
+    }
+
+    private static Extraction finding(List<String> found) {
+        if (found.size() > 1) {
+            return Extraction.multiple();
+        }
+        return found.isEmpty() ? Extraction.none() : Extraction.of(found.get(0));
+    }
+
+    private static void bearerTokens(List<String> values, List<String> found) {
+        for (String value : values) {
+            String header = value.strip();
+            int space = firstWhitespace(header);
+            String scheme = space < 0 ? header : header.substring(0, space);
+            if (!scheme.toLowerCase(Locale.ROOT).equals(BEARER)) {
+                continue;
+            }
+            String credentials = space < 0 ? "" : header.substring(space).strip();
+            if (credentials.indexOf(',') >= 0) {
+                // "Bearer a, Bearer b": header lines joined by a proxy, or two credentials in one line
+                found.add("");
+                found.add("");
+                return;
+            }
+            found.add(credentials);
+        }
+    }
+
+    private static void cookieValues(List<String> headers, String cookieName, List<String> found) {
+        for (String header : headers) {
+            for (String pair : header.split(";")) {
+                int equals = pair.indexOf('=');
+                if (equals < 0) {
+                    continue;
+                }
+                if (pair.substring(0, equals).strip().equals(cookieName)) {
+                    String value = pair.substring(equals + 1).strip();
+                    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                        value = value.substring(1, value.length() - 1);
+                    }
+                    found.add(value);
+                }
+            }
+        }
+    }
+
+    private static String stripBearerPrefix(String value) {
+        int space = firstWhitespace(value);
+        if (space > 0 && value.substring(0, space).toLowerCase(Locale.ROOT).equals(BEARER)) {
+            return value.substring(space).strip();
+        }
+        return value;
+    }
+
+    private static int firstWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public String toString() {
+        return "TokenExtractor[" + transport + "]";
+    }
+}

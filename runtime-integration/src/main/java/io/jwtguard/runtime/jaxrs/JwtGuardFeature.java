@@ -1,0 +1,96 @@
+package io.jwtguard.runtime.jaxrs;
+
+import io.jwtguard.runtime.authz.ResourceRequirements;
+import io.jwtguard.runtime.guard.JwtGuard;
+import io.jwtguard.runtime.guard.JwtGuards;
+import io.jwtguard.runtime.guard.PropertyLookups;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import org.eclipse.microprofile.auth.LoginConfig;
+
+/**
+ * Installs JWT Guard's filters on the resource methods of an MP-JWT application: an
+ * {@link AuthenticationFilter} on every method, and an {@link AuthorizationFilter} on methods
+ * whose {@link ResourceRequirements} are not empty. An application is MP-JWT when its
+ * {@code Application} subclass carries {@code @LoginConfig(authMethod = "MP-JWT")} or the servlet
+ * initializer recorded it so; for other applications this feature does nothing.
+ *
+ * <p>Registered through {@code META-INF/services/jakarta.ws.rs.ext.Providers} (RESTEasy) and
+ * {@link Provider @Provider} (runtimes that scan the application's libraries). A malformed
+ * annotation (for example {@code @MaxTokenAge(0)}) fails deployment.
+ */
+@Provider
+public final class JwtGuardFeature implements DynamicFeature {
+    private static final System.Logger LOG = System.getLogger(JwtGuardFeature.class.getName());
+
+    @Context
+    private Application application;
+
+    @Override
+    public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+        Class<?> resourceClass = resourceInfo.getResourceClass();
+        Method method = resourceInfo.getResourceMethod();
+        if (resourceClass == null || method == null) {
+            return;
+        }
+        ClassLoader loader = applicationLoader(resourceClass);
+        if (loader == null) {
+            return;
+        }
+        if (!JwtGuards.isActive(loader)) {
+            if (!annotatedApplication()) {
+                return;
+            }
+            JwtGuards.markActive(loader);
+        }
+        JwtGuard guard = JwtGuards.obtain(loader, () -> PropertyLookups.forApplication(loader, null));
+        context.register(new AuthenticationFilter(guard), Priorities.AUTHENTICATION);
+        ResourceRequirements requirements = ResourceRequirements.of(resourceClass, method);
+        if (requirements.any()) {
+            context.register(new AuthorizationFilter(guard, requirements), Priorities.AUTHORIZATION);
+            LOG.log(System.Logger.Level.DEBUG, "JWT Guard protects " + method + " with " + requirements);
+        }
+    }
+
+    /**
+     * The key of the application in {@link JwtGuards}: the loader the servlet initializer
+     * recorded (the context class loader during deployment, usually the resource class's loader).
+     */
+    private static ClassLoader applicationLoader(Class<?> resourceClass) {
+        ClassLoader own = resourceClass.getClassLoader();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (own != null && JwtGuards.isActive(own)) {
+            return own;
+        }
+        if (context != null && JwtGuards.isActive(context)) {
+            return context;
+        }
+        return context != null ? context : own;
+    }
+
+    private boolean annotatedApplication() {
+        Application app;
+        try {
+            app = application;
+            if (app == null) {
+                return false;
+            }
+            for (Class<?> type = app.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+                LoginConfig config = type.getAnnotation(LoginConfig.class);
+                if (config != null) {
+                    return "MP-JWT".equalsIgnoreCase(config.authMethod());
+                }
+            }
+        } catch (RuntimeException e) {
+            // a proxy that cannot be resolved here: rely on the servlet initializer's record
+            LOG.log(System.Logger.Level.DEBUG, "Cannot inspect the JAX-RS Application: " + e);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,103 @@
+package io.jwtguard.runtime.servlet;
+
+import io.jwtguard.core.config.ConfigurationException;
+import io.jwtguard.runtime.guard.FilterMode;
+import io.jwtguard.runtime.guard.JwtGuard;
+import io.jwtguard.runtime.guard.JwtGuards;
+import io.jwtguard.runtime.guard.PropertyLookups;
+import io.jwtguard.runtime.guard.RuntimeProperties;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.HandlesTypes;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.eclipse.microprofile.auth.LoginConfig;
+
+/**
+ * Registered through {@code META-INF/services/jakarta.servlet.ServletContainerInitializer}. At
+ * deployment of an application that has {@code @LoginConfig(authMethod = "MP-JWT")} (found
+ * through {@link HandlesTypes}), or whose {@code jwtguard.servlet-filter.enabled} is
+ * {@code true}, it reads the configuration (MicroProfile Config if present, else context init
+ * parameters and system properties), builds the application's {@link JwtGuard} (which logs the
+ * posture report) and installs {@link JwtGuardFilter} on {@code jwtguard.servlet-filter.url-patterns}
+ * unless {@code jwtguard.servlet-filter.enabled} is {@code false}. An unusable configuration
+ * fails deployment. Other applications are left alone.
+ */
+@HandlesTypes(LoginConfig.class)
+public final class JwtGuardInitializer implements ServletContainerInitializer {
+    /** The name of the installed filter. */
+    public static final String FILTER_NAME = "jwtguard";
+    private static final System.Logger LOG = System.getLogger(JwtGuardInitializer.class.getName());
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+        ClassLoader loader = context.getClassLoader();
+        Function<String, Optional<String>> properties = PropertyLookups.forApplication(loader,
+                context::getInitParameter);
+        boolean usesMpJwt = usesMpJwt(classes);
+        FilterMode mode;
+        try {
+            mode = FilterMode.parse(properties.apply(RuntimeProperties.SERVLET_FILTER).orElse(null));
+        } catch (ConfigurationException e) {
+            throw new ServletException("JWT Guard configuration: " + e.getMessage(), e);
+        }
+        if (!usesMpJwt && mode != FilterMode.ON) {
+            return;
+        }
+        JwtGuards.markActive(loader);
+        JwtGuard guard;
+        try {
+            guard = JwtGuards.obtain(loader, () -> properties);
+        } catch (ConfigurationException e) {
+            LOG.log(System.Logger.Level.ERROR, "JWT Guard configuration is unusable: " + e.getMessage());
+            throw new ServletException("JWT Guard configuration: " + e.getMessage(), e);
+        }
+        context.addListener(new Release(loader));
+        if (mode == FilterMode.OFF) {
+            LOG.log(System.Logger.Level.INFO, "JWT Guard servlet filter disabled (" + RuntimeProperties.SERVLET_FILTER
+                    + "=false) for " + context.getContextPath());
+            return;
+        }
+        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new JwtGuardFilter(guard));
+        if (filter == null) {
+            return; // declared in web.xml already
+        }
+        filter.setAsyncSupported(true);
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false,
+                guard.settings().filterPatterns().toArray(new String[0]));
+    }
+
+    private static boolean usesMpJwt(Set<Class<?>> classes) {
+        if (classes == null) {
+            return false;
+        }
+        for (Class<?> type : classes) {
+            LoginConfig config = type.getAnnotation(LoginConfig.class);
+            if (config != null && "MP-JWT".equalsIgnoreCase(config.authMethod())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Forgets the application when its context is destroyed. */
+    private static final class Release implements ServletContextListener {
+        private final ClassLoader loader;
+
+        Release(ClassLoader loader) {
+            this.loader = loader;
+        }
+
+        @Override
+        public void contextDestroyed(ServletContextEvent event) {
+            JwtGuards.release(loader);
+        }
+    }
+}

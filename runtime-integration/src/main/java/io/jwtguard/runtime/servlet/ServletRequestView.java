@@ -1,0 +1,33 @@
+package io.jwtguard.runtime.servlet;
+
+import io.jwtguard.runtime.http.RequestView;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/** A {@link RequestView} over a servlet request. For one request, one thread. */
+public final class ServletRequestView implements RequestView {
+    private final HttpServletRequest request;
+
+    /** @param request the request, not null */
+    public ServletRequestView(HttpServletRequest request) {
+        this.request = Objects.requireNonNull(request, "request");
+    }
+
+    @Override
+    public List<String> headerValues(String headerName) {
+        var values = request.getHeaders(headerName);
+        return values == null ? List.of() : Collections.list(values);
+    }
+
+    @Override
+    public Object attribute(String name) {
+        return request.getAttribute(name);
+    }
+
+    @Override
+    public void attribute(String name, Object value) {
+        request.setAttribute(name, value);
+    }
+}

@@ -1,0 +1,70 @@
+package io.jwtguard.runtime.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jwtguard.runtime.it.servlet.WhoAmIServlet;
+import io.jwtguard.runtime.testing.Deployments;
+import io.jwtguard.runtime.testing.Http;
+import io.jwtguard.runtime.testing.TestTokens;
+import java.net.URL;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The servlet filter alone: no beans.xml (Weld does not start for this WAR), no JAX-RS, no
+ * microprofile-config.properties; the configuration comes from web.xml context parameters.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ServletFilterOnlyTest {
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        StringBuilder params = new StringBuilder();
+        Map<String, String> config = Deployments.baseConfig();
+        config.put("jwtguard.servlet-filter.enabled", "true");
+        config.forEach((name, value) -> params.append("  <context-param><param-name>").append(name)
+                .append("</param-name><param-value>").append(value).append("</param-value></context-param>\n"));
+        String webXml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"5.0\">\n" + params + "</web-app>\n";
+        return Deployments.servletWar("servlet", Map.of(), WhoAmIServlet.class)
+                .setWebXML(new StringAsset(webXml));
+    }
+
+    @Test
+    void validTokenThenPrincipalAndRolesFromGroupsWithoutCdi() {
+        Http.Reply reply = Http.get(base, "whoami").bearer(TestTokens.withGroups("user")).send();
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).isEqualTo("jdoe@example.com|jwt=true|user=true|admin=false|authType=MP-JWT|cdi=false");
+    }
+
+    @Test
+    void noTokenThenAnonymous() {
+        assertThat(Http.get(base, "whoami").send().body()).isEqualTo("anonymous|cdi=false");
+    }
+
+    @Test
+    void forgedTokenThen401InvalidTokenAtTheFilter() {
+        String forged = TestTokens.token().groups("admin").signedBy(TestTokens.ATTACKER.getPrivate()).sign();
+        Http.Reply reply = Http.get(base, "whoami").bearer(forged).send();
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.challenge()).isEqualTo("Bearer realm=\"orders\", error=\"invalid_token\", "
+                + "error_description=\"The token signature is invalid\"");
+        assertThat(reply.header("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void twoTokensThen400() {
+        String token = TestTokens.withGroups("user");
+        assertThat(Http.get(base, "whoami").bearer(token).bearer(token).send().status()).isEqualTo(400);
+    }
+}
