@@ -68,6 +68,10 @@ public enum RejectionReason {
     STALE_FOR_RESOURCE(BearerErrorCode.INVALID_TOKEN, "The token is too old for this resource"),
     /** The token lacks a scope that the resource requires. */
     INSUFFICIENT_SCOPE(BearerErrorCode.INSUFFICIENT_SCOPE, "The token lacks a required scope"),
+    /** The token's groups hold none of the roles the resource allows (runtime). */
+    MISSING_ROLE(BearerErrorCode.INSUFFICIENT_SCOPE, "The token lacks a required role"),
+    /** A claim value the resource requires is absent (runtime). */
+    CLAIM_VALUE_MISMATCH(BearerErrorCode.INSUFFICIENT_SCOPE, "The token lacks a required claim value"),
     /** The request carries more than one token. */
     MULTIPLE_TOKENS(BearerErrorCode.INVALID_REQUEST, "The request carries more than one token");
 

@@ -51,11 +51,6 @@ public final class AccessDecision {
         }
     }
 
-    /** Client-safe description of {@link Kind#MISSING_ROLE}. */
-    public static final String MISSING_ROLE_DESCRIPTION = "The token lacks a required role";
-    /** Client-safe description of {@link Kind#MISSING_CLAIM_VALUE}. */
-    public static final String MISSING_CLAIM_DESCRIPTION = "The token lacks a required claim value";
-
     private static final AccessDecision PERMIT = new AccessDecision(Kind.PERMIT, Set.of());
 
     private final Kind kind;
@@ -123,6 +118,10 @@ public final class AccessDecision {
                 return Optional.of(RejectionReason.STALE_FOR_RESOURCE);
             case MISSING_SCOPE:
                 return Optional.of(RejectionReason.INSUFFICIENT_SCOPE);
+            case MISSING_ROLE:
+                return Optional.of(RejectionReason.MISSING_ROLE);
+            case MISSING_CLAIM_VALUE:
+                return Optional.of(RejectionReason.CLAIM_VALUE_MISMATCH);
             default:
                 return Optional.empty();
         }
@@ -138,16 +137,14 @@ public final class AccessDecision {
             case UNAUTHENTICATED:
                 return Optional.of(BearerChallenge.noToken(realm));
             case MISSING_ROLE:
-                return Optional.of(BearerChallenge.error(realm, BearerErrorCode.INSUFFICIENT_SCOPE,
-                        MISSING_ROLE_DESCRIPTION, null));
+                return Optional.of(BearerChallenge.rejected(realm, RejectionReason.MISSING_ROLE));
             case STALE:
                 return Optional.of(BearerChallenge.rejected(realm, RejectionReason.STALE_FOR_RESOURCE));
             case MISSING_SCOPE:
                 return Optional.of(BearerChallenge.error(realm, BearerErrorCode.INSUFFICIENT_SCOPE,
                         RejectionReason.INSUFFICIENT_SCOPE.description(), scopes));
             case MISSING_CLAIM_VALUE:
-                return Optional.of(BearerChallenge.error(realm, BearerErrorCode.INSUFFICIENT_SCOPE,
-                        MISSING_CLAIM_DESCRIPTION, null));
+                return Optional.of(BearerChallenge.rejected(realm, RejectionReason.CLAIM_VALUE_MISMATCH));
             default:
                 return Optional.empty();
         }
