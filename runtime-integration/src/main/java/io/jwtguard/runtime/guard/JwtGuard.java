@@ -33,6 +33,9 @@ public final class JwtGuard {
         this.configuration = configuration;
         this.settings = settings;
         listeners.add(counters);
+        if (settings.openTelemetry() && openTelemetryPresent()) {
+            listeners.add(io.jwtguard.runtime.observe.otel.OpenTelemetryMetrics.ofRuntime());
+        }
         RejectionListener fanOut = new RejectionListener() {
             @Override
             public void rejected(TokenRejected event) {
@@ -64,6 +67,15 @@ public final class JwtGuard {
     public static JwtGuard create(LoadedConfiguration configuration, RuntimeSettings settings) {
         return new JwtGuard(Objects.requireNonNull(configuration, "configuration"),
                 Objects.requireNonNull(settings, "settings"));
+    }
+
+    private static boolean openTelemetryPresent() {
+        try {
+            Class.forName("io.opentelemetry.api.OpenTelemetry", false, JwtGuard.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** @return the authenticator of requests */

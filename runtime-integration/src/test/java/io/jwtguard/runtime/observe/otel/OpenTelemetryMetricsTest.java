@@ -1,0 +1,120 @@
+package io.jwtguard.runtime.observe.otel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jwtguard.core.verify.RejectionReason;
+import io.jwtguard.runtime.guard.JwtGuard;
+import io.jwtguard.runtime.observe.TokenRejected;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.LongPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Metrics recorded through a real OpenTelemetry SDK with an in-memory reader. */
+class OpenTelemetryMetricsTest {
+    private InMemoryMetricReader reader;
+    private OpenTelemetry openTelemetry;
+
+    @BeforeEach
+    void setUp() {
+        reader = InMemoryMetricReader.create();
+        openTelemetry = OpenTelemetrySdk.builder()
+                .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build())
+                .build();
+    }
+
+    @AfterEach
+    void tearDown() {
+        GlobalOpenTelemetry.resetForTest();
+    }
+
+    private static TokenRejected rejection(RejectionReason reason) {
+        return new TokenRejected(reason, Optional.of("https://issuer.example"), Optional.of("0123456789abcdef"),
+                Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    private Optional<MetricData> metric(String name) {
+        return reader.collectAllMetrics().stream().filter(m -> m.getName().equals(name)).findFirst();
+    }
+
+    private static long count(MetricData data, RejectionReason reason) {
+        return data.getLongSumData().getPoints().stream()
+                .filter(p -> reason.name().equals(p.getAttributes().get(OpenTelemetryMetrics.REASON)))
+                .mapToLong(LongPointData::getValue).sum();
+    }
+
+    @Test
+    void rejectedWhenEventsThenCountedPerReasonWithErrorCode() {
+        OpenTelemetryMetrics metrics = new OpenTelemetryMetrics(() -> openTelemetry);
+        metrics.rejected(rejection(RejectionReason.EXPIRED));
+        metrics.rejected(rejection(RejectionReason.EXPIRED));
+        metrics.rejected(rejection(RejectionReason.INSUFFICIENT_SCOPE));
+        metrics.keysUnavailable();
+
+        MetricData rejections = metric(OpenTelemetryMetrics.REJECTIONS).orElseThrow();
+        assertThat(count(rejections, RejectionReason.EXPIRED)).isEqualTo(2);
+        assertThat(count(rejections, RejectionReason.INSUFFICIENT_SCOPE)).isEqualTo(1);
+        assertThat(rejections.getLongSumData().getPoints()).anySatisfy(p -> assertThat(p.getAttributes())
+                .isEqualTo(Attributes.of(OpenTelemetryMetrics.REASON, "INSUFFICIENT_SCOPE",
+                        OpenTelemetryMetrics.ERROR, "insufficient_scope")));
+        assertThat(metric(OpenTelemetryMetrics.UNAVAILABLE).orElseThrow().getLongSumData().getPoints())
+                .singleElement().extracting(LongPointData::getValue).isEqualTo(1L);
+    }
+
+    @Test
+    void rejectedWhenEventCarriesIssuerAndDigestThenNeitherBecomesAnAttribute() {
+        new OpenTelemetryMetrics(() -> openTelemetry).rejected(rejection(RejectionReason.INVALID_SIGNATURE));
+
+        String everything = metric(OpenTelemetryMetrics.REJECTIONS).orElseThrow().toString();
+        assertThat(everything).doesNotContain("0123456789abcdef").doesNotContain("issuer.example");
+    }
+
+    @Test
+    void createWhenGlobalOpenTelemetryThenGuardReportsRejectionsToIt() throws Exception {
+        GlobalOpenTelemetry.set(openTelemetry);
+        Map<String, String> properties = properties();
+        JwtGuard guard = JwtGuard.create(name -> Optional.ofNullable(properties.get(name)));
+
+        guard.authenticator().report(RejectionReason.STALE_FOR_RESOURCE, null);
+
+        assertThat(count(metric(OpenTelemetryMetrics.REJECTIONS).orElseThrow(), RejectionReason.STALE_FOR_RESOURCE))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void createWhenOpenTelemetrySwitchedOffThenNothingRecorded() throws Exception {
+        GlobalOpenTelemetry.set(openTelemetry);
+        Map<String, String> properties = properties();
+        properties.put("jwtguard.metrics.opentelemetry.enabled", "false");
+        JwtGuard guard = JwtGuard.create(name -> Optional.ofNullable(properties.get(name)));
+
+        guard.authenticator().report(RejectionReason.EXPIRED, null);
+
+        assertThat(metric(OpenTelemetryMetrics.REJECTIONS)).isEmpty();
+        assertThat(guard.counters().count(RejectionReason.EXPIRED)).isEqualTo(1);
+    }
+
+    private static Map<String, String> properties() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        Map<String, String> p = new HashMap<>();
+        p.put("mp.jwt.verify.publickey", Base64.getEncoder().encodeToString(
+                generator.generateKeyPair().getPublic().getEncoded()));
+        p.put("mp.jwt.verify.issuer", "https://issuer.example");
+        p.put("mp.jwt.verify.audiences", "orders-api");
+        return p;
+    }
+}
