@@ -26,6 +26,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  *       issuer, which an MP-JWT implementation provides by its own means.</li>
  *   <li>Every configuration gets {@link #PROFILE}, the one documented switch to the
  *       {@code mp-compat} profile. Nothing else about JWT Guard is changed for the TCK.</li>
+ *   <li>{@value #EXTRA_CONFIG} lines, only for negative controls.</li>
  *   <li>Context root {@code /}: the TCK's key-location URL tests fetch keys from the root.</li>
  * </ul>
  */
@@ -35,7 +36,14 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
 
     /** What the TCK expects an implementation to know when a WAR brings no configuration. */
     static final String DEFAULT_CONFIG = "mp.jwt.verify.publickey.location=/publicKey.pem\n"
-            + "mp.jwt.verify.issuer=" + System.getProperty("jwtguard.tck.issuer", "https://server.example.com") + "\n";
+            + "mp.jwt.verify.issuer=https://server.example.com\n";
+
+    /**
+     * Extra {@code key=value} lines, separated by {@code ;}, appended to every WAR's configuration
+     * (a later value wins): the negative controls of README.md, for example
+     * {@code -Dtck.extra-config=mp.jwt.verify.issuer=https://wrong.example}. Empty in a normal run.
+     */
+    static final String EXTRA_CONFIG = "jwtguard.tck.extra-config";
 
     private static final String MANIFEST_CONFIG = "/META-INF/microprofile-config.properties";
     private static final String CLASSPATH_CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
@@ -60,7 +68,9 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
         } else {
             config = DEFAULT_CONFIG;
         }
-        war.addAsResource(new StringAsset(config + "\n" + PROFILE + "\n"), "META-INF/microprofile-config.properties");
+        String extra = String.join("\n", System.getProperty(EXTRA_CONFIG, "").split(";"));
+        war.addAsResource(new StringAsset(config + "\n" + PROFILE + "\n" + extra + "\n"),
+                "META-INF/microprofile-config.properties");
         war.addAsWebInfResource(new StringAsset(ROOT_CONTEXT), "jetty-web.xml");
     }
 
