@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,9 +148,9 @@ public final class HostileSuiteRunner {
             Path dir = Path.of(options.get("--generate-keys"));
             Files.createDirectories(dir);
             SigningKeys keys = SigningKeys.generate();
-            Files.writeString(dir.resolve("private.jwks.json"), keys.privateJwks());
+            writePrivate(dir.resolve("private.jwks.json"), keys.privateJwks());
             Files.writeString(dir.resolve("public.jwks.json"), keys.publicJwks());
-            Files.writeString(dir.resolve("hmac.secret"),
+            writePrivate(dir.resolve("hmac.secret"),
                     Base64.getUrlEncoder().withoutPadding().encodeToString(keys.hmacSecret().orElseThrow()));
             System.out.println("wrote private.jwks.json, public.jwks.json and hmac.secret to " + dir
                     + "; configure the target with mp.jwt.verify.publickey (public.jwks.json) and the secret");
@@ -175,6 +176,15 @@ public final class HostileSuiteRunner {
         List<Outcome> outcomes = new HostileSuiteRunner(URI.create(options.get("--url"))).run(cases);
         print(outcomes, System.out);
         System.exit(outcomes.stream().allMatch(Outcome::asExpected) ? 0 : 1);
+    }
+
+    /** Writes a file readable by its owner only (where the file system has POSIX permissions). */
+    private static void writePrivate(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.writeString(file, content);
     }
 
     private static byte[] readSecret(Path file) {
