@@ -43,7 +43,7 @@ final class BoundedHttpFetcher {
     Document get(URI uri) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(readTimeout)
-                .header("Accept", "application/jwk-set+json, application/json")
+                .header("Accept", "application/jwk-set+json, application/json, application/x-pem-file;q=0.9, text/plain;q=0.8")
                 .GET()
                 .build();
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {

@@ -46,7 +46,7 @@ final class IssuerPolicy {
     long validThrough(long exp, long iat) {
         long through = exp + skewSeconds - 1;
         if (maxAgeSeconds >= 0 && iat != NumericDates.ABSENT) {
-            through = Math.min(through, iat + maxAgeSeconds + skewSeconds);
+            through = Math.min(through, iat + maxAgeSeconds);
         }
         return through;
     }

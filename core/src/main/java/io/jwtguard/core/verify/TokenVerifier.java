@@ -339,7 +339,8 @@ public final class TokenVerifier {
 
         String cty = optionalString(header, "cty");
         String text = new String(plaintext, StandardCharsets.UTF_8);
-        boolean nested = cty != null ? VerifierConfig.normalizeType(cty).equals("jwt") : looksLikeJws(text);
+        // RFC 7519 section 5.2: a nested JWT MUST say so with cty; we never guess from the plaintext
+        boolean nested = cty != null && VerifierConfig.normalizeType(cty).equals("jwt");
         if (nested) {
             int[] innerDots = dots(text);
             if (innerDots.length != 2) {
@@ -435,10 +436,6 @@ public final class TokenVerifier {
             throw reject(RejectionReason.INVALID_CLAIM, "the groups claim is neither a string nor an array");
         }
         return groups;
-    }
-
-    private static boolean looksLikeJws(String text) {
-        return !text.isEmpty() && text.charAt(0) != '{' && dots(text).length == 2;
     }
 
     private static int[] dots(String token) {

@@ -53,19 +53,20 @@ class JweTest {
     }
 
     @Test
-    void verifyWhenNestedWithoutCtyThenPlaintextJwsIsStillVerified() {
+    void verifyWhenNestedWithoutCtyThenRefusedEvenThoughThePlaintextIsAValidJws() {
+        // RFC 7519 section 5.2: a nested JWT must declare cty JWT; we never guess (MP-JWT TCK callEchoWithoutCty)
         String jwe = JweFactory.encrypt(new JWEHeader(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM),
                 TestConfigs.validRs256(), JweFactory.rsa(JweFactory.ENCRYPTION_KEY.getPublic()));
 
-        assertThat(verifier.verify(jwe).getName()).isEqualTo("jdoe@example.com");
+        assertRejected(verifier, jwe, RejectionReason.NESTED_TOKEN_REQUIRED);
     }
 
     @Test
-    void verifyWhenNestedWithoutCtyAndInnerSignedByOtherKeyThenInvalidSignature() {
+    void verifyWhenNestedWithCtyAndInnerSignedByOtherKeyThenInvalidSignature() {
         String inner = TokenFactory.sign(TokenFactory.header("RS256"), TokenFactory.claims(NOW - 10), "RS256",
                 STRANGER.getPrivate());
-        String jwe = JweFactory.encrypt(new JWEHeader(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM), inner,
-                JweFactory.rsa(JweFactory.ENCRYPTION_KEY.getPublic()));
+        String jwe = JweFactory.encrypt(new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM)
+                .contentType("JWT").build(), inner, JweFactory.rsa(JweFactory.ENCRYPTION_KEY.getPublic()));
 
         assertRejected(verifier, jwe, RejectionReason.INVALID_SIGNATURE);
     }

@@ -185,13 +185,14 @@ class StandardClaimRulesTest {
     }
 
     @Test
-    void issuedAtWhenAgeEqualsMaxPlusSkewThenPasses() {
-        assertPasses(StandardClaimRules.issuedAt(SKEW, null, Duration.ofSeconds(60)), times(T - 90, T + 60));
+    void issuedAtWhenAgeEqualsMaxThenPasses() {
+        assertPasses(StandardClaimRules.issuedAt(SKEW, null, Duration.ofSeconds(60)), times(T - 60, T + 60));
     }
 
     @Test
-    void issuedAtWhenAgeOneSecondOverMaxPlusSkewThenTooOld() {
-        assertFails(StandardClaimRules.issuedAt(SKEW, null, Duration.ofSeconds(60)), times(T - 91, T + 60),
+    void issuedAtWhenAgeOneSecondOverMaxThenTooOldWhateverTheSkew() {
+        // the age limit is itself the tolerance (MP-JWT TCK TokenAgeTest): no skew on top
+        assertFails(StandardClaimRules.issuedAt(SKEW, null, Duration.ofSeconds(60)), times(T - 61, T + 60),
                 RejectionReason.TOO_OLD);
     }
 

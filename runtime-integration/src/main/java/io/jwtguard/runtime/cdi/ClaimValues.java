@@ -20,7 +20,8 @@ import org.eclipse.microprofile.jwt.Claims;
  * producer. Missing claims (and claims of another JSON type) are null, or 0 / false / 0.0 for
  * primitive injection points, which cannot hold null. Conversions are strict: a JSON string is
  * never parsed as a number or boolean. {@code raw_token} is the token text; {@code groups} is
- * the groups read from the configured claim path. Stateless.
+ * the groups read from the configured claim path; an {@code aud} that is one string is, as a
+ * {@code JsonArray}, an array of that string. Stateless.
  */
 final class ClaimValues {
     private ClaimValues() {
@@ -47,6 +48,10 @@ final class ClaimValues {
         }
         if (type == JsonValue.class) {
             return json;
+        }
+        if (type == JsonArray.class && json instanceof JsonString && Claims.aud.name().equals(name)) {
+            // aud is a set of strings (RFC 7519 4.1.3, MP-JWT Claims.aud): one string is a set of one
+            return Json.createArrayBuilder().add(json).build();
         }
         if (type == JsonString.class || type == JsonNumber.class || type == JsonArray.class
                 || type == JsonObject.class) {

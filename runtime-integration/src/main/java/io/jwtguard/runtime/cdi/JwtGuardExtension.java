@@ -5,7 +5,11 @@ import io.jwtguard.runtime.guard.JwtGuard;
 import io.jwtguard.runtime.guard.JwtGuards;
 import io.jwtguard.runtime.guard.PropertyLookups;
 import io.jwtguard.runtime.guard.RuntimeProperties;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
@@ -15,6 +19,7 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +33,9 @@ import org.eclipse.microprofile.auth.LoginConfig;
  *       {@link ClaimProducers}, and, when the Jakarta Security API is present and
  *       {@code jwtguard.security-mechanism.enabled} is not {@code false}, the
  *       {@code HttpAuthenticationMechanism} of {@code io.jwtguard.runtime.security});</li>
+ *   <li>when the container has no built-in {@code java.security.Principal} bean (a servlet
+ *       container with Weld, unlike a Jakarta EE server), adds a request-scoped one whose value is
+ *       the current {@code JsonWebToken}, as MicroProfile JWT requires of {@code @Inject Principal};</li>
  *   <li>notices {@code @LoginConfig(authMethod = "MP-JWT")} on application classes;</li>
  *   <li>validates every {@code @Claim} injection point: no claim name, an unsupported type, or a
  *       raw claim value in a bean that outlives the request is a deployment error;</li>
@@ -61,6 +69,16 @@ public final class JwtGuardExtension implements Extension {
                         + "be loaded: " + e);
             }
         }
+    }
+
+    void addPrincipal(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
+        if (!beanManager.getBeans(Principal.class).isEmpty()) {
+            return; // the container's built-in bean (Jakarta EE) or the application's own
+        }
+        event.addBean().beanClass(CurrentToken.class).types(Principal.class, Object.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(RequestScoped.class)
+                .produceWith(beans -> beans.select(CurrentToken.class).get().token()
+                        .<Principal>map(token -> token).orElse(EmptyJsonWebToken.INSTANCE));
     }
 
     <T> void detectLoginConfig(@Observes @WithAnnotations(LoginConfig.class) ProcessAnnotatedType<T> event) {

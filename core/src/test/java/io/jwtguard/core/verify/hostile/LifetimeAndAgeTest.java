@@ -98,11 +98,14 @@ class LifetimeAndAgeTest {
     }
 
     @Test
-    void verifyWhenAgeEqualsMaxPlusSkewThenAccepted() {
+    void verifyWhenAgeOverMaxButWithinSkewThenStillTooOld() {
         TokenVerifier oneMinute = TokenVerifier.create(TestConfigs.rsa().maxTokenAge(Duration.ofSeconds(60)).build());
-        String token = RawClaims.valid().withTime("iat", -90).withTime("exp", 200).signRs256();
+        String atMax = RawClaims.valid().withTime("iat", -60).withTime("exp", 200).signRs256();
+        String overMax = RawClaims.valid().withTime("iat", -61).withTime("exp", 200).signRs256();
 
-        assertThat(oneMinute.verify(token).getName()).isEqualTo("jdoe@example.com");
+        assertThat(oneMinute.verify(atMax).getName()).isEqualTo("jdoe@example.com");
+        assertThatThrownBy(() -> oneMinute.verify(overMax)).isInstanceOfSatisfying(TokenRejectedException.class,
+                e -> assertThat(e.reason()).isEqualTo(RejectionReason.TOO_OLD));
     }
 
     @Test

@@ -1,0 +1,87 @@
+package io.jwtguard.tck.harness;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.jboss.arquillian.container.test.spi.client.deployment.ApplicationArchiveProcessor;
+import org.jboss.arquillian.test.spi.TestClass;
+import org.jboss.shrinkwrap.api.Archive;
+import org.jboss.shrinkwrap.api.Node;
+import org.jboss.shrinkwrap.api.asset.Asset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Prepares every TCK WAR for JWT Guard in the embedded container (Arquillian applies it to
+ * testable deployments, which all TCK deployments are).
+ *
+ * <ul>
+ *   <li>The TCK puts {@code microprofile-config.properties} in the WAR's {@code META-INF/}
+ *       (a manifest resource), which is not on the class path; MicroProfile Config reads
+ *       {@code META-INF/microprofile-config.properties} from the class path, so it is copied to
+ *       {@code WEB-INF/classes/META-INF/}.</li>
+ *   <li>A WAR without configuration gets {@link #DEFAULT_CONFIG}: the TCK's default key and
+ *       issuer, which an MP-JWT implementation provides by its own means.</li>
+ *   <li>Every configuration gets {@link #PROFILE}, the one documented switch to the
+ *       {@code mp-compat} profile. Nothing else about JWT Guard is changed for the TCK.</li>
+ *   <li>{@value #EXTRA_CONFIG} lines, only for negative controls.</li>
+ *   <li>Context root {@code /}: the TCK's key-location URL tests fetch keys from the root.</li>
+ * </ul>
+ */
+public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
+    /** The one property that selects the MicroProfile-compatible profile. */
+    static final String PROFILE = "jwtguard.profile=mp-compat";
+
+    /** What the TCK expects an implementation to know when a WAR brings no configuration. */
+    static final String DEFAULT_CONFIG = "mp.jwt.verify.publickey.location=/publicKey.pem\n"
+            + "mp.jwt.verify.issuer=https://server.example.com\n";
+
+    /**
+     * Extra {@code key=value} lines, separated by {@code ;}, appended to every WAR's configuration
+     * (a later value wins): the negative controls of README.md, for example
+     * {@code -Dtck.extra-config=mp.jwt.verify.issuer=https://wrong.example}. Empty in a normal run.
+     */
+    static final String EXTRA_CONFIG = "jwtguard.tck.extra-config";
+
+    private static final String MANIFEST_CONFIG = "/META-INF/microprofile-config.properties";
+    private static final String CLASSPATH_CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
+
+    private static final String ROOT_CONTEXT = "<?xml version=\"1.0\"?>\n"
+            + "<!DOCTYPE Configure PUBLIC \"-//Jetty//Configure//EN\" \"https://eclipse.dev/jetty/configure_10_0.dtd\">\n"
+            + "<Configure class=\"org.eclipse.jetty.ee9.webapp.WebAppContext\">\n"
+            + "  <Set name=\"contextPath\">/</Set>\n"
+            + "</Configure>\n";
+
+    @Override
+    public void process(Archive<?> archive, TestClass testClass) {
+        if (!(archive instanceof WebArchive)) {
+            return;
+        }
+        WebArchive war = (WebArchive) archive;
+        String config;
+        if (war.contains(CLASSPATH_CONFIG)) {
+            config = read(war.get(CLASSPATH_CONFIG));
+        } else if (war.contains(MANIFEST_CONFIG)) {
+            config = read(war.get(MANIFEST_CONFIG));
+        } else {
+            config = DEFAULT_CONFIG;
+        }
+        String extra = String.join("\n", System.getProperty(EXTRA_CONFIG, "").split(";"));
+        war.addAsResource(new StringAsset(config + "\n" + PROFILE + "\n" + extra + "\n"),
+                "META-INF/microprofile-config.properties");
+        war.addAsWebInfResource(new StringAsset(ROOT_CONTEXT), "jetty-web.xml");
+    }
+
+    private static String read(Node node) {
+        Asset asset = node.getAsset();
+        try (InputStream in = asset.openStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toString(StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
