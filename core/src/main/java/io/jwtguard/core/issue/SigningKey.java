@@ -41,6 +41,9 @@ public final class SigningKey {
             throw new IllegalArgumentException("a key cannot sign before it is published");
         }
         VerificationKey verification = VerificationKey.ofPublicKey(keyId, publicKey);
+        if (verification.family() == io.jwtguard.core.jose.KeyFamily.RSA && verification.strengthBits() < 2048) {
+            throw new IllegalArgumentException("key " + keyId + " is an RSA key under 2048 bits");
+        }
         if (!verification.supports(algorithm)) {
             throw new IllegalArgumentException("key " + keyId + " cannot sign " + algorithm);
         }
