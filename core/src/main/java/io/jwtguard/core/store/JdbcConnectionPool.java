@@ -30,12 +30,18 @@ import javax.sql.DataSource;
  */
 public final class JdbcConnectionPool implements DataSource, AutoCloseable {
     private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+    /** A connection returned more recently than this is handed out without a validation round trip. */
+    private static final long TRUSTED_IDLE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private record Idle(Connection connection, long returnedAt) {
+    }
 
     private final String url;
     private final Properties credentials;
     private final Semaphore permits;
     private final Duration borrowTimeout;
-    private final Deque<Connection> idle = new ArrayDeque<>();
+    /** Idle connections with the {@link System#nanoTime()} of their return (only used to skip re-validation). */
+    private final Deque<Idle> idle = new ArrayDeque<>();
     private volatile boolean closed;
 
     /**
@@ -88,15 +94,17 @@ public final class JdbcConnectionPool implements DataSource, AutoCloseable {
 
     private Connection takeIdle() {
         while (true) {
-            Connection candidate;
+            Idle entry;
             synchronized (idle) {
-                candidate = idle.pollFirst();
+                entry = idle.pollFirst();
             }
-            if (candidate == null) {
+            if (entry == null) {
                 return null;
             }
+            Connection candidate = entry.connection();
             try {
-                if (candidate.isValid(VALIDATION_TIMEOUT_SECONDS)) {
+                if (System.nanoTime() - entry.returnedAt() < TRUSTED_IDLE_NANOS
+                        || candidate.isValid(VALIDATION_TIMEOUT_SECONDS)) {
                     return candidate;
                 }
             } catch (SQLException e) {
@@ -143,7 +151,7 @@ public final class JdbcConnectionPool implements DataSource, AutoCloseable {
             }
             if (usable) {
                 synchronized (idle) {
-                    idle.addFirst(physical);
+                    idle.addFirst(new Idle(physical, System.nanoTime()));
                 }
             } else {
                 closeQuietly(physical);
@@ -160,7 +168,7 @@ public final class JdbcConnectionPool implements DataSource, AutoCloseable {
     public void close() {
         closed = true;
         synchronized (idle) {
-            idle.forEach(JdbcConnectionPool::closeQuietly);
+            idle.forEach(entry -> closeQuietly(entry.connection()));
             idle.clear();
         }
     }
