@@ -171,6 +171,11 @@ final class TokenServiceLoader {
     /** @return the revocation poll interval fitting the store */
     private Duration createStore() {
         String type = in.get(STORE_TYPE).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("memory");
+        Duration poll = in.durationOr(REVOCATION_POLL_INTERVAL, DEFAULT_POLL_INTERVAL);
+        if (poll.isNegative() || poll.compareTo(MAX_POLL_INTERVAL) > 0) {
+            throw new ConfigurationException(REVOCATION_POLL_INTERVAL, "must be between PT0S and "
+                    + MAX_POLL_INTERVAL + ": it bounds how long a revocation takes to reach every node");
+        }
         switch (type) {
             case "memory": {
                 InMemoryTokenStore store = new InMemoryTokenStore();
@@ -190,11 +195,6 @@ final class TokenServiceLoader {
                 }
                 refreshStore = store;
                 revocationStore = store;
-                Duration poll = in.durationOr(REVOCATION_POLL_INTERVAL, DEFAULT_POLL_INTERVAL);
-                if (poll.isNegative() || poll.compareTo(MAX_POLL_INTERVAL) > 0) {
-                    throw new ConfigurationException(REVOCATION_POLL_INTERVAL, "must be between PT0S and "
-                            + MAX_POLL_INTERVAL + ": it bounds how long a revocation takes to reach every node");
-                }
                 return poll;
             }
             default:
@@ -316,7 +316,7 @@ final class TokenServiceLoader {
 
     private String path(String property, String fallback) {
         String value = in.get(property).map(String::trim).orElse(fallback);
-        if (!value.matches("(/[A-Za-z0-9._~-]+)+")) {
+        if (!value.matches("(/[A-Za-z0-9._~-]+)+") || value.matches(".*/\\.{1,2}(/.*)?")) {
             throw new ConfigurationException(property, "'" + value + "' is not a plain path such as /oauth/token");
         }
         return value;
