@@ -58,10 +58,21 @@ public record EndpointSettings(boolean enabled, String tokenPath, String revokeP
     }
 
     /**
-     * The cookie's Path: {@code /} for a {@code __Host-} cookie (the prefix requires it), else the
-     * token endpoint's path, so the browser sends the refresh token nowhere else.
+     * The cookie's Path, relative to the application's context path: {@code /} for a
+     * {@code __Host-} cookie (browsers accept that prefix only with {@code Path=/}), else the
+     * narrowest path covering the token and revocation endpoints (their common parent, for
+     * example {@code /oauth}), so the browser sends the refresh token to those endpoints only.
      */
     public String cookiePath() {
-        return cookieName.startsWith("__Host-") ? "/" : tokenPath;
+        if (cookieName.startsWith("__Host-")) {
+            return "/";
+        }
+        String[] a = tokenPath.split("/");
+        String[] b = revokePath.split("/");
+        StringBuilder common = new StringBuilder();
+        for (int i = 1; i < Math.min(a.length, b.length) && a[i].equals(b[i]); i++) {
+            common.append('/').append(a[i]);
+        }
+        return common.length() == 0 ? "/" : common.toString();
     }
 }

@@ -182,6 +182,9 @@ class TokenServiceConfigTest {
     void cookiePathWhenHostPrefixThenRootElseTokenPath() {
         assertThat(EndpointSettings.DEFAULTS.cookiePath()).isEqualTo("/");
         props.put(ENDPOINT_REFRESH_COOKIE, "__Secure-rt");
-        assertThat(load().endpoints().cookiePath()).isEqualTo("/oauth/token");
+        assertThat(load().endpoints().cookiePath()).isEqualTo("/oauth");
+        props.put(ENDPOINT_TOKEN_PATH, "/auth/token");
+        props.put(ENDPOINT_REVOKE_PATH, "/auth/token/revoke");
+        assertThat(load().endpoints().cookiePath()).isEqualTo("/auth/token");
     }
 }
