@@ -51,6 +51,7 @@ public final class TokenEndpointsInitializer implements ServletContainerInitiali
             return; // declared in web.xml already
         }
         servlet.addMapping(settings.tokenPath(), settings.revokePath(), settings.jwksPath());
+        servlet.setLoadOnStartup(1); // initialised with the application, not on the first request
         LOG.log(System.Logger.Level.INFO, "JWT Guard token endpoints at " + context.getContextPath()
                 + settings.tokenPath() + ", " + settings.revokePath() + ", " + settings.jwksPath() + " (refresh token in "
                 + settings.transport().name().toLowerCase(java.util.Locale.ROOT) + ")");

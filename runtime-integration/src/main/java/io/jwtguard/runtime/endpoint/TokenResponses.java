@@ -64,7 +64,7 @@ public final class TokenResponses {
     /** Writes a successful token response. */
     static void write(HttpServletResponse response, EndpointSettings settings, TokenPair pair, Clock clock,
             HttpServletRequest request) throws IOException {
-        long expiresIn = Math.max(0, Duration.between(clock.instant(), pair.accessToken().expiresAt()).getSeconds());
+        long expiresIn = Duration.between(pair.accessToken().issuedAt(), pair.accessToken().expiresAt()).getSeconds();
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("access_token", pair.accessToken().value())
                 .add("token_type", "Bearer")
