@@ -37,20 +37,20 @@ public final class RefreshTokenService {
     private final RefreshTokenStore store;
     private final RefreshSettings settings;
     private final Clock clock;
-    private final RefreshEventListener listener;
+    private final java.util.List<RefreshEventListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param store where families and token hashes live, not null
      * @param settings lifetimes, not null
      * @param clock the time source, not null
-     * @param listener told about reuse and revocations, not null
+     * @param listener told about reuse and revocations, not null ({@link RefreshEventListener#NONE} for none)
      */
     public RefreshTokenService(RefreshTokenStore store, RefreshSettings settings, Clock clock,
             RefreshEventListener listener) {
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.listener = Objects.requireNonNull(listener, "listener");
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -181,6 +181,11 @@ public final class RefreshTokenService {
         return store.revokeFamiliesOfSubject(subject, clock.instant());
     }
 
+    /** @param listener also told about every later event, not null */
+    public void addListener(RefreshEventListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     /** @return the lifetimes in force */
     public RefreshSettings settings() {
         return settings;
@@ -192,10 +197,13 @@ public final class RefreshTokenService {
     }
 
     private void emit(RefreshEventType type, RefreshFamily family, Instant now) {
-        try {
-            listener.onEvent(new RefreshEvent(type, family.familyId(), family.subject(), family.clientId(), now));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "A refresh event listener failed: " + e.getClass().getName());
+        RefreshEvent event = new RefreshEvent(type, family.familyId(), family.subject(), family.clientId(), now);
+        for (RefreshEventListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "A refresh event listener failed: " + e.getClass().getName());
+            }
         }
     }
 }
