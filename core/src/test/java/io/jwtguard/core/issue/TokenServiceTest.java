@@ -166,6 +166,28 @@ class TokenServiceTest {
     }
 
     @Test
+    void verifyWhenRefreshTokenUsedAsAccessTokenThenRejected() {
+        TokenPair pair = login();
+
+        assertThatThrownBy(() -> node.verifier.verify(pair.refreshToken().value()))
+                .isInstanceOfSatisfying(TokenRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.MALFORMED_TOKEN));
+    }
+
+    @Test
+    void refreshWhenListenerAddedThenToldAboutReuse() {
+        java.util.List<io.jwtguard.core.refresh.RefreshEvent> seen = new java.util.ArrayList<>();
+        node.refresh.addListener(seen::add);
+        TokenPair pair = login();
+        node.service.refresh(pair.refreshToken().value(), "web", null);
+
+        assertThatThrownBy(() -> node.service.refresh(pair.refreshToken().value(), "web", null))
+                .isInstanceOf(RefreshRejectedException.class);
+        assertThat(seen).extracting(io.jwtguard.core.refresh.RefreshEvent::type)
+                .containsExactly(io.jwtguard.core.refresh.RefreshEventType.REUSE_DETECTED);
+    }
+
+    @Test
     void purgeExpiredWhenEverythingExpiredThenStoreEmptied() {
         TokenPair pair = login();
         node.service.revoke(pair.accessToken().value());
