@@ -16,7 +16,8 @@ import org.jose4j.lang.JoseException;
  * Signs short-lived access tokens (RFC 9068): header {@code typ} ({@code at+jwt} by default),
  * {@code alg} and {@code kid} of the ring's active key; claims {@code iss}, {@code sub},
  * {@code aud}, {@code exp}, {@code iat}, {@code jti} (128 random bits), {@code groups},
- * {@code scope} (space-separated, omitted when empty) and {@code client_id}. Times come from the
+ * {@code scope} (space-separated, omitted when empty), {@code client_id} and, for tokens issued
+ * from a refresh family, {@code sid} (the family id, so revoking the family revokes them). Times come from the
  * injected {@link Clock}, never from the signing library. Signing is jose4j's (the library under
  * smallrye-jwt). Thread-safe.
  */
@@ -44,6 +45,17 @@ public final class AccessTokenIssuer {
      * @return the signed token
      */
     public IssuedAccessToken issue(String subject, String clientId, Set<String> scope, Set<String> groups) {
+        return issue(subject, clientId, scope, groups, null);
+    }
+
+    /**
+     * As {@link #issue(String, String, Set, Set)}, naming the grant the token comes from.
+     *
+     * @param grantId the refresh family, put in {@code sid} so that revoking the family revokes
+     *     the token too; null for none
+     */
+    public IssuedAccessToken issue(String subject, String clientId, Set<String> scope, Set<String> groups,
+            String grantId) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(clientId, "clientId");
         // whole seconds: NumericDate has second precision, and exp - iat must equal the lifetime
@@ -62,6 +74,9 @@ public final class AccessTokenIssuer {
             claims.setClaim("scope", String.join(" ", scope));
         }
         claims.setClaim("client_id", clientId);
+        if (grantId != null) {
+            claims.setClaim("sid", grantId);
+        }
 
         SigningKey key = ring.signingKey();
         JsonWebSignature jws = new JsonWebSignature();

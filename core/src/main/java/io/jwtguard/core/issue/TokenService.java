@@ -12,6 +12,7 @@ import io.jwtguard.core.store.RevocationStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -63,6 +64,13 @@ public final class TokenService implements AutoCloseable {
         this.revocationStore = Objects.requireNonNull(revocationStore, "revocationStore");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.resources = resources;
+        // a family revoked by reuse detection takes its access tokens along (revoke() and
+        // revokeFamily() do it themselves, so that a failure there is reported, not just logged)
+        refreshTokens.addListener(event -> {
+            if (event.type() == io.jwtguard.core.refresh.RefreshEventType.REUSE_DETECTED) {
+                revocation.revokeGrant(event.familyId());
+            }
+        });
     }
 
     /**
@@ -72,7 +80,8 @@ public final class TokenService implements AutoCloseable {
      */
     public TokenPair issue(String subject, String clientId, Set<String> scope, Set<String> groups) {
         IssuedRefreshToken refresh = refreshTokens.start(subject, clientId, scope, groups);
-        return new TokenPair(issuer.issue(subject, clientId, scope, groups), refresh, scope);
+        return new TokenPair(issuer.issue(subject, clientId, scope, groups, refresh.family().familyId()), refresh,
+                scope);
     }
 
     /**
@@ -96,12 +105,14 @@ public final class TokenService implements AutoCloseable {
             }
             scope = requestedScope;
         }
-        return new TokenPair(issuer.issue(family.subject(), family.clientId(), scope, family.groups()), rotated, scope);
+        return new TokenPair(issuer.issue(family.subject(), family.clientId(), scope, family.groups(),
+                family.familyId()), rotated, scope);
     }
 
     /**
      * RFC 7009 revocation: an access token of ours (signature checked, not expired) is revoked by
-     * {@code jti}; a refresh token revokes its family. Unknown, invalid or foreign tokens change
+     * {@code jti}; a refresh token revokes its family and every access token issued from it
+     * (RFC 7009 section 2.1, through their {@code sid}). Unknown, invalid or foreign tokens change
      * nothing, and the caller answers 200 all the same.
      *
      * @param token the token, may be null
@@ -115,7 +126,9 @@ public final class TokenService implements AutoCloseable {
         if (token.chars().filter(c -> c == '.').count() == 2) {
             return revokeAccessToken(token);
         }
-        return refreshTokens.revokeFamilyOf(token).isPresent();
+        Optional<RefreshFamily> revoked = refreshTokens.revokeFamilyOf(token);
+        revoked.ifPresent(family -> revocation.revokeGrant(family.familyId()));
+        return revoked.isPresent();
     }
 
     private boolean revokeAccessToken(String token) {
@@ -149,7 +162,9 @@ public final class TokenService implements AutoCloseable {
 
     /** Revokes one refresh family by its identifier; @return whether this call revoked it */
     public boolean revokeFamily(String familyId) {
-        return refreshTokens.revokeFamily(familyId);
+        boolean revoked = refreshTokens.revokeFamily(familyId);
+        revocation.revokeGrant(familyId);
+        return revoked;
     }
 
     /** @return the public JWK Set of the signing keys (no private parts) */

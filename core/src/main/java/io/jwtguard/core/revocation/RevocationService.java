@@ -55,6 +55,16 @@ public final class RevocationService {
     }
 
     /**
+     * Revokes every access token issued from one grant (refresh family): those whose {@code sid}
+     * is {@code grantId}. The entry lives as long as such a token can.
+     */
+    public void revokeGrant(String grantId) {
+        Objects.requireNonNull(grantId, "grantId");
+        store.revokeGrant(grantId, clock.instant().plus(longestAccessTokenLife));
+        check.refreshNow();
+    }
+
+    /**
      * Revokes every access token of {@code subject} issued up to now, and all its refresh families.
      *
      * @return how many refresh families this call revoked

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * A {@link RevocationCheck} backed by a {@link RevocationStore}. A token is revoked when its
  * {@code jti} is listed, or when its subject has a cut-off and its {@code iat} is not after it (a
- * token without {@code iat} counts as issued before any cut-off).
+ * token without {@code iat} counts as issued before any cut-off), or when its {@code sid} names a
+ * revoked grant (refresh family).
  *
  * <p><b>Propagation bound.</b> The check holds an immutable snapshot of the store's live entries
  * and reloads it, on the verifying thread, by the first verification at or after
@@ -61,7 +62,9 @@ public final class StoreRevocationCheck implements RevocationCheck {
 
     @Override
     public boolean isRevoked(JsonWebToken token) {
-        return current().revokes(token.getTokenID(), token.getSubject(), token.getIssuedAtTime());
+        Object sid = token.getClaim("sid");
+        return current().revokes(token.getTokenID(), token.getSubject(), token.getIssuedAtTime(),
+                sid instanceof String ? (String) sid : null);
     }
 
     /** @return the longest time a revocation made on another node takes to apply here */

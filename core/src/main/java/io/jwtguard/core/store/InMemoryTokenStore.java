@@ -19,6 +19,7 @@ public final class InMemoryTokenStore implements RefreshTokenStore, RevocationSt
     private final Map<String, RefreshFamily> families = new HashMap<>();
     private final Map<String, RefreshTokenRecord> tokens = new HashMap<>();
     private final Map<String, Instant> jtis = new HashMap<>();
+    private final Map<String, Instant> grants = new HashMap<>();
     private final Map<String, Instant[]> subjects = new HashMap<>(); // {cutoff, expiresAt}
     private volatile RevocationSnapshot snapshot = RevocationSnapshot.EMPTY;
 
@@ -98,6 +99,12 @@ public final class InMemoryTokenStore implements RefreshTokenStore, RevocationSt
     }
 
     @Override
+    public synchronized void revokeGrant(String grantId, Instant expiresAt) {
+        grants.merge(grantId, expiresAt, RevocationSnapshot::later);
+        publish();
+    }
+
+    @Override
     public synchronized void revokeSubject(String subject, Instant issuedBefore, Instant expiresAt) {
         subjects.merge(subject, new Instant[] {issuedBefore, expiresAt}, (old, now) -> new Instant[] {
             RevocationSnapshot.later(old[0], now[0]), RevocationSnapshot.later(old[1], now[1])});
@@ -112,17 +119,18 @@ public final class InMemoryTokenStore implements RefreshTokenStore, RevocationSt
 
     @Override
     public synchronized int purgeExpiredRevocations(Instant now) {
-        int before = jtis.size() + subjects.size();
+        int before = jtis.size() + subjects.size() + grants.size();
         jtis.values().removeIf(expiry -> expiry.isBefore(now));
+        grants.values().removeIf(expiry -> expiry.isBefore(now));
         subjects.values().removeIf(entry -> entry[1].isBefore(now));
         publish();
-        return before - jtis.size() - subjects.size();
+        return before - jtis.size() - subjects.size() - grants.size();
     }
 
     private void publish() {
         Map<String, Instant> cutoffs = new HashMap<>();
         subjects.forEach((subject, entry) -> cutoffs.put(subject, entry[0]));
-        snapshot = new RevocationSnapshot(jtis, cutoffs);
+        snapshot = new RevocationSnapshot(jtis, cutoffs, grants);
     }
 
     @Override

@@ -199,6 +199,14 @@ public final class JdbcTokenStore implements RefreshTokenStore, RevocationStore 
     }
 
     @Override
+    public void revokeGrant(String grantId, Instant expiresAt) {
+        upsert("revoke a grant",
+                "UPDATE jwtguard_revoked_grant SET expires_at = GREATEST(expires_at, ?) WHERE grant_id = ?",
+                "INSERT INTO jwtguard_revoked_grant (grant_id, expires_at) VALUES (?, ?)",
+                new Object[] {expiresAt.toEpochMilli(), grantId}, new Object[] {grantId, expiresAt.toEpochMilli()});
+    }
+
+    @Override
     public void revokeSubject(String subject, Instant issuedBefore, Instant expiresAt) {
         upsert("revoke a subject",
                 "UPDATE jwtguard_revoked_subject SET revoked_before = GREATEST(revoked_before, ?), "
@@ -212,6 +220,7 @@ public final class JdbcTokenStore implements RefreshTokenStore, RevocationStore 
     public RevocationSnapshot snapshot(Instant now) {
         Map<String, Instant> jtis = new HashMap<>();
         Map<String, Instant> subjects = new HashMap<>();
+        Map<String, Instant> grants = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             try (PreparedStatement s = c.prepareStatement(
@@ -232,10 +241,19 @@ public final class JdbcTokenStore implements RefreshTokenStore, RevocationStore 
                     }
                 }
             }
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT grant_id, expires_at FROM jwtguard_revoked_grant WHERE expires_at >= ?")) {
+                s.setLong(1, now.toEpochMilli());
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        grants.put(r.getString(1), instant(r, 2));
+                    }
+                }
+            }
         } catch (SQLException e) {
             throw unavailable("read revocations", e);
         }
-        return new RevocationSnapshot(jtis, subjects);
+        return new RevocationSnapshot(jtis, subjects, grants);
     }
 
     @Override
@@ -243,6 +261,8 @@ public final class JdbcTokenStore implements RefreshTokenStore, RevocationStore 
         return update("purge expired revocations", "DELETE FROM jwtguard_revoked_jti WHERE expires_at < ?",
                 now.toEpochMilli())
                 + update("purge expired revocations", "DELETE FROM jwtguard_revoked_subject WHERE expires_at < ?",
+                        now.toEpochMilli())
+                + update("purge expired revocations", "DELETE FROM jwtguard_revoked_grant WHERE expires_at < ?",
                         now.toEpochMilli());
     }
 

@@ -5,19 +5,32 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Revocations at one moment: revoked {@code jti}s with the instant their entries expire, and
- * per-subject cut-offs. Immutable and thread-safe.
+ * Revocations at one moment: revoked {@code jti}s with the instant their entries expire,
+ * per-subject cut-offs, and revoked grants (refresh families, named by the {@code sid} claim of
+ * the access tokens issued from them). Immutable and thread-safe.
  *
  * @param revokedJtis {@code jti} to the expiry of its entry; copied
  * @param subjectCutoffs subject to the instant before which its tokens are revoked; copied
+ * @param revokedGrants grant ({@code sid}) to the expiry of its entry; copied
  */
-public record RevocationSnapshot(Map<String, Instant> revokedJtis, Map<String, Instant> subjectCutoffs) {
+public record RevocationSnapshot(Map<String, Instant> revokedJtis, Map<String, Instant> subjectCutoffs,
+        Map<String, Instant> revokedGrants) {
     /** No revocations. */
-    public static final RevocationSnapshot EMPTY = new RevocationSnapshot(Map.of(), Map.of());
+    public static final RevocationSnapshot EMPTY = new RevocationSnapshot(Map.of(), Map.of(), Map.of());
 
     public RevocationSnapshot {
         revokedJtis = Map.copyOf(revokedJtis);
         subjectCutoffs = Map.copyOf(subjectCutoffs);
+        revokedGrants = Map.copyOf(revokedGrants);
+    }
+
+    /**
+     * As {@link #revokes(String, String, long)}, and also when {@code grantId} names a revoked grant.
+     *
+     * @param grantId the token's {@code sid}, or null
+     */
+    public boolean revokes(String jti, String subject, long issuedAtSeconds, String grantId) {
+        return grantId != null && revokedGrants.containsKey(grantId) || revokes(jti, subject, issuedAtSeconds);
     }
 
     /**
@@ -41,12 +54,13 @@ public record RevocationSnapshot(Map<String, Instant> revokedJtis, Map<String, I
 
     /** @return the number of entries */
     public int size() {
-        return revokedJtis.size() + subjectCutoffs.size();
+        return revokedJtis.size() + subjectCutoffs.size() + revokedGrants.size();
     }
 
     @Override
     public String toString() {
-        return "RevocationSnapshot[jtis=" + revokedJtis.size() + ", subjects=" + subjectCutoffs.size() + "]";
+        return "RevocationSnapshot[jtis=" + revokedJtis.size() + ", subjects=" + subjectCutoffs.size()
+                + ", grants=" + revokedGrants.size() + "]";
     }
 
     static Instant later(Instant a, Instant b) {

@@ -28,6 +28,15 @@ public interface RevocationStore {
      */
     void revokeSubject(String subject, Instant issuedBefore, Instant expiresAt);
 
+    /**
+     * Revokes every access token issued from one grant (refresh family): tokens whose {@code sid}
+     * is {@code grantId} (RFC 7009 section 2.1: revoking a refresh token should invalidate the
+     * access tokens of the same grant).
+     *
+     * @param expiresAt after this instant no access token of the grant can be alive
+     */
+    void revokeGrant(String grantId, Instant expiresAt);
+
     /** @return every entry not yet expired at {@code now}, as one immutable value */
     RevocationSnapshot snapshot(Instant now);
 

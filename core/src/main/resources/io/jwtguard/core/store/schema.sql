@@ -38,3 +38,9 @@ CREATE TABLE IF NOT EXISTS jwtguard_revoked_subject (
     revoked_before  BIGINT        NOT NULL,
     expires_at      BIGINT        NOT NULL
 );
+
+-- grant_id is a refresh family id: the sid claim of the access tokens issued from that family.
+CREATE TABLE IF NOT EXISTS jwtguard_revoked_grant (
+    grant_id        VARCHAR(64)   NOT NULL PRIMARY KEY,
+    expires_at      BIGINT        NOT NULL
+);

@@ -118,15 +118,34 @@ class TokenServiceTest {
     }
 
     @Test
-    void revokeWhenRefreshTokenThenFamilyRevokedButAccessTokenLivesOn() {
+    void revokeWhenRefreshTokenThenFamilyAndItsAccessTokensRevokedOthersNot() {
         TokenPair pair = login();
+        TokenPair refreshed = node.service.refresh(pair.refreshToken().value(), "web", null);
+        TokenPair otherLogin = login();
+        node.verifier.verify(refreshed.accessToken().value()); // cached
 
-        assertThat(node.service.revoke(pair.refreshToken().value())).isTrue();
+        assertThat(node.service.revoke(refreshed.refreshToken().value())).isTrue();
 
-        assertThatThrownBy(() -> node.service.refresh(pair.refreshToken().value(), "web", null))
+        assertThatThrownBy(() -> node.service.refresh(refreshed.refreshToken().value(), "web", null))
                 .isInstanceOfSatisfying(RefreshRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RefreshFailure.FAMILY_REVOKED));
-        assertThat(node.verifier.verify(pair.accessToken().value())).isNotNull();
+        assertRevoked(pair.accessToken().value());
+        assertRevoked(refreshed.accessToken().value());
+        assertThat(node.verifier.verify(otherLogin.accessToken().value()).getSubject()).isEqualTo("alice");
+        assertThat(node.verifier.verify(otherLogin.accessToken().value()).getClaim("sid").toString())
+                .isEqualTo(otherLogin.refreshToken().family().familyId());
+    }
+
+    @Test
+    void refreshWhenReuseDetectedThenAccessTokensOfFamilyRevokedToo() {
+        TokenPair pair = login();
+        TokenPair stolen = node.service.refresh(pair.refreshToken().value(), "web", null); // the thief was first
+
+        assertThatThrownBy(() -> node.service.refresh(pair.refreshToken().value(), "web", null))
+                .isInstanceOf(RefreshRejectedException.class); // the victim presents the rotated token
+
+        assertRevoked(stolen.accessToken().value());
+        assertRevoked(pair.accessToken().value());
     }
 
     @Test

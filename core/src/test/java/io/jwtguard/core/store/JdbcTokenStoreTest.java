@@ -101,6 +101,7 @@ class JdbcTokenStoreTest {
         store.revokeAccessToken("jti-1", NOW.plusSeconds(100)); // an earlier expiry never shortens the entry
         store.revokeSubject("frank", NOW, NOW.plusSeconds(3600));
         store.revokeSubject("frank", NOW.minusSeconds(60), NOW.plusSeconds(60)); // never moves the cut-off back
+        store.revokeGrant("family-9", NOW.plusSeconds(360));
 
         RevocationSnapshot snapshot = store.snapshot(NOW);
         assertThat(snapshot.revokedJtis()).containsEntry("jti-1", NOW.plusSeconds(300));
@@ -108,6 +109,8 @@ class JdbcTokenStoreTest {
         assertThat(snapshot.revokes("jti-1", "x", 0)).isTrue();
         assertThat(snapshot.revokes("jti-2", "frank", NOW.getEpochSecond())).isTrue();
         assertThat(snapshot.revokes("jti-2", "frank", NOW.getEpochSecond() + 1)).isFalse();
+        assertThat(snapshot.revokes("jti-2", "x", 0, "family-9")).isTrue();
+        assertThat(snapshot.revokes("jti-2", "x", 0, "family-8")).isFalse();
 
         assertThat(store.snapshot(NOW.plusSeconds(301)).revokedJtis()).doesNotContainKey("jti-1");
     }

@@ -83,7 +83,10 @@ public final class EndpointScenarios {
 
     public void cookieReuseRevokesFamily() {
         String first = login("dave").cookieValue(COOKIE).orElseThrow();
-        String second = cookieRefresh(first).cookieValue(COOKIE).orElseThrow();
+        Forms.Reply refreshed = cookieRefresh(first);
+        String second = refreshed.cookieValue(COOKIE).orElseThrow();
+        String access = refreshed.json().getString("access_token");
+        assertThat(whoamiStatus(access)).isEqualTo(200);
 
         Forms.Reply replay = cookieRefresh(first);
 
@@ -93,6 +96,7 @@ public final class EndpointScenarios {
         Forms.Reply legit = cookieRefresh(second);
         assertThat(legit.status()).isEqualTo(400);
         assertThat(legit.json().getString("error")).isEqualTo("invalid_grant");
+        assertThat(whoamiStatus(access)).isEqualTo(401); // the family's access tokens went with it
     }
 
     public void revokeAccessTokenEnforced() {
