@@ -83,7 +83,8 @@ public final class ConfigLoader {
         addTrustedIssuers(in, builder, strength, clock, jwks);
         addHmacSecret(in, builder, acknowledged);
         addKeystore(in, builder);
-        algorithms(in).ifPresent(builder::allowedAlgorithms);
+        Optional<Set<JwsAlgorithm>> algorithms = algorithms(in);
+        algorithms.ifPresent(builder::allowedAlgorithms);
         in.get(MP_ISSUER).ifPresent(builder::issuer);
         builder.audiences(in.list(MP_AUDIENCES));
         in.get(MP_CLOCK_SKEW).ifPresent(v -> builder.clockSkew(Duration.ofSeconds(in.nonNegativeLong(MP_CLOCK_SKEW))));
@@ -113,7 +114,11 @@ public final class ConfigLoader {
             throw new ConfigurationException(MP_TOKEN_COOKIE, "'" + transport.cookieName()
                     + "' is not a cookie name");
         }
-        return new LoadedConfiguration(builder.build(), transport);
+        TokenServiceLoader tokenService = new TokenServiceLoader(in, clock);
+        EndpointSettings endpoints = tokenService.endpoints();
+        tokenService.prepare(builder, algorithms);
+        VerifierConfig verifier = builder.build();
+        return new LoadedConfiguration(verifier, transport, tokenService.finish(verifier), endpoints);
     }
 
     private static void addPublicKeys(Reader in, VerifierConfig.Builder builder, KeyStrengthPolicy strength,
@@ -338,7 +343,7 @@ public final class ConfigLoader {
     }
 
     /** Typed access to the property lookup, with errors that name the property. */
-    private static final class Reader {
+    static final class Reader {
         private final Function<String, Optional<String>> properties;
 
         Reader(Function<String, Optional<String>> properties) {

@@ -96,6 +96,82 @@ public final class ConfigProperties {
     /** Maximum number of verified tokens cached. */
     public static final String CACHE_MAX_SIZE = "jwtguard.cache.max-size";
 
+    // Token service: issuing, refresh tokens, revocation, stores, endpoints
+    /** Whether this application issues tokens (access tokens, rotating refresh tokens, revocation). */
+    public static final String TOKEN_SERVICE_ENABLED = "jwtguard.token-service.enabled";
+    /** The {@code iss} of issued tokens; {@link #MP_ISSUER} by default. */
+    public static final String ISSUE_ISSUER = "jwtguard.issue.issuer";
+    /** Comma-separated {@code aud} of issued tokens; {@link #MP_AUDIENCES} by default. */
+    public static final String ISSUE_AUDIENCES = "jwtguard.issue.audiences";
+    /** Lifetime of issued access tokens (duration, 10 s to 1 h, at most {@link #MAX_LIFETIME}). */
+    public static final String ISSUE_LIFETIME = "jwtguard.issue.access-token.lifetime";
+    /** The {@code typ} header of issued access tokens. */
+    public static final String ISSUE_TYPE = "jwtguard.issue.access-token.type";
+    /** The signing algorithm (no HMAC). */
+    public static final String ISSUE_ALGORITHM = "jwtguard.issue.algorithm";
+    /** Key store holding the signing key (a private-key entry). */
+    public static final String ISSUE_KEYSTORE_LOCATION = "jwtguard.issue.keystore.location";
+    /** Password of that key store and its entry. */
+    public static final String ISSUE_KEYSTORE_PASSWORD = "jwtguard.issue.keystore.password";
+    /** Type of that key store. */
+    public static final String ISSUE_KEYSTORE_TYPE = "jwtguard.issue.keystore.type";
+    /** Alias of the signing entry; also its {@code kid}. */
+    public static final String ISSUE_KEYSTORE_ALIAS = "jwtguard.issue.keystore.alias";
+    /** Comma-separated aliases of former signing keys, still published for their tokens' lifetime. */
+    public static final String ISSUE_KEYSTORE_PREVIOUS = "jwtguard.issue.keystore.previous-aliases";
+    /** PEM document with the signing key (PKCS#8 {@code PRIVATE KEY} and its public key or certificate). */
+    public static final String ISSUE_KEY_LOCATION = "jwtguard.issue.key.location";
+    /** The {@code kid} of the PEM signing key; its RFC 7638 thumbprint by default. */
+    public static final String ISSUE_KEY_ID = "jwtguard.issue.key.id";
+    /** How long a generated key signs before the next one takes over. */
+    public static final String ISSUE_ROTATION_INTERVAL = "jwtguard.issue.keys.rotation-interval";
+    /** How long a generated key is published before it signs. */
+    public static final String ISSUE_PUBLISH_AHEAD = "jwtguard.issue.keys.publish-ahead";
+    /** Absolute lifetime of a refresh-token family (never extended by rotation). */
+    public static final String REFRESH_ABSOLUTE_LIFETIME = "jwtguard.refresh.absolute-lifetime";
+    /** Idle expiry of one refresh token. */
+    public static final String REFRESH_IDLE_TIMEOUT = "jwtguard.refresh.idle-timeout";
+    /** Grace window for presenting the just-rotated refresh token once more; PT0S (off) by default. */
+    public static final String REFRESH_GRACE_PERIOD = "jwtguard.refresh.grace-period";
+    /** {@code memory} (default) or {@code jdbc}. */
+    public static final String STORE_TYPE = "jwtguard.store.type";
+    /** JNDI name of a container-managed {@code DataSource} for the JDBC store. */
+    public static final String STORE_JDBC_DATASOURCE = "jwtguard.store.jdbc.datasource";
+    /** JDBC URL for the JDBC store (with the built-in small pool), when no data source is named. */
+    public static final String STORE_JDBC_URL = "jwtguard.store.jdbc.url";
+    /** JDBC user. */
+    public static final String STORE_JDBC_USER = "jwtguard.store.jdbc.user";
+    /** JDBC password; never logged. */
+    public static final String STORE_JDBC_PASSWORD = "jwtguard.store.jdbc.password";
+    /** Maximum connections of the built-in pool. */
+    public static final String STORE_JDBC_POOL_SIZE = "jwtguard.store.jdbc.pool-size";
+    /** Whether the shipped schema is applied at start-up (idempotent). */
+    public static final String STORE_JDBC_APPLY_SCHEMA = "jwtguard.store.jdbc.apply-schema";
+    /** Whether the verifier consults the store's revocations; on with the token service by default. */
+    public static final String REVOCATION_ENABLED = "jwtguard.revocation.enabled";
+    /** Longest time between two reloads of a JDBC store's revocation list: the propagation bound. */
+    public static final String REVOCATION_POLL_INTERVAL = "jwtguard.revocation.poll-interval";
+    /** How long past the poll interval the last revocation list serves while the store is unreadable. */
+    public static final String REVOCATION_STALE_IF_ERROR = "jwtguard.revocation.stale-if-error";
+    /** Whether the runtime installs the refresh, revoke and JWKS endpoints. */
+    public static final String ENDPOINTS_ENABLED = "jwtguard.endpoints.enabled";
+    /** Path of the refresh-token grant endpoint. */
+    public static final String ENDPOINT_TOKEN_PATH = "jwtguard.endpoints.token-path";
+    /** Path of the revocation endpoint (RFC 7009). */
+    public static final String ENDPOINT_REVOKE_PATH = "jwtguard.endpoints.revoke-path";
+    /** Path of the JWKS endpoint. */
+    public static final String ENDPOINT_JWKS_PATH = "jwtguard.endpoints.jwks-path";
+    /** {@code cookie} (default) or {@code body}: where the refresh token travels. */
+    public static final String ENDPOINT_REFRESH_TRANSPORT = "jwtguard.endpoints.refresh-token.transport";
+    /** Name of the refresh-token cookie: {@code __Host-} (Path=/) or {@code __Secure-} (Path=token path). */
+    public static final String ENDPOINT_REFRESH_COOKIE = "jwtguard.endpoints.refresh-token.cookie";
+    /** Header every cookie-based request must carry (CSRF defence). */
+    public static final String ENDPOINT_CSRF_HEADER = "jwtguard.endpoints.csrf-header";
+    /** Comma-separated origins allowed to call the endpoints with cookies; the endpoint's own origin by default. */
+    public static final String ENDPOINT_ALLOWED_ORIGINS = "jwtguard.endpoints.allowed-origins";
+    /** The client id of refresh families the endpoints serve. */
+    public static final String ENDPOINT_CLIENT_ID = "jwtguard.endpoints.client-id";
+
     /** Comma-separated posture finding codes accepted deliberately. */
     public static final String ACKNOWLEDGE = "jwtguard.posture.acknowledge";
 

@@ -1,0 +1,104 @@
+package io.jwtguard.core.issue;
+
+import io.jwtguard.core.refresh.OpaqueTokens;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Signs short-lived access tokens (RFC 9068): header {@code typ} ({@code at+jwt} by default),
+ * {@code alg} and {@code kid} of the ring's active key; claims {@code iss}, {@code sub},
+ * {@code aud}, {@code exp}, {@code iat}, {@code jti} (128 random bits), {@code groups},
+ * {@code scope} (space-separated, omitted when empty), {@code client_id} and, for tokens issued
+ * from a refresh family, {@code sid} (the family id, so revoking the family revokes them). Times come from the
+ * injected {@link Clock}, never from the signing library. Signing is jose4j's (the library under
+ * smallrye-jwt). Thread-safe.
+ */
+public final class AccessTokenIssuer {
+    private final SigningKeyRing ring;
+    private final AccessTokenSettings settings;
+    private final Clock clock;
+
+    /**
+     * @param ring the keys, not null
+     * @param settings issuer, audiences, lifetime and type, not null
+     * @param clock the time source, not null
+     */
+    public AccessTokenIssuer(SigningKeyRing ring, AccessTokenSettings settings, Clock clock) {
+        this.ring = Objects.requireNonNull(ring, "ring");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * @param subject the {@code sub}, not null
+     * @param clientId the {@code client_id}, not null
+     * @param scope the granted scope, not null
+     * @param groups the {@code groups}, not null
+     * @return the signed token
+     */
+    public IssuedAccessToken issue(String subject, String clientId, Set<String> scope, Set<String> groups) {
+        return issue(subject, clientId, scope, groups, null);
+    }
+
+    /**
+     * As {@link #issue(String, String, Set, Set)}, naming the grant the token comes from.
+     *
+     * @param grantId the refresh family, put in {@code sid} so that revoking the family revokes
+     *     the token too; null for none
+     */
+    public IssuedAccessToken issue(String subject, String clientId, Set<String> scope, Set<String> groups,
+            String grantId) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(clientId, "clientId");
+        // whole seconds: NumericDate has second precision, and exp - iat must equal the lifetime
+        Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        Instant expiresAt = now.plus(settings.lifetime());
+        String jti = OpaqueTokens.newId();
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(settings.issuer());
+        claims.setSubject(subject);
+        claims.setAudience(new ArrayList<>(settings.audiences()));
+        claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
+        claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
+        claims.setJwtId(jti);
+        claims.setStringListClaim("groups", List.copyOf(groups));
+        if (!scope.isEmpty()) {
+            claims.setClaim("scope", String.join(" ", scope));
+        }
+        claims.setClaim("client_id", clientId);
+        if (grantId != null) {
+            claims.setClaim("sid", grantId);
+        }
+
+        SigningKey key = ring.signingKey();
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(key.algorithm().joseName());
+        jws.setKeyIdHeaderValue(key.keyId());
+        jws.setHeader("typ", settings.type());
+        jws.setKey(key.privateKey());
+        try {
+            return new IssuedAccessToken(jws.getCompactSerialization(), jti, now, expiresAt);
+        } catch (JoseException e) {
+            throw new IllegalStateException("cannot sign with key " + key.keyId(), e);
+        }
+    }
+
+    /** @return the settings in force */
+    public AccessTokenSettings settings() {
+        return settings;
+    }
+
+    /** @return the key ring */
+    public SigningKeyRing keyRing() {
+        return ring;
+    }
+}

@@ -1,0 +1,25 @@
+package io.jwtguard.core.issue;
+
+import io.jwtguard.core.refresh.IssuedRefreshToken;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a login or a refresh hands to the client. Immutable; {@link #toString()} shows no token.
+ *
+ * @param accessToken the access token, not null
+ * @param refreshToken the (rotated) refresh token, not null
+ * @param scope the scope of the access token (the grant's, or a narrower requested one); copied
+ */
+public record TokenPair(IssuedAccessToken accessToken, IssuedRefreshToken refreshToken, Set<String> scope) {
+    public TokenPair {
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(refreshToken, "refreshToken");
+        scope = Set.copyOf(scope);
+    }
+
+    @Override
+    public String toString() {
+        return "TokenPair[" + accessToken + ", " + refreshToken + "]";
+    }
+}

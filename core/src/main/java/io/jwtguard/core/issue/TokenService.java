@@ -1,0 +1,216 @@
+package io.jwtguard.core.issue;
+
+import io.jwtguard.core.refresh.IssuedRefreshToken;
+import io.jwtguard.core.refresh.RefreshFailure;
+import io.jwtguard.core.refresh.RefreshRejectedException;
+import io.jwtguard.core.refresh.RefreshTokenService;
+import io.jwtguard.core.revocation.RevocationCheck;
+import io.jwtguard.core.revocation.RevocationService;
+import io.jwtguard.core.store.RefreshFamily;
+import io.jwtguard.core.store.RefreshTokenStore;
+import io.jwtguard.core.store.RevocationStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.jose4j.lang.JoseException;
+
+/**
+ * The token service of an application that logs its users in: after the application has
+ * authenticated a user, {@link #issue} hands out a short-lived access token and a rotating
+ * refresh token; {@link #refresh} rotates; {@link #revoke} implements RFC 7009 semantics;
+ * {@link #revokeSubject} logs a user out everywhere. Login itself stays the application's.
+ *
+ * <p>Built by the configuration loader when {@code jwtguard.token-service.enabled=true}, or by hand
+ * from its parts. Thread-safe. {@link #close()} releases the store's connection pool if the
+ * service owns one.
+ */
+public final class TokenService implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(TokenService.class.getName());
+
+    private final AccessTokenIssuer issuer;
+    private final RefreshTokenService refreshTokens;
+    private final RevocationService revocation;
+    private final RefreshTokenStore refreshStore;
+    private final RevocationStore revocationStore;
+    private final Clock clock;
+    private final AutoCloseable resources;
+
+    /**
+     * @param issuer signs access tokens, not null
+     * @param refreshTokens issues and rotates refresh tokens, not null
+     * @param revocation revokes, not null
+     * @param refreshStore the refresh store, for purging; not null
+     * @param revocationStore the revocation store, for purging; not null
+     * @param clock the time source, not null
+     * @param resources closed by {@link #close()} (a connection pool), or null
+     */
+    public TokenService(AccessTokenIssuer issuer, RefreshTokenService refreshTokens, RevocationService revocation,
+            RefreshTokenStore refreshStore, RevocationStore revocationStore, Clock clock, AutoCloseable resources) {
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
+        this.revocation = Objects.requireNonNull(revocation, "revocation");
+        this.refreshStore = Objects.requireNonNull(refreshStore, "refreshStore");
+        this.revocationStore = Objects.requireNonNull(revocationStore, "revocationStore");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.resources = resources;
+        // a family revoked by reuse detection takes its access tokens along (revoke() and
+        // revokeFamily() do it themselves, so that a failure there is reported, not just logged)
+        refreshTokens.addListener(event -> {
+            if (event.type() == io.jwtguard.core.refresh.RefreshEventType.REUSE_DETECTED) {
+                revocation.revokeGrant(event.familyId());
+            }
+        });
+    }
+
+    /**
+     * Issues a token pair after the application authenticated {@code subject}.
+     *
+     * @throws io.jwtguard.core.store.StoreUnavailableException if the grant cannot be stored
+     */
+    public TokenPair issue(String subject, String clientId, Set<String> scope, Set<String> groups) {
+        IssuedRefreshToken refresh = refreshTokens.start(subject, clientId, scope, groups);
+        return new TokenPair(issuer.issue(subject, clientId, scope, groups, refresh.family().familyId()), refresh,
+                scope);
+    }
+
+    /**
+     * The refresh-token grant (RFC 6749 section 6): rotates the refresh token and issues a new
+     * access token for the grant's subject.
+     *
+     * @param refreshToken the presented token, may be null
+     * @param clientId the requesting client, or null to skip the client check
+     * @param requestedScope a scope no wider than the grant's for this access token, or null for the grant's
+     * @throws RefreshRejectedException when refused (reason mapped to an RFC 6749 error)
+     * @throws io.jwtguard.core.store.StoreUnavailableException when the rotation cannot be recorded (fail closed)
+     */
+    public TokenPair refresh(String refreshToken, String clientId, Set<String> requestedScope) {
+        IssuedRefreshToken rotated = refreshTokens.rotate(refreshToken, clientId);
+        RefreshFamily family = rotated.family();
+        Set<String> scope = family.scope();
+        if (requestedScope != null && !requestedScope.isEmpty()) {
+            if (!family.scope().containsAll(requestedScope)) {
+                // the rotation happened; the client keeps nothing from it, and the old token is now rotated
+                throw new RefreshRejectedException(RefreshFailure.SCOPE_EXCEEDED);
+            }
+            scope = requestedScope;
+        }
+        return new TokenPair(issuer.issue(family.subject(), family.clientId(), scope, family.groups(),
+                family.familyId()), rotated, scope);
+    }
+
+    /**
+     * RFC 7009 revocation: an access token of ours (signature checked, not expired) is revoked by
+     * {@code jti}; a refresh token revokes its family and every access token issued from it
+     * (RFC 7009 section 2.1, through their {@code sid}). Unknown, invalid or foreign tokens change
+     * nothing, and the caller answers 200 all the same.
+     *
+     * @param token the token, may be null
+     * @return whether this call revoked something (for logs and tests, never for the response)
+     * @throws io.jwtguard.core.store.StoreUnavailableException if the store cannot record it
+     */
+    public boolean revoke(String token) {
+        if (token == null || token.isEmpty()) {
+            return false;
+        }
+        if (token.chars().filter(c -> c == '.').count() == 2) {
+            return revokeAccessToken(token);
+        }
+        Optional<RefreshFamily> revoked = refreshTokens.revokeFamilyOf(token);
+        revoked.ifPresent(family -> revocation.revokeGrant(family.familyId()));
+        return revoked.isPresent();
+    }
+
+    private boolean revokeAccessToken(String token) {
+        JwtClaims claims;
+        try {
+            JwtConsumer consumer = new JwtConsumerBuilder()
+                    .setRequireExpirationTime()
+                    .setRequireJwtId()
+                    .setExpectedIssuer(issuer.settings().issuer())
+                    .setSkipDefaultAudienceValidation()
+                    .setEvaluationTime(NumericDate.fromSeconds(clock.instant().getEpochSecond()))
+                    .setJwsAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                            issuer.keyRing().algorithm().joseName()))
+                    .setVerificationKeyResolver(new JwksVerificationKeyResolver(
+                            new JsonWebKeySet(issuer.keyRing().jwks()).getJsonWebKeys()))
+                    .build();
+            claims = consumer.processToClaims(token);
+            String jti = claims.getJwtId();
+            Instant expiresAt = Instant.ofEpochSecond(claims.getExpirationTime().getValue());
+            revocation.revokeAccessToken(jti, expiresAt);
+            return true;
+        } catch (InvalidJwtException | MalformedClaimException | JoseException e) {
+            return false; // not ours, expired or forged: nothing to revoke (RFC 7009 section 2.2)
+        }
+    }
+
+    /** Logs {@code subject} out everywhere; @return how many refresh families this call revoked */
+    public int revokeSubject(String subject) {
+        return revocation.revokeSubject(subject);
+    }
+
+    /** Revokes one refresh family by its identifier; @return whether this call revoked it */
+    public boolean revokeFamily(String familyId) {
+        boolean revoked = refreshTokens.revokeFamily(familyId);
+        revocation.revokeGrant(familyId);
+        return revoked;
+    }
+
+    /** @return the public JWK Set of the signing keys (no private parts) */
+    public String jwks() {
+        return issuer.keyRing().jwks();
+    }
+
+    /** @return the check the verifier must consult */
+    public RevocationCheck revocationCheck() {
+        return revocation.check();
+    }
+
+    /** @return the issuer */
+    public AccessTokenIssuer accessTokens() {
+        return issuer;
+    }
+
+    /** @return the refresh-token service */
+    public RefreshTokenService refreshTokens() {
+        return refreshTokens;
+    }
+
+    /** @return the revocation service */
+    public RevocationService revocation() {
+        return revocation;
+    }
+
+    /** Deletes expired families, tokens and revocation entries; @return how many rows or entries went */
+    public int purgeExpired() {
+        Instant now = clock.instant();
+        return refreshStore.purgeExpiredFamilies(now) + revocationStore.purgeExpiredRevocations(now);
+    }
+
+    @Override
+    public void close() {
+        if (resources != null) {
+            try {
+                resources.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "Closing the token store failed: " + e.getClass().getName());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TokenService[" + issuer.keyRing() + ", iss=" + issuer.settings().issuer() + "]";
+    }
+}

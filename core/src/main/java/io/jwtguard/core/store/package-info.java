@@ -1,0 +1,9 @@
+/**
+ * State shared across nodes: refresh-token families and revocations, behind
+ * {@link io.jwtguard.core.store.RefreshTokenStore} and {@link io.jwtguard.core.store.RevocationStore}.
+ * {@link io.jwtguard.core.store.InMemoryTokenStore} serves one node;
+ * {@link io.jwtguard.core.store.JdbcTokenStore} serves a cluster through one database (schema in
+ * {@code io/jwtguard/core/store/schema.sql}), with compare-and-set updates so that two nodes
+ * racing on one refresh token cannot both win.
+ */
+package io.jwtguard.core.store;

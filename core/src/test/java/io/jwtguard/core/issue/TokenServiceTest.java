@@ -1,0 +1,230 @@
+package io.jwtguard.core.issue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jwtguard.core.refresh.RefreshFailure;
+import io.jwtguard.core.refresh.RefreshRejectedException;
+import io.jwtguard.core.refresh.RefreshSettings;
+import io.jwtguard.core.testing.TokenServiceFixture;
+import io.jwtguard.core.verify.RejectionReason;
+import io.jwtguard.core.verify.TokenRejectedException;
+import io.jwtguard.core.verify.VerifiedToken;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Issuing, refreshing and revoking through the token service, checked by our own verifier. */
+class TokenServiceTest {
+    private final TokenServiceFixture node = TokenServiceFixture.inMemory(RefreshSettings.DEFAULTS);
+
+    private TokenPair login() {
+        return node.service.issue("alice", TokenServiceFixture.CLIENT, Set.of("orders:read", "orders:write"),
+                Set.of("user"));
+    }
+
+    @Test
+    void issueWhenLoginThenAccessTokenIsShortLivedAtJwtWithAllClaims() {
+        TokenPair pair = login();
+
+        VerifiedToken token = node.verifier.verify(pair.accessToken().value());
+        assertThat(token.getIssuer()).isEqualTo(TokenServiceFixture.ISSUER);
+        assertThat(token.getSubject()).isEqualTo("alice");
+        assertThat(token.getAudience()).containsExactly(TokenServiceFixture.AUDIENCE);
+        assertThat(token.getExpirationTime() - token.getIssuedAtTime()).isEqualTo(300);
+        assertThat(token.getTokenID()).isEqualTo(pair.accessToken().jti()).hasSizeGreaterThanOrEqualTo(22);
+        assertThat(token.getGroups()).containsExactly("user");
+        assertThat((String) token.getClaim("client_id")).isEqualTo("web");
+        assertThat(((String) token.getClaim("scope")).split(" "))
+                .containsExactlyInAnyOrder("orders:read", "orders:write");
+        JsonObject header = header(pair.accessToken().value());
+        assertThat(header.getString("typ")).isEqualTo("at+jwt");
+        assertThat(header.getString("alg")).isEqualTo("ES256");
+        assertThat(header.getString("kid")).isEqualTo(node.ring.signingKey().keyId());
+        assertThat(pair.toString()).doesNotContain(pair.accessToken().value()).doesNotContain(pair.refreshToken().value());
+    }
+
+    @Test
+    void issueWhenRsaRingThenVerifiesWithRs256() {
+        SigningKeyRing rsa = SigningKeyRing.generating(io.jwtguard.core.jose.JwsAlgorithm.RS256, Duration.ofDays(7),
+                Duration.ofHours(1), Duration.ofMinutes(6), node.clock);
+        io.jwtguard.core.store.InMemoryTokenStore store = new io.jwtguard.core.store.InMemoryTokenStore();
+        TokenServiceFixture rsaNode = new TokenServiceFixture(store, store, node.clock, rsa, RefreshSettings.DEFAULTS,
+                Duration.ZERO);
+
+        TokenPair pair = rsaNode.service.issue("alice", "web", Set.of(), Set.of());
+
+        assertThat(rsaNode.verifier.verify(pair.accessToken().value()).getSubject()).isEqualTo("alice");
+        assertThat(header(pair.accessToken().value()).getString("alg")).isEqualTo("RS256");
+    }
+
+    @Test
+    void issueWhenKeyRotatedThenTokensOfOldKeyStillVerifyUntilExpiry() {
+        node.clock.advance(Duration.ofDays(7).minusHours(1));
+        assertThat(node.ring.publishedKeys()).hasSize(2); // the next key is published an hour ahead
+        node.clock.advance(Duration.ofMinutes(58));
+        TokenPair before = login();
+        node.clock.advance(Duration.ofMinutes(2));
+        TokenPair after = login();
+
+        assertThat(header(after.accessToken().value()).getString("kid"))
+                .isNotEqualTo(header(before.accessToken().value()).getString("kid"));
+        assertThat(node.verifier.verify(after.accessToken().value()).getSubject()).isEqualTo("alice");
+        assertThat(node.verifier.verify(before.accessToken().value()).getSubject()).isEqualTo("alice");
+    }
+
+    @Test
+    void refreshWhenValidThenNewPairAndOldRefreshTokenDead() {
+        TokenPair first = login();
+        node.clock.advance(Duration.ofMinutes(4));
+
+        TokenPair second = node.service.refresh(first.refreshToken().value(), "web", null);
+
+        assertThat(node.verifier.verify(second.accessToken().value()).getSubject()).isEqualTo("alice");
+        assertThat(second.scope()).containsExactlyInAnyOrder("orders:read", "orders:write");
+        assertThatThrownBy(() -> node.service.refresh(first.refreshToken().value(), "web", null))
+                .isInstanceOfSatisfying(RefreshRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RefreshFailure.REUSE_DETECTED));
+    }
+
+    @Test
+    void refreshWhenNarrowerScopeRequestedThenAccessTokenNarrowedAndWiderRefused() {
+        TokenPair first = login();
+
+        TokenPair narrow = node.service.refresh(first.refreshToken().value(), "web", Set.of("orders:read"));
+        assertThat((String) node.verifier.verify(narrow.accessToken().value()).getClaim("scope")).isEqualTo("orders:read");
+
+        assertThatThrownBy(() -> node.service.refresh(narrow.refreshToken().value(), "web", Set.of("admin")))
+                .isInstanceOfSatisfying(RefreshRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RefreshFailure.SCOPE_EXCEEDED));
+    }
+
+    @Test
+    void revokeWhenAccessTokenThenRefusedOnNextVerificationEvenFromCache() {
+        TokenPair pair = login();
+        String access = pair.accessToken().value();
+        node.verifier.verify(access); // now cached
+        assertThat(node.verifier.cachedTokenCount()).isEqualTo(1);
+
+        assertThat(node.service.revoke(access)).isTrue();
+
+        assertRevoked(access);
+        assertThat(node.verifier.cachedTokenCount()).isEqualTo(1); // a hit, and still refused
+    }
+
+    @Test
+    void revokeWhenRefreshTokenThenFamilyAndItsAccessTokensRevokedOthersNot() {
+        TokenPair pair = login();
+        TokenPair refreshed = node.service.refresh(pair.refreshToken().value(), "web", null);
+        TokenPair otherLogin = login();
+        node.verifier.verify(refreshed.accessToken().value()); // cached
+
+        assertThat(node.service.revoke(refreshed.refreshToken().value())).isTrue();
+
+        assertThatThrownBy(() -> node.service.refresh(refreshed.refreshToken().value(), "web", null))
+                .isInstanceOfSatisfying(RefreshRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RefreshFailure.FAMILY_REVOKED));
+        assertRevoked(pair.accessToken().value());
+        assertRevoked(refreshed.accessToken().value());
+        assertThat(node.verifier.verify(otherLogin.accessToken().value()).getSubject()).isEqualTo("alice");
+        assertThat(node.verifier.verify(otherLogin.accessToken().value()).getClaim("sid").toString())
+                .isEqualTo(otherLogin.refreshToken().family().familyId());
+    }
+
+    @Test
+    void refreshWhenReuseDetectedThenAccessTokensOfFamilyRevokedToo() {
+        TokenPair pair = login();
+        TokenPair stolen = node.service.refresh(pair.refreshToken().value(), "web", null); // the thief was first
+
+        assertThatThrownBy(() -> node.service.refresh(pair.refreshToken().value(), "web", null))
+                .isInstanceOf(RefreshRejectedException.class); // the victim presents the rotated token
+
+        assertRevoked(stolen.accessToken().value());
+        assertRevoked(pair.accessToken().value());
+    }
+
+    @Test
+    void revokeWhenInvalidUnknownForeignOrExpiredThenNothingRevokedAndNoException() {
+        TokenPair pair = login();
+        String access = pair.accessToken().value();
+
+        assertThat(node.service.revoke(null)).isFalse();
+        assertThat(node.service.revoke("")).isFalse();
+        assertThat(node.service.revoke("garbage")).isFalse();
+        assertThat(node.service.revoke(io.jwtguard.core.refresh.OpaqueTokens.newToken())).isFalse();
+        assertThat(node.service.revoke(access.substring(0, access.length() - 4) + "AAAA")).isFalse();
+        assertThat(node.service.revoke(io.jwtguard.core.testing.TestConfigs.validRs256())).isFalse();
+        node.clock.advance(Duration.ofMinutes(10));
+        assertThat(node.service.revoke(access)).isFalse(); // expired: nothing to revoke
+    }
+
+    @Test
+    void revokeSubjectWhenLogoutEverywhereThenAllAccessAndRefreshTokensOfSubjectDead() {
+        TokenPair laptop = login();
+        TokenPair phone = login();
+        TokenPair bob = node.service.issue("bob", "web", Set.of(), Set.of());
+        node.verifier.verify(laptop.accessToken().value());
+
+        assertThat(node.service.revokeSubject("alice")).isEqualTo(2);
+
+        assertRevoked(laptop.accessToken().value());
+        assertRevoked(phone.accessToken().value());
+        assertThat(node.verifier.verify(bob.accessToken().value()).getSubject()).isEqualTo("bob");
+        for (TokenPair pair : new TokenPair[] {laptop, phone}) {
+            assertThatThrownBy(() -> node.service.refresh(pair.refreshToken().value(), "web", null))
+                    .isInstanceOf(RefreshRejectedException.class);
+        }
+        node.clock.advance(Duration.ofSeconds(1));
+        TokenPair again = login(); // a new login after the cut-off works
+        assertThat(node.verifier.verify(again.accessToken().value()).getSubject()).isEqualTo("alice");
+    }
+
+    @Test
+    void verifyWhenRefreshTokenUsedAsAccessTokenThenRejected() {
+        TokenPair pair = login();
+
+        assertThatThrownBy(() -> node.verifier.verify(pair.refreshToken().value()))
+                .isInstanceOfSatisfying(TokenRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.MALFORMED_TOKEN));
+    }
+
+    @Test
+    void refreshWhenListenerAddedThenToldAboutReuse() {
+        java.util.List<io.jwtguard.core.refresh.RefreshEvent> seen = new java.util.ArrayList<>();
+        node.refresh.addListener(seen::add);
+        TokenPair pair = login();
+        node.service.refresh(pair.refreshToken().value(), "web", null);
+
+        assertThatThrownBy(() -> node.service.refresh(pair.refreshToken().value(), "web", null))
+                .isInstanceOf(RefreshRejectedException.class);
+        assertThat(seen).extracting(io.jwtguard.core.refresh.RefreshEvent::type)
+                .containsExactly(io.jwtguard.core.refresh.RefreshEventType.REUSE_DETECTED);
+    }
+
+    @Test
+    void purgeExpiredWhenEverythingExpiredThenStoreEmptied() {
+        TokenPair pair = login();
+        node.service.revoke(pair.accessToken().value());
+        node.service.revokeSubject("alice");
+        node.clock.advance(Duration.ofDays(15));
+
+        assertThat(node.service.purgeExpired()).isEqualTo(3);
+    }
+
+    private void assertRevoked(String token) {
+        assertThatThrownBy(() -> node.verifier.verify(token))
+                .isInstanceOfSatisfying(TokenRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.REVOKED));
+    }
+
+    private static JsonObject header(String jws) {
+        String json = new String(Base64.getUrlDecoder().decode(jws.substring(0, jws.indexOf('.'))),
+                StandardCharsets.UTF_8);
+        return Json.createReader(new StringReader(json)).readObject();
+    }
+}
