@@ -1,5 +1,6 @@
 package io.jwtguard.core.issue;
 
+import io.jwtguard.core.keys.KeyLocation;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -178,19 +179,6 @@ public final class SigningKeyLoader {
     }
 
     private static InputStream open(String location) throws IOException {
-        String path = location.replaceFirst("^file:", "");
-        if (!location.startsWith("classpath:") && Files.isRegularFile(Paths.get(path))) {
-            return Files.newInputStream(Paths.get(path));
-        }
-        String resource = location.replaceFirst("^classpath:", "").replaceFirst("^/", "");
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        InputStream in = loader != null ? loader.getResourceAsStream(resource) : null;
-        if (in == null) {
-            in = SigningKeyLoader.class.getClassLoader().getResourceAsStream(resource);
-        }
-        if (in == null) {
-            throw new IOException("not found: " + location);
-        }
-        return in;
+        return new java.io.ByteArrayInputStream(KeyLocation.of(location).readBytes());
     }
 }

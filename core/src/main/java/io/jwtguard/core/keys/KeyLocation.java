@@ -64,6 +64,15 @@ public final class KeyLocation {
      * @throws IOException if it cannot be read, is too large, or HTTP does not answer 200
      */
     public String read() throws IOException {
+        return new String(readBytes(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads the whole document as bytes (for binary documents such as key stores).
+     *
+     * @throws IOException if it cannot be read, is too large, or HTTP does not answer 200
+     */
+    public byte[] readBytes() throws IOException {
         String lower = location.toLowerCase(Locale.ROOT);
         if (isRemote()) {
             return readHttp();
@@ -95,13 +104,13 @@ public final class KeyLocation {
         throw new IOException("no classpath resource or file at " + location);
     }
 
-    private String readFile(Path path) throws IOException {
+    private byte[] readFile(Path path) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
             return readBounded(in);
         }
     }
 
-    private String readHttp() throws IOException {
+    private byte[] readHttp() throws IOException {
         if (!isAcceptableRemote()) {
             throw new IOException(location + " must be https (plain http only to loopback)");
         }
@@ -128,12 +137,12 @@ public final class KeyLocation {
         }
     }
 
-    private String readBounded(InputStream in) throws IOException {
+    private byte[] readBounded(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
             throw new IOException("key document at " + location + " exceeds " + MAX_BYTES + " bytes");
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return bytes;
     }
 
     @Override

@@ -60,18 +60,6 @@ public final class KeystoreKeys {
     }
 
     private static InputStream open(String location) throws IOException {
-        if (location.startsWith("classpath:") || !Files.isRegularFile(Paths.get(location.replaceFirst("^file:", "")))) {
-            String resource = location.replaceFirst("^classpath:", "").replaceFirst("^/", "");
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            InputStream in = loader != null ? loader.getResourceAsStream(resource) : null;
-            if (in == null) {
-                in = KeystoreKeys.class.getClassLoader().getResourceAsStream(resource);
-            }
-            if (in == null) {
-                throw new IOException("not found: " + location);
-            }
-            return new ByteArrayInputStream(in.readAllBytes());
-        }
-        return Files.newInputStream(Paths.get(location.replaceFirst("^file:", "")));
+        return new java.io.ByteArrayInputStream(KeyLocation.of(location).readBytes());
     }
 }
