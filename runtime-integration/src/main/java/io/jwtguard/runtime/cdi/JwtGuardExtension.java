@@ -37,6 +37,11 @@ import org.eclipse.microprofile.auth.LoginConfig;
  *       container with Weld, unlike a Jakarta EE server), adds a request-scoped one whose value is
  *       the current {@code JsonWebToken}, as MicroProfile JWT requires of {@code @Inject Principal};</li>
  *   <li>notices {@code @LoginConfig(authMethod = "MP-JWT")} on application classes;</li>
+ *   <li>vetoes smallrye-jwt's own CDI beans ({@value #SMALLRYE_JWT}{@code *}): core uses
+ *       smallrye-jwt as a library, so the jar sits in {@code WEB-INF/lib} on a server without an
+ *       MP-JWT feature (Open Liberty), where its producers ({@code @Claim ClaimValue},
+ *       {@code JsonWebToken}, {@code Principal}) would be discovered next to ours: ambiguous
+ *       injection, or an empty token;</li>
  *   <li>validates every {@code @Claim} injection point: no claim name, an unsupported type, or a
  *       raw claim value in a bean that outlives the request is a deployment error;</li>
  *   <li>after validation, for an MP-JWT application, builds the application's guard (an unusable
@@ -49,6 +54,8 @@ public final class JwtGuardExtension implements Extension {
     private static final String SECURITY_API =
             "jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism";
     private static final String MECHANISM = "io.jwtguard.runtime.security.JwtGuardAuthenticationMechanism";
+
+    static final String SMALLRYE_JWT = "io.smallrye.jwt.";
 
     private final List<String> claimErrors = new ArrayList<>();
     private boolean loginConfigSeen;
@@ -79,6 +86,12 @@ public final class JwtGuardExtension implements Extension {
                 .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(RequestScoped.class)
                 .produceWith(beans -> beans.select(CurrentToken.class).get().token()
                         .<Principal>map(token -> token).orElse(EmptyJsonWebToken.INSTANCE));
+    }
+
+    <T> void vetoSmallRyeJwtBeans(@Observes ProcessAnnotatedType<T> event) {
+        if (event.getAnnotatedType().getJavaClass().getName().startsWith(SMALLRYE_JWT)) {
+            event.veto();
+        }
     }
 
     <T> void detectLoginConfig(@Observes @WithAnnotations(LoginConfig.class) ProcessAnnotatedType<T> event) {

@@ -44,6 +44,10 @@ public final class JwtGuardFilter implements Filter {
                     : new AuthenticatedRequest(http, authenticated.token()), response);
         } else if (outcome instanceof AuthenticationOutcome.Anonymous) {
             chain.doFilter(request, response);
+        } else if (response.isCommitted()) {
+            // the Jakarta Security mechanism already answered this refusal (Open Liberty runs the
+            // servlet filters even after the mechanism's SEND_FAILURE on an unprotected resource)
+            return;
         } else {
             ChallengeResponder.refuse(outcome, guard.settings().realm(), (HttpServletResponse) response);
         }

@@ -5,6 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.spi.client.deployment.ApplicationArchiveProcessor;
 import org.jboss.arquillian.test.spi.TestClass;
 import org.jboss.shrinkwrap.api.Archive;
@@ -28,6 +33,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  *       {@code mp-compat} profile. Nothing else about JWT Guard is changed for the TCK.</li>
  *   <li>{@value #EXTRA_CONFIG} lines, only for negative controls.</li>
  *   <li>Context root {@code /}: the TCK's key-location URL tests fetch keys from the root.</li>
+ *   <li>On Open Liberty ({@value #CONTAINER}{@code =liberty}, profile {@code liberty-tck}): the
+ *       context root comes from {@code WEB-INF/ibm-web-ext.xml}, and the jars in
+ *       {@value #LIBERTY_LIBS} (JWT Guard, its libraries, the MP JWT API: what an application
+ *       using JWT Guard packages, since Liberty runs without its {@code mpJwt} feature) go to
+ *       {@code WEB-INF/lib}.</li>
  * </ul>
  */
 public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
@@ -44,6 +54,17 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
      * {@code -Dtck.extra-config=mp.jwt.verify.issuer=https://wrong.example}. Empty in a normal run.
      */
     static final String EXTRA_CONFIG = "jwtguard.tck.extra-config";
+
+    /** Which container the suite runs in: {@code jetty} (default) or {@code liberty}. */
+    static final String CONTAINER = "jwtguard.tck.container";
+
+    /** Folder of the jars a WAR carries on Liberty (filled by the profile's copy-dependencies). */
+    static final String LIBERTY_LIBS = "jwtguard.tck.liberty.libs";
+
+    private static final String LIBERTY_WEB_EXT = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<web-ext xmlns=\"http://websphere.ibm.com/xml/ns/javaee\" version=\"1.0\">\n"
+            + "  <context-root uri=\"/\"/>\n"
+            + "</web-ext>\n";
 
     private static final String MANIFEST_CONFIG = "/META-INF/microprofile-config.properties";
     private static final String CLASSPATH_CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
@@ -71,7 +92,30 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
         String extra = String.join("\n", System.getProperty(EXTRA_CONFIG, "").split(";"));
         war.addAsResource(new StringAsset(config + "\n" + PROFILE + "\n" + extra + "\n"),
                 "META-INF/microprofile-config.properties");
-        war.addAsWebInfResource(new StringAsset(ROOT_CONTEXT), "jetty-web.xml");
+        if ("liberty".equals(System.getProperty(CONTAINER))) {
+            war.addAsWebInfResource(new StringAsset(LIBERTY_WEB_EXT), "ibm-web-ext.xml");
+            for (Path jar : libertyLibs()) {
+                war.addAsLibrary(jar.toFile(), jar.getFileName().toString());
+            }
+        } else {
+            war.addAsWebInfResource(new StringAsset(ROOT_CONTEXT), "jetty-web.xml");
+        }
+    }
+
+    private static List<Path> libertyLibs() {
+        String dir = System.getProperty(LIBERTY_LIBS);
+        if (dir == null || dir.isBlank()) {
+            throw new IllegalStateException(LIBERTY_LIBS + " is not set");
+        }
+        try (Stream<Path> files = Files.list(Path.of(dir))) {
+            List<Path> jars = files.filter(f -> f.toString().endsWith(".jar")).sorted().collect(Collectors.toList());
+            if (jars.isEmpty()) {
+                throw new IllegalStateException("no jars in " + dir);
+            }
+            return jars;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String read(Node node) {
