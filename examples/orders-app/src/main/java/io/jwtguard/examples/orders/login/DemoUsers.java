@@ -66,7 +66,7 @@ public class DemoUsers {
                 values.add(value.trim());
             }
         }
-        return Set.copyOf(values);
+        return java.util.Collections.unmodifiableSet(values);
     }
 
     /**
