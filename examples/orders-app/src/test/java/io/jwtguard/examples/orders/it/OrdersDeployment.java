@@ -14,7 +14,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * The WAR that {@code mvn package} built (the real example, unchanged), plus a library jar whose
  * {@code META-INF/microprofile-config.properties} outranks the example's own (ordinal 500): a
  * signing key made for this test run (so tests can also sign tokens the app must refuse), the
- * test server's address, and the short access-token lifetime the browser test needs.
+ * test server's address, and the short access-token lifetime and clock skew the browser test needs.
  */
 public final class OrdersDeployment {
     /** {@code kid} of the test signing key. */
@@ -35,6 +35,8 @@ public final class OrdersDeployment {
                 "jwtguard.issue.key.location=classpath:it-signing-key.pem",
                 "jwtguard.issue.key.id=" + KID,
                 "jwtguard.issue.access-token.lifetime=PT" + ACCESS_TOKEN_SECONDS + "S",
+                // one second of skew, so an access token is really refused soon after its expiry
+                "mp.jwt.verify.clock.skew=1",
                 "orders.url=" + Http.BASE,
                 "");
         JavaArchive testConfig = ShrinkWrap.create(JavaArchive.class, "orders-it-config.jar")
