@@ -29,6 +29,14 @@ public final class OrdersDeployment {
 
     /** @return the example WAR with the test configuration */
     public static WebArchive war() {
+        return war("");
+    }
+
+    /**
+     * @param extraConfig more properties lines for the test configuration (later lines win)
+     * @return the example WAR with the test configuration
+     */
+    public static WebArchive war(String extraConfig) {
         File built = new File(System.getProperty("orders.war", "target/orders.war"));
         String config = String.join("\n",
                 "config_ordinal=500",
@@ -38,7 +46,7 @@ public final class OrdersDeployment {
                 // one second of skew, so an access token is really refused soon after its expiry
                 "mp.jwt.verify.clock.skew=1",
                 "orders.url=" + Http.BASE,
-                "");
+                extraConfig);
         JavaArchive testConfig = ShrinkWrap.create(JavaArchive.class, "orders-it-config.jar")
                 .addAsManifestResource(new StringAsset(config), "microprofile-config.properties")
                 .addAsResource(new StringAsset(pem(SIGNING_KEY)), "it-signing-key.pem");

@@ -24,6 +24,12 @@ final class Tokens {
      */
     static String sign(String subject, List<String> groups, String scope, String issuer, Duration issuedAgo,
             Duration lifetime) {
+        return sign(subject, groups, scope, issuer, issuedAgo, lifetime, OrdersDeployment.SIGNING_KEY);
+    }
+
+    /** As above, signed with {@code key} ({@code kid} {@link OrdersDeployment#KID}). */
+    static String sign(String subject, List<String> groups, String scope, String issuer, Duration issuedAgo,
+            Duration lifetime, java.security.KeyPair key) {
         Instant iat = Instant.now().minus(issuedAgo);
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
@@ -39,7 +45,7 @@ final class Tokens {
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
         jws.setKeyIdHeaderValue(OrdersDeployment.KID);
         jws.setHeader("typ", "at+jwt");
-        jws.setKey(OrdersDeployment.SIGNING_KEY.getPrivate());
+        jws.setKey(key.getPrivate());
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {
