@@ -56,6 +56,18 @@ public final class AccessTokenIssuer {
      */
     public IssuedAccessToken issue(String subject, String clientId, Set<String> scope, Set<String> groups,
             String grantId) {
+        return issue(subject, clientId, scope, groups, grantId, null);
+    }
+
+    /**
+     * As {@link #issue(String, String, Set, Set, String)}, also stating when the user authenticated.
+     *
+     * @param authTime when the user last authenticated, put in {@code auth_time} (OpenID Connect
+     *     Core section 2) so that per-resource freshness ({@code @MaxTokenAge}) measures the login,
+     *     not the last refresh; null for none
+     */
+    public IssuedAccessToken issue(String subject, String clientId, Set<String> scope, Set<String> groups,
+            String grantId, Instant authTime) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(clientId, "clientId");
         // whole seconds: NumericDate has second precision, and exp - iat must equal the lifetime
@@ -76,6 +88,9 @@ public final class AccessTokenIssuer {
         claims.setClaim("client_id", clientId);
         if (grantId != null) {
             claims.setClaim("sid", grantId);
+        }
+        if (authTime != null) {
+            claims.setClaim("auth_time", authTime.getEpochSecond());
         }
 
         SigningKey key = ring.signingKey();

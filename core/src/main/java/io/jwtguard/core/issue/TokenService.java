@@ -80,8 +80,8 @@ public final class TokenService implements AutoCloseable {
      */
     public TokenPair issue(String subject, String clientId, Set<String> scope, Set<String> groups) {
         IssuedRefreshToken refresh = refreshTokens.start(subject, clientId, scope, groups);
-        return new TokenPair(issuer.issue(subject, clientId, scope, groups, refresh.family().familyId()), refresh,
-                scope);
+        return new TokenPair(issuer.issue(subject, clientId, scope, groups, refresh.family().familyId(),
+                refresh.family().createdAt()), refresh, scope);
     }
 
     /**
@@ -105,8 +105,9 @@ public final class TokenService implements AutoCloseable {
             }
             scope = requestedScope;
         }
+        // auth_time stays the login time: refreshing never makes a session look freshly authenticated
         return new TokenPair(issuer.issue(family.subject(), family.clientId(), scope, family.groups(),
-                family.familyId()), rotated, scope);
+                family.familyId(), family.createdAt()), rotated, scope);
     }
 
     /**

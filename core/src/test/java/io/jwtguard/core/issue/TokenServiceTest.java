@@ -93,6 +93,19 @@ class TokenServiceTest {
     }
 
     @Test
+    void refreshWhenLaterThenNewIatButAuthTimeStaysTheLoginTime() {
+        TokenPair first = login();
+        long loggedInAt = node.verifier.verify(first.accessToken().value()).issuedAt().orElseThrow().getEpochSecond();
+        node.clock.advance(Duration.ofMinutes(4));
+
+        VerifiedToken refreshed = node.verifier.verify(
+                node.service.refresh(first.refreshToken().value(), "web", null).accessToken().value());
+
+        assertThat(refreshed.issuedAt().orElseThrow().getEpochSecond()).isEqualTo(loggedInAt + 240);
+        assertThat((Long) refreshed.getClaim("auth_time")).isEqualTo(loggedInAt);
+    }
+
+    @Test
     void refreshWhenNarrowerScopeRequestedThenAccessTokenNarrowedAndWiderRefused() {
         TokenPair first = login();
 

@@ -162,12 +162,28 @@ public final class AccessDecision {
         return false;
     }
 
+    /**
+     * Freshness is measured from {@code auth_time} (when the user authenticated) when the token
+     * has one, else from {@code iat}: a refreshed token keeps its login's {@code auth_time}, so
+     * refreshing cannot satisfy a step-up requirement. A token with neither is stale.
+     */
     static boolean isStale(VerifiedToken token, Duration maxAge, Clock clock) {
-        Optional<Instant> iat = token.issuedAt();
-        if (iat.isEmpty()) {
+        Optional<Instant> since = authTime(token).or(token::issuedAt);
+        if (since.isEmpty()) {
             return true;
         }
-        return Duration.between(iat.get(), clock.instant()).compareTo(maxAge) > 0;
+        return Duration.between(since.get(), clock.instant()).compareTo(maxAge) > 0;
+    }
+
+    private static Optional<Instant> authTime(VerifiedToken token) {
+        JsonValue value = token.claims().get("auth_time");
+        if (value instanceof JsonNumber && ((JsonNumber) value).isIntegral()) {
+            long seconds = ((JsonNumber) value).longValue();
+            if (seconds >= 0) {
+                return Optional.of(Instant.ofEpochSecond(seconds));
+            }
+        }
+        return Optional.empty();
     }
 
     static Set<String> grantedScopes(VerifiedToken token) {
