@@ -91,7 +91,7 @@ public final class VerifierConfig {
         this.revocationCheck = b.revocationCheck;
         this.trustedIssuers = List.copyOf(b.trustedIssuers);
         this.cacheMaxSize = b.cacheEnabled ? b.cacheMaxSize : 0;
-        this.posture = new PostureReport(profile, postureFindings());
+        this.posture = new PostureReport(profile, new PostureCheck(this).findings());
     }
 
     /** @return a builder with the hardened defaults */
@@ -232,85 +232,14 @@ public final class VerifierConfig {
         return posture;
     }
 
-    private List<PostureFinding> postureFindings() {
-        List<PostureFinding> findings = new ArrayList<>();
-        if (profile == Profile.MP_COMPAT) {
-            findings.add(new PostureFinding(FindingCode.MP_COMPAT_PROFILE, Severity.WARNING, PROFILE,
-                    "the mp-compat profile accepts 1024-bit RSA keys and decrypt-only JWE; use it only for the "
-                            + "MicroProfile JWT TCK, and set jwtguard.profile=hardened for production"));
-        }
-        if (issuer == null && trustedIssuers.isEmpty()) {
-            finding(findings, FindingCode.NO_ISSUER, MP_ISSUER,
-                    "no issuer is configured, so any issuer trusted by the keys is accepted; set it to the exact "
-                            + "'iss' value of your identity provider");
-        }
-        for (TrustedIssuer t : trustedIssuers) {
-            if (t.audiences().isEmpty()) {
-                findings.add(new PostureFinding(FindingCode.NO_AUDIENCE, Severity.WARNING,
-                        "jwtguard.issuers." + t.name() + ".audiences", "no audience is configured for issuer '"
-                                + t.name() + "', so its tokens for other services are accepted"));
-            }
-        }
-        if (audiences.isEmpty() && (trustedIssuers.isEmpty() || !keySources.isEmpty())) {
-            findings.add(new PostureFinding(FindingCode.NO_AUDIENCE, Severity.WARNING, MP_AUDIENCES,
-                    "no audience is configured, so tokens issued for other services are accepted; set it to "
-                            + "this service's audience"));
-        }
-        if (maxLifetime == null) {
-            finding(findings, FindingCode.UNBOUNDED_LIFETIME, MAX_LIFETIME,
-                    "token lifetime is unbounded; set a maximum such as PT1H (RFC 6750 section 5.3)");
-        }
-        if (clockSkew.compareTo(maxClockSkew) > 0) {
-            finding(findings, FindingCode.SKEW_OVER_BOUND, MP_CLOCK_SKEW,
-                    "clock skew of " + clockSkew.toSeconds() + " s exceeds the bound of " + maxClockSkew.toSeconds()
-                            + " s (" + MAX_CLOCK_SKEW + "); synchronise clocks and lower it");
-        }
-        KeyStrengthPolicy hardenedStrength = strengthPolicyFor(Profile.HARDENED, Set.of());
-        for (KeySource source : keySources) {
-            if (source instanceof StaticKeySource) {
-                for (VerificationKey key : source.keys()) {
-                    if (!hardenedStrength.accepts(key)) {
-                        weakKey(findings, FindingCode.WEAK_RSA_KEY, ((StaticKeySource) source).property(),
-                                "RSA key of " + key.strengthBits() + " bits in " + source.describe()
-                                        + "; use at least 2048 bits");
-                    }
-                    if (key.family() == KeyFamily.SECRET && key.strengthBits() < 256) {
-                        weakKey(findings, FindingCode.SHORT_HMAC_SECRET, ((StaticKeySource) source).property(),
-                                "HMAC secret of " + key.strengthBits() / 8 + " bytes; HS256 needs at least 32 random "
-                                        + "bytes, HS384 48, HS512 64");
-                    }
-                }
-            }
-        }
-        if (decryptOnlyAccepted()) {
-            if (profile == Profile.MP_COMPAT) {
-                findings.add(new PostureFinding(FindingCode.DECRYPT_ONLY, Severity.WARNING, MP_DECRYPT_KEY_LOCATION,
-                        "encrypted tokens whose plaintext is an unsigned claims set are accepted (mp-compat)"));
-            } else {
-                findings.add(new PostureFinding(FindingCode.DECRYPT_ONLY, Severity.ERROR, MP_PUBLIC_KEY_LOCATION,
-                        "decryption is configured without a verification key, so unsigned claims inside a JWE "
-                                + "would be accepted; configure " + MP_PUBLIC_KEY_LOCATION + " (or "
-                                + MP_PUBLIC_KEY + ") so that the JWE must contain a signed token"));
-            }
-        }
-        return findings;
+    /** @return the acknowledged finding codes */
+    Set<FindingCode> acknowledged() {
+        return acknowledged;
     }
 
-    private void weakKey(List<PostureFinding> findings, FindingCode code, String property, String message) {
-        if (code == FindingCode.WEAK_RSA_KEY && profile == Profile.MP_COMPAT) {
-            findings.add(new PostureFinding(code, Severity.WARNING, property, message + " (accepted by mp-compat)"));
-        } else {
-            finding(findings, code, property, message);
-        }
-    }
-
-    private void finding(List<PostureFinding> findings, FindingCode code, String property, String message) {
-        if (acknowledged.contains(code)) {
-            findings.add(new PostureFinding(code, Severity.WARNING, property, message + " (acknowledged)"));
-        } else {
-            findings.add(new PostureFinding(code, Severity.ERROR, property, message
-                    + "; or accept the risk with " + ACKNOWLEDGE + "=" + code));
-        }
+    /** @return the upper bound on the clock skew */
+    Duration maxClockSkew() {
+        return maxClockSkew;
     }
 
     /**

@@ -59,15 +59,13 @@ public enum JwsAlgorithm {
      * @return the algorithm, or empty when the name is null or not one we support
      */
     public static Optional<JwsAlgorithm> fromJoseName(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        for (JwsAlgorithm a : values()) {
-            if (a.name().equals(name)) {
-                return Optional.of(a);
-            }
-        }
-        return Optional.empty();
+        return name == null ? Optional.empty() : Optional.ofNullable(ByName.BY_NAME.get(name));
+    }
+
+    /** Lookup table built once (an enum's {@code values()} copies its array on every call). */
+    private static final class ByName {
+        static final java.util.Map<String, JwsAlgorithm> BY_NAME = java.util.Arrays.stream(values())
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(JwsAlgorithm::name, a -> a));
     }
 
     /** @return true if {@code name} spells {@code none} in any letter case */

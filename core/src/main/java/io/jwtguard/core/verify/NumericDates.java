@@ -32,19 +32,10 @@ final class NumericDates {
         if (!(value instanceof JsonNumber)) {
             throw new TokenRejectedException(RejectionReason.INVALID_CLAIM, "'" + name + "' is not a JSON number");
         }
-        JsonNumber number = (JsonNumber) value;
-        if (number.isIntegral()) {
-            // fast path: no BigDecimal arithmetic for ordinary values
-            BigDecimal exact = number.bigDecimalValue();
-            if (exact.signum() < 0 || exact.compareTo(MAX) > 0) {
-                throw new TokenRejectedException(RejectionReason.INVALID_CLAIM, "'" + name + "' is out of range");
-            }
-            return exact.longValueExact();
-        }
-        BigDecimal exact = number.bigDecimalValue();
+        BigDecimal exact = ((JsonNumber) value).bigDecimalValue();
         if (exact.signum() < 0 || exact.compareTo(MAX) > 0) {
             throw new TokenRejectedException(RejectionReason.INVALID_CLAIM, "'" + name + "' is out of range");
         }
-        return exact.longValue();
+        return exact.longValue(); // a fraction is truncated toward the past
     }
 }

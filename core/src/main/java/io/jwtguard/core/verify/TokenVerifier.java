@@ -56,12 +56,15 @@ public final class TokenVerifier {
     /** Trusted issuers by exact {@code iss}, when there are several. */
     private final Map<String, IssuerPolicy> byIssuer;
     private final int maxTokenSize;
+    /** With decryption configured, only JWE is accepted (MicroProfile JWT 2.1). */
+    private final boolean encryptedOnly;
     /** Null when the cache is off. */
     private final VerifiedTokenCache cache;
 
     private TokenVerifier(VerifierConfig config) {
         this.config = config;
         this.maxTokenSize = config.maxTokenSize();
+        this.encryptedOnly = config.decryptionKeys().isPresent();
         this.cache = config.cacheMaxSize() > 0 ? new VerifiedTokenCache(config.cacheMaxSize()) : null;
         if (config.trustedIssuers().isEmpty()) {
             this.single = IssuerPolicy.primary(config);
@@ -131,7 +134,7 @@ public final class TokenVerifier {
         }
         int[] dots = dots(token);
         if (dots.length == 2) {
-            if (config.decryptionKeys().isPresent()) {
+            if (encryptedOnly) {
                 throw reject(RejectionReason.ENCRYPTION_REQUIRED, "decryption is configured, so only JWE is accepted");
             }
             return verifyJws(token, dots, token);

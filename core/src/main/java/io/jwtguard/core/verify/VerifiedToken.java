@@ -35,16 +35,12 @@ public final class VerifiedToken implements JsonWebToken {
     private final JsonObject claims;
     private final Set<String> groups;
     private final String name;
-    private final Set<String> claimNames;
 
     VerifiedToken(String rawToken, JsonObject claims, Set<String> groups, String name) {
         this.rawToken = Objects.requireNonNull(rawToken, "rawToken");
         this.claims = Objects.requireNonNull(claims, "claims");
         this.groups = Collections.unmodifiableSet(new LinkedHashSet<>(groups));
         this.name = name;
-        Set<String> names = new LinkedHashSet<>(claims.keySet());
-        names.add(Claims.raw_token.name());
-        this.claimNames = Collections.unmodifiableSet(names);
     }
 
     /** @return the principal name: upn, else preferred_username, else sub; never null */
@@ -66,12 +62,15 @@ public final class VerifiedToken implements JsonWebToken {
 
     @Override
     public Set<String> getClaimNames() {
-        return claimNames;
+        // built on demand: most requests never ask, and the verifier's hot path should not pay for it
+        Set<String> names = new LinkedHashSet<>(claims.keySet());
+        names.add(Claims.raw_token.name());
+        return Collections.unmodifiableSet(names);
     }
 
     @Override
     public boolean containsClaim(String claimName) {
-        return claimNames.contains(claimName);
+        return Claims.raw_token.name().equals(claimName) || claims.containsKey(claimName);
     }
 
     /** @return the verified claims set as JSON, never null */

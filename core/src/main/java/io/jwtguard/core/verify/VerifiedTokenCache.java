@@ -39,10 +39,6 @@ final class VerifiedTokenCache {
         entries.invalidate(token);
     }
 
-    void clear() {
-        entries.invalidateAll();
-    }
-
     long estimatedSize() {
         entries.cleanUp();
         return entries.estimatedSize();

@@ -1,0 +1,106 @@
+package io.jwtguard.core.config;
+
+import static io.jwtguard.core.config.ConfigProperties.*;
+
+import io.jwtguard.core.jose.KeyFamily;
+import io.jwtguard.core.keys.KeySource;
+import io.jwtguard.core.keys.KeyStrengthPolicy;
+import io.jwtguard.core.keys.StaticKeySource;
+import io.jwtguard.core.keys.VerificationKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The posture check of one configuration: every weak setting as a finding with a severity, the
+ * ones the hardened profile refuses as errors unless acknowledged. Pure: reads the configuration,
+ * changes nothing.
+ */
+final class PostureCheck {
+    private final VerifierConfig config;
+
+    PostureCheck(VerifierConfig config) {
+        this.config = config;
+    }
+
+    List<PostureFinding> findings() {
+        List<PostureFinding> findings = new ArrayList<>();
+        if (config.profile() == Profile.MP_COMPAT) {
+            findings.add(new PostureFinding(FindingCode.MP_COMPAT_PROFILE, Severity.WARNING, PROFILE,
+                    "the mp-compat profile accepts 1024-bit RSA keys and decrypt-only JWE; use it only for the "
+                            + "MicroProfile JWT TCK, and set jwtguard.profile=hardened for production"));
+        }
+        if (config.issuer().isEmpty() && config.trustedIssuers().isEmpty()) {
+            finding(findings, FindingCode.NO_ISSUER, MP_ISSUER,
+                    "no issuer is configured, so any issuer trusted by the keys is accepted; set it to the exact "
+                            + "'iss' value of your identity provider");
+        }
+        for (TrustedIssuer t : config.trustedIssuers()) {
+            if (t.audiences().isEmpty()) {
+                findings.add(new PostureFinding(FindingCode.NO_AUDIENCE, Severity.WARNING,
+                        "jwtguard.issuers." + t.name() + ".audiences", "no audience is configured for issuer '"
+                                + t.name() + "', so its tokens for other services are accepted"));
+            }
+        }
+        if (config.audiences().isEmpty() && (config.trustedIssuers().isEmpty() || !config.keySources().isEmpty())) {
+            findings.add(new PostureFinding(FindingCode.NO_AUDIENCE, Severity.WARNING, MP_AUDIENCES,
+                    "no audience is configured, so tokens issued for other services are accepted; set it to "
+                            + "this service's audience"));
+        }
+        if (config.maxLifetime().isEmpty()) {
+            finding(findings, FindingCode.UNBOUNDED_LIFETIME, MAX_LIFETIME,
+                    "token lifetime is unbounded; set a maximum such as PT1H (RFC 6750 section 5.3)");
+        }
+        if (config.clockSkew().compareTo(config.maxClockSkew()) > 0) {
+            finding(findings, FindingCode.SKEW_OVER_BOUND, MP_CLOCK_SKEW,
+                    "clock skew of " + config.clockSkew().toSeconds() + " s exceeds the bound of " + config.maxClockSkew().toSeconds()
+                            + " s (" + MAX_CLOCK_SKEW + "); synchronise clocks and lower it");
+        }
+        KeyStrengthPolicy hardenedStrength = VerifierConfig.strengthPolicyFor(Profile.HARDENED, Set.of());
+        for (KeySource source : config.keySources()) {
+            if (source instanceof StaticKeySource) {
+                for (VerificationKey key : source.keys()) {
+                    if (!hardenedStrength.accepts(key)) {
+                        weakKey(findings, FindingCode.WEAK_RSA_KEY, ((StaticKeySource) source).property(),
+                                "RSA key of " + key.strengthBits() + " bits in " + source.describe()
+                                        + "; use at least 2048 bits");
+                    }
+                    if (key.family() == KeyFamily.SECRET && key.strengthBits() < 256) {
+                        weakKey(findings, FindingCode.SHORT_HMAC_SECRET, ((StaticKeySource) source).property(),
+                                "HMAC secret of " + key.strengthBits() / 8 + " bytes; HS256 needs at least 32 random "
+                                        + "bytes, HS384 48, HS512 64");
+                    }
+                }
+            }
+        }
+        if (config.decryptOnlyAccepted()) {
+            if (config.profile() == Profile.MP_COMPAT) {
+                findings.add(new PostureFinding(FindingCode.DECRYPT_ONLY, Severity.WARNING, MP_DECRYPT_KEY_LOCATION,
+                        "encrypted tokens whose plaintext is an unsigned claims set are accepted (mp-compat)"));
+            } else {
+                findings.add(new PostureFinding(FindingCode.DECRYPT_ONLY, Severity.ERROR, MP_PUBLIC_KEY_LOCATION,
+                        "decryption is configured without a verification key, so unsigned claims inside a JWE "
+                                + "would be accepted; configure " + MP_PUBLIC_KEY_LOCATION + " (or "
+                                + MP_PUBLIC_KEY + ") so that the JWE must contain a signed token"));
+            }
+        }
+        return findings;
+    }
+
+    private void weakKey(List<PostureFinding> findings, FindingCode code, String property, String message) {
+        if (code == FindingCode.WEAK_RSA_KEY && config.profile() == Profile.MP_COMPAT) {
+            findings.add(new PostureFinding(code, Severity.WARNING, property, message + " (accepted by mp-compat)"));
+        } else {
+            finding(findings, code, property, message);
+        }
+    }
+
+    private void finding(List<PostureFinding> findings, FindingCode code, String property, String message) {
+        if (config.acknowledged().contains(code)) {
+            findings.add(new PostureFinding(code, Severity.WARNING, property, message + " (acknowledged)"));
+        } else {
+            findings.add(new PostureFinding(code, Severity.ERROR, property, message
+                    + "; or accept the risk with " + ACKNOWLEDGE + "=" + code));
+        }
+    }
+}
