@@ -68,6 +68,76 @@ public final class Base64Url {
         return out;
     }
 
+    /**
+     * Decodes {@code ascii[from, to)}: the same rules as {@link #decode(CharSequence, int, int)}
+     * over the bytes of text already encoded one byte per character (any byte outside the
+     * alphabet, including every byte above 127, is refused).
+     *
+     * @return the decoded bytes, never null
+     * @throws IllegalArgumentException if the range is not canonical unpadded base64url
+     */
+    public static byte[] decode(byte[] ascii, int from, int to) {
+        int length = to - from;
+        int remainder = length & 3;
+        if (remainder == 1) {
+            throw new IllegalArgumentException("base64url length " + length + " is impossible");
+        }
+        byte[] out = new byte[(length / 4) * 3 + (remainder == 0 ? 0 : remainder - 1)];
+        int o = 0;
+        int i = from;
+        int fullEnd = to - remainder;
+        while (i < fullEnd) {
+            int a = DECODE[ascii[i] & 0x7F];
+            int b = DECODE[ascii[i + 1] & 0x7F];
+            int c = DECODE[ascii[i + 2] & 0x7F];
+            int d = DECODE[ascii[i + 3] & 0x7F];
+            // a byte above 127 or outside the alphabet: the table answers -1, or the sign bit tells
+            if ((a | b | c | d | ascii[i] | ascii[i + 1] | ascii[i + 2] | ascii[i + 3]) < 0) {
+                throw notBase64(ascii, i);
+            }
+            int bits = a << 18 | b << 12 | c << 6 | d;
+            out[o++] = (byte) (bits >> 16);
+            out[o++] = (byte) (bits >> 8);
+            out[o++] = (byte) bits;
+            i += 4;
+        }
+        if (remainder == 2) {
+            int a = sextet(ascii, i);
+            int b = sextet(ascii, i + 1);
+            if ((b & 0x0F) != 0) {
+                throw new IllegalArgumentException("base64url has non-zero trailing bits");
+            }
+            out[o] = (byte) (a << 2 | b >> 4);
+        } else if (remainder == 3) {
+            int a = sextet(ascii, i);
+            int b = sextet(ascii, i + 1);
+            int c = sextet(ascii, i + 2);
+            if ((c & 0x03) != 0) {
+                throw new IllegalArgumentException("base64url has non-zero trailing bits");
+            }
+            out[o++] = (byte) (a << 2 | b >> 4);
+            out[o] = (byte) (b << 4 | c >> 2);
+        }
+        return out;
+    }
+
+    private static IllegalArgumentException notBase64(byte[] ascii, int from) {
+        int offset = from;
+        while (ascii[offset] >= 0 && DECODE[ascii[offset]] >= 0) {
+            offset++;
+        }
+        return new IllegalArgumentException("character at offset " + offset + " is not base64url");
+    }
+
+    private static int sextet(byte[] ascii, int index) {
+        byte c = ascii[index];
+        int value = c >= 0 ? DECODE[c] : -1;
+        if (value < 0) {
+            throw new IllegalArgumentException("character at offset " + index + " is not base64url");
+        }
+        return value;
+    }
+
     /** Decodes a whole string; see {@link #decode(CharSequence, int, int)}. */
     public static byte[] decode(CharSequence text) {
         return decode(text, 0, text.length());

@@ -32,7 +32,20 @@ final class NumericDates {
         if (!(value instanceof JsonNumber)) {
             throw new TokenRejectedException(RejectionReason.INVALID_CLAIM, "'" + name + "' is not a JSON number");
         }
-        BigDecimal exact = ((JsonNumber) value).bigDecimalValue();
+        JsonNumber number = (JsonNumber) value;
+        if (number.isIntegral()) {
+            long seconds;
+            try {
+                seconds = number.longValueExact();
+            } catch (ArithmeticException tooLarge) {
+                throw new TokenRejectedException(RejectionReason.INVALID_CLAIM, "'" + name + "' is out of range");
+            }
+            if (seconds < 0 || seconds > MAX_SECONDS) {
+                throw new TokenRejectedException(RejectionReason.INVALID_CLAIM, "'" + name + "' is out of range");
+            }
+            return seconds;
+        }
+        BigDecimal exact = number.bigDecimalValue();
         if (exact.signum() < 0 || exact.compareTo(MAX) > 0) {
             throw new TokenRejectedException(RejectionReason.INVALID_CLAIM, "'" + name + "' is out of range");
         }

@@ -132,32 +132,39 @@ public final class TokenVerifier {
                 cache.invalidate(token); // expired, too old, or keys changed: verify again from scratch
             }
         }
-        int[] dots = dots(token);
+        // one byte per character: every legitimate character is base64url or '.', and any other
+        // (a non-Latin-1 character becomes '?') is refused by the strict decoder
+        byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+        int[] dots = dots(ascii);
         if (dots.length == 2) {
             if (encryptedOnly) {
                 throw reject(RejectionReason.ENCRYPTION_REQUIRED, "decryption is configured, so only JWE is accepted");
             }
-            return verifyJws(token, dots, token);
+            return verifyJws(ascii, dots, token);
         }
         if (dots.length == 4) {
-            return verifyJwe(token, dots);
+            return verifyJwe(token, ascii, dots);
         }
         throw reject(RejectionReason.MALFORMED_TOKEN, "the token has " + (dots.length + 1)
                 + " segments; a JWS has 3 and a JWE 5");
     }
 
-    private VerifiedToken verifyJws(String jws, int[] dots, String rawToken) {
+    /**
+     * @param jws the compact JWS, one byte per character; its first {@code dots[1]} bytes are the
+     *     signing input, checked in place
+     */
+    private VerifiedToken verifyJws(byte[] jws, int[] dots, String rawToken) {
         int headerEnd = dots[0];
         int payloadEnd = dots[1];
         if (headerEnd == 0 || payloadEnd == headerEnd + 1) {
             throw reject(RejectionReason.MALFORMED_TOKEN, "the header or payload segment is empty");
         }
-        if (payloadEnd == jws.length() - 1) {
+        if (payloadEnd == jws.length - 1) {
             throw reject(RejectionReason.MALFORMED_TOKEN, "the signature segment is empty");
         }
         byte[] headerBytes = decode(jws, 0, headerEnd);
         byte[] payloadBytes = decode(jws, headerEnd + 1, payloadEnd);
-        byte[] signature = decode(jws, payloadEnd + 1, jws.length());
+        byte[] signature = decode(jws, payloadEnd + 1, jws.length);
 
         JsonObject header = parse(headerBytes, "header");
         JwsAlgorithm algorithm = checkJwsHeader(header);
@@ -175,9 +182,8 @@ public final class TokenVerifier {
             throw reject(RejectionReason.ALGORITHM_NOT_ALLOWED, "algorithm is not in the allow-list "
                     + policy.allowedAlgorithms);
         }
-        byte[] signingInput = jws.substring(0, payloadEnd).getBytes(StandardCharsets.US_ASCII);
         long keyVersion = policy.keyVersion(); // read before verifying, so a concurrent key change invalidates
-        verifySignature(policy.keySources, algorithm, kid, signingInput, signature);
+        verifySignature(policy.keySources, algorithm, kid, jws, payloadEnd, signature);
 
         if (claims == null) {
             claims = parse(payloadBytes, "claims");
@@ -255,8 +261,8 @@ public final class TokenVerifier {
     }
 
     private void verifySignature(List<KeySource> sources, JwsAlgorithm algorithm, String kid, byte[] signingInput,
-            byte[] signature) {
-        int outcome = tryKeys(sources, algorithm, kid, signingInput, signature);
+            int signingInputLength, byte[] signature) {
+        int outcome = tryKeys(sources, algorithm, kid, signingInput, signingInputLength, signature);
         if (outcome == NO_CANDIDATE && kid != null) {
             // an unknown kid may mean the issuer rotated keys: sources that can refresh decide
             // (single-flight, rate-limited) whether to look; we retry once if anything changed
@@ -265,7 +271,7 @@ public final class TokenVerifier {
                 changed |= source.refreshForUnknownKeyId(kid);
             }
             if (changed) {
-                outcome = tryKeys(sources, algorithm, kid, signingInput, signature);
+                outcome = tryKeys(sources, algorithm, kid, signingInput, signingInputLength, signature);
             }
         }
         if (outcome == VERIFIED) {
@@ -283,7 +289,7 @@ public final class TokenVerifier {
     private static final int BAD_SIGNATURE = 2;
 
     private static int tryKeys(List<KeySource> sources, JwsAlgorithm algorithm, String kid, byte[] signingInput,
-            byte[] signature) {
+            int signingInputLength, byte[] signature) {
         boolean candidate = false;
         for (KeySource source : sources) {
             for (VerificationKey key : source.keys()) {
@@ -292,7 +298,7 @@ public final class TokenVerifier {
                 }
                 candidate = true;
                 try {
-                    if (algorithm.verify(key.key(), signingInput, signingInput.length, signature)) {
+                    if (algorithm.verify(key.key(), signingInput, signingInputLength, signature)) {
                         return VERIFIED;
                     }
                 } catch (GeneralSecurityException | ClassCastException e) {
@@ -304,7 +310,7 @@ public final class TokenVerifier {
         return candidate ? BAD_SIGNATURE : NO_CANDIDATE;
     }
 
-    private VerifiedToken verifyJwe(String jwe, int[] dots) {
+    private VerifiedToken verifyJwe(String jwe, byte[] ascii, int[] dots) {
         if (config.decryptionKeys().isEmpty()) {
             throw reject(RejectionReason.ENCRYPTION_NOT_ACCEPTED, "a JWE was sent but no decryption key is configured");
         }
@@ -312,14 +318,14 @@ public final class TokenVerifier {
         // encrypted key may be empty (as for "dir" and "ECDH-ES", which the algorithm check then refuses)
         int start = 0;
         for (int i = 0; i <= dots.length; i++) {
-            int end = i < dots.length ? dots[i] : jwe.length();
+            int end = i < dots.length ? dots[i] : ascii.length;
             if (end == start && i != 1) {
                 throw reject(RejectionReason.MALFORMED_TOKEN, "JWE segment " + (i + 1) + " is empty");
             }
-            decode(jwe, start, end);
+            decode(ascii, start, end);
             start = end + 1;
         }
-        JsonObject header = parse(decode(jwe, 0, dots[0]), "JWE header");
+        JsonObject header = parse(decode(ascii, 0, dots[0]), "JWE header");
         JsonValue alg = header.get("alg");
         if (alg instanceof JsonString && JwsAlgorithm.isNone(((JsonString) alg).getString())) {
             throw reject(RejectionReason.ALGORITHM_NONE, "'alg' is none");
@@ -341,15 +347,14 @@ public final class TokenVerifier {
         byte[] plaintext = decrypt(jwe, keyAlgorithm, kid);
 
         String cty = optionalString(header, "cty");
-        String text = new String(plaintext, StandardCharsets.UTF_8);
         // RFC 7519 section 5.2: a nested JWT MUST say so with cty; we never guess from the plaintext
         boolean nested = cty != null && VerifierConfig.normalizeType(cty).equals("jwt");
         if (nested) {
-            int[] innerDots = dots(text);
+            int[] innerDots = dots(plaintext); // any byte outside base64url and '.' is refused while decoding
             if (innerDots.length != 2) {
                 throw reject(RejectionReason.MALFORMED_TOKEN, "the JWE does not contain a compact JWS");
             }
-            return verifyJws(text, innerDots, jwe);
+            return verifyJws(plaintext, innerDots, jwe);
         }
         if (!config.decryptOnlyAccepted()) {
             throw reject(RejectionReason.NESTED_TOKEN_REQUIRED, "the JWE plaintext is not a signed JWT");
@@ -441,23 +446,23 @@ public final class TokenVerifier {
         return groups;
     }
 
-    private static int[] dots(String token) {
+    /** @return the offsets of the dots in {@code token}: up to four exactly, else an array as long as their count */
+    private static int[] dots(byte[] token) {
+        int[] positions = new int[4];
         int count = 0;
-        for (int i = 0; i < token.length(); i++) {
-            if (token.charAt(i) == '.') {
+        for (int i = 0; i < token.length; i++) {
+            if (token[i] == '.') {
+                if (count < positions.length) {
+                    positions[count] = i;
+                }
                 count++;
             }
         }
-        int[] positions = new int[count];
-        for (int i = 0, j = 0; i < token.length(); i++) {
-            if (token.charAt(i) == '.') {
-                positions[j++] = i;
-            }
-        }
-        return positions;
+        return count == positions.length ? positions : count < positions.length
+                ? java.util.Arrays.copyOf(positions, count) : new int[count];
     }
 
-    private static byte[] decode(String token, int from, int to) {
+    private static byte[] decode(byte[] token, int from, int to) {
         try {
             return Base64Url.decode(token, from, to);
         } catch (IllegalArgumentException e) {

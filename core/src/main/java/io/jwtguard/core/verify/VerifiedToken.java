@@ -36,10 +36,11 @@ public final class VerifiedToken implements JsonWebToken {
     private final Set<String> groups;
     private final String name;
 
+    /** Takes ownership of {@code groups}: the caller must not keep or change it. */
     VerifiedToken(String rawToken, JsonObject claims, Set<String> groups, String name) {
         this.rawToken = Objects.requireNonNull(rawToken, "rawToken");
         this.claims = Objects.requireNonNull(claims, "claims");
-        this.groups = Collections.unmodifiableSet(new LinkedHashSet<>(groups));
+        this.groups = Collections.unmodifiableSet(groups);
         this.name = name;
     }
 
