@@ -14,10 +14,15 @@ public final class Base64Url {
     private static final char[] ENCODE =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
 
+    /** {@link #DECODE} indexed by an unsigned byte: -1 (all bits set) for every byte outside the alphabet. */
+    private static final int[] DECODE_BYTE = new int[256];
+
     static {
         Arrays.fill(DECODE, (byte) -1);
+        Arrays.fill(DECODE_BYTE, -1);
         for (int i = 0; i < ENCODE.length; i++) {
             DECODE[ENCODE[i]] = (byte) i;
+            DECODE_BYTE[ENCODE[i]] = i;
         }
     }
 
@@ -87,15 +92,11 @@ public final class Base64Url {
         int i = from;
         int fullEnd = to - remainder;
         while (i < fullEnd) {
-            int a = DECODE[ascii[i] & 0x7F];
-            int b = DECODE[ascii[i + 1] & 0x7F];
-            int c = DECODE[ascii[i + 2] & 0x7F];
-            int d = DECODE[ascii[i + 3] & 0x7F];
-            // a byte above 127 or outside the alphabet: the table answers -1, or the sign bit tells
-            if ((a | b | c | d | ascii[i] | ascii[i + 1] | ascii[i + 2] | ascii[i + 3]) < 0) {
+            int bits = DECODE_BYTE[ascii[i] & 0xFF] << 18 | DECODE_BYTE[ascii[i + 1] & 0xFF] << 12
+                    | DECODE_BYTE[ascii[i + 2] & 0xFF] << 6 | DECODE_BYTE[ascii[i + 3] & 0xFF];
+            if (bits < 0) { // any -1 sets the sign bit; valid sextets fill only the low 24 bits
                 throw notBase64(ascii, i);
             }
-            int bits = a << 18 | b << 12 | c << 6 | d;
             out[o++] = (byte) (bits >> 16);
             out[o++] = (byte) (bits >> 8);
             out[o++] = (byte) bits;

@@ -43,13 +43,14 @@ public enum JwsAlgorithm {
     private final KeyFamily family;
     /** PSS salt length, ECDSA field size, Ed25519 key size or minimum HMAC secret length, in bytes. */
     private final int size;
-    private final ThreadLocal<Object> engines;
+    /** Per thread: the JCA engine and the key it was last initialised with. */
+    private final ThreadLocal<Engine> engines;
 
     JwsAlgorithm(String jcaName, KeyFamily family, int size) {
         this.jcaName = jcaName;
         this.family = family;
         this.size = size;
-        this.engines = ThreadLocal.withInitial(this::newEngine);
+        this.engines = ThreadLocal.withInitial(() -> new Engine(newEngine()));
     }
 
     /**
@@ -124,24 +125,55 @@ public enum JwsAlgorithm {
 
     private boolean verifyMac(SecretKey key, byte[] input, int inputLength, byte[] signature)
             throws GeneralSecurityException {
-        Mac mac = (Mac) engines.get();
+        Engine engine = engines.get();
+        Mac mac = (Mac) engine.jca;
         if (signature.length != mac.getMacLength()) {
             return false;
         }
-        mac.init(key);
+        // doFinal leaves the Mac initialised with the same key: re-initialising is needed only
+        // for another key (identity: key objects of a key set are not rebuilt per request)
+        if (engine.key != key) {
+            engine.key = null;
+            mac.init(key);
+            engine.key = key;
+        }
         mac.update(input, 0, inputLength);
         return MessageDigest.isEqual(mac.doFinal(), signature);
     }
 
     private boolean verifySignature(PublicKey key, byte[] input, int inputLength, byte[] signature)
             throws GeneralSecurityException {
-        Signature engine = (Signature) engines.get();
-        engine.initVerify(key);
-        engine.update(input, 0, inputLength);
+        Engine engine = engines.get();
+        Signature jca = (Signature) engine.jca;
+        // verify() resets the engine to its state after initVerify (java.security.Signature): the
+        // same key needs no new initVerify; after any failure the engine is initialised afresh
+        if (engine.key != key) {
+            engine.key = null;
+            jca.initVerify(key);
+            engine.key = key;
+        }
+        boolean valid = false;
         try {
-            return engine.verify(signature);
+            jca.update(input, 0, inputLength);
+            valid = jca.verify(signature);
+            return valid;
         } catch (java.security.SignatureException e) {
             return false;
+        } finally {
+            if (!valid) {
+                engine.key = null;
+            }
+        }
+    }
+
+    /** A thread's JCA engine ({@link Mac} or {@link Signature}) and the key it holds, if any. */
+    private static final class Engine {
+        final Object jca;
+        /** Null when the engine must be initialised before use. */
+        Key key;
+
+        Engine(Object jca) {
+            this.jca = jca;
         }
     }
 

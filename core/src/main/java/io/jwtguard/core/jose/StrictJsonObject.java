@@ -28,6 +28,8 @@ final class StrictJsonObject extends AbstractMap<String, JsonValue> implements J
     static final StrictJsonObject EMPTY = new StrictJsonObject(new String[0], new JsonValue[0], 0);
 
     private final String[] names;
+    /** The names' hash codes: a lookup compares ints first (literal names cache their hash). */
+    private final int[] hashes;
     private final JsonValue[] values;
     private final int size;
     /** Null for small objects. */
@@ -38,6 +40,10 @@ final class StrictJsonObject extends AbstractMap<String, JsonValue> implements J
         this.names = names;
         this.values = values;
         this.size = size;
+        this.hashes = new int[size];
+        for (int i = 0; i < size; i++) {
+            hashes[i] = names[i].hashCode();
+        }
         if (size > LINEAR_LIMIT) {
             Map<String, Integer> positions = new HashMap<>(size * 2);
             for (int i = 0; i < size; i++) {
@@ -54,8 +60,12 @@ final class StrictJsonObject extends AbstractMap<String, JsonValue> implements J
             Integer position = index.get(name);
             return position == null ? -1 : position;
         }
+        if (!(name instanceof String)) {
+            return -1;
+        }
+        int hash = name.hashCode();
         for (int i = 0; i < size; i++) {
-            if (names[i].equals(name)) {
+            if (hashes[i] == hash && names[i].equals(name)) {
                 return i;
             }
         }

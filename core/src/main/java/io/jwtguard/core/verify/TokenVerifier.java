@@ -60,12 +60,23 @@ public final class TokenVerifier {
     private final boolean encryptedOnly;
     /** Null when the cache is off. */
     private final VerifiedTokenCache cache;
+    /**
+     * The accepted {@code typ} values as tokens usually spell them (as configured, and in upper
+     * case: "JWT"), so the common case needs no normalisation; any other spelling is normalised.
+     */
+    private final Set<String> acceptedTypeSpellings;
 
     private TokenVerifier(VerifierConfig config) {
         this.config = config;
         this.maxTokenSize = config.maxTokenSize();
         this.encryptedOnly = config.decryptionKeys().isPresent();
         this.cache = config.cacheMaxSize() > 0 ? new VerifiedTokenCache(config.cacheMaxSize()) : null;
+        Set<String> spellings = new java.util.HashSet<>();
+        for (String type : config.acceptedTypes()) {
+            spellings.add(type);
+            spellings.add(type.toUpperCase(Locale.ROOT));
+        }
+        this.acceptedTypeSpellings = Set.copyOf(spellings);
         if (config.trustedIssuers().isEmpty()) {
             this.single = IssuerPolicy.primary(config);
             this.byIssuer = Map.of();
@@ -135,7 +146,7 @@ public final class TokenVerifier {
         // one byte per character: every legitimate character is base64url or '.', and any other
         // (a non-Latin-1 character becomes '?') is refused by the strict decoder
         byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
-        int[] dots = dots(ascii);
+        int[] dots = dots(token);
         if (dots.length == 2) {
             if (encryptedOnly) {
                 throw reject(RejectionReason.ENCRYPTION_REQUIRED, "decryption is configured, so only JWE is accepted");
@@ -227,11 +238,15 @@ public final class TokenVerifier {
             throw reject(RejectionReason.MALFORMED_HEADER, "a JWS with 'cty: JWT' (nested signing) is not accepted");
         }
         String typ = optionalString(header, "typ");
-        if (typ == null ? config.typeRequired() : !config.acceptedTypes().contains(VerifierConfig.normalizeType(typ))) {
+        if (typ == null ? config.typeRequired() : !typeAccepted(typ)) {
             throw reject(RejectionReason.TYPE_NOT_ACCEPTED, typ == null ? "'typ' is required"
                     : "'typ' is not an accepted access-token type");
         }
         return algorithm;
+    }
+
+    private boolean typeAccepted(String typ) {
+        return acceptedTypeSpellings.contains(typ) || config.acceptedTypes().contains(VerifierConfig.normalizeType(typ));
     }
 
     /** Rules shared by JWS and JWE headers: no key-bearing members, no critical extensions, string kid. */
@@ -447,6 +462,20 @@ public final class TokenVerifier {
     }
 
     /** @return the offsets of the dots in {@code token}: up to four exactly, else an array as long as their count */
+    private static int[] dots(String token) {
+        int[] positions = new int[4];
+        int count = 0;
+        for (int i = token.indexOf('.'); i >= 0; i = token.indexOf('.', i + 1)) { // a vectorised search
+            if (count < positions.length) {
+                positions[count] = i;
+            }
+            count++;
+        }
+        return count == positions.length ? positions : count < positions.length
+                ? java.util.Arrays.copyOf(positions, count) : new int[count];
+    }
+
+    /** {@link #dots(String)} over bytes (a decrypted JWE's plaintext). */
     private static int[] dots(byte[] token) {
         int[] positions = new int[4];
         int count = 0;
