@@ -229,4 +229,37 @@ class JwsAlgorithmTest {
             default -> TestKeys.EC_P521;
         };
     }
+
+    /**
+     * Engines are kept per thread with the key they were last initialised with: alternating keys,
+     * and a failed check followed by a valid one, must each give the right answer.
+     */
+    @Test
+    void verifyWhenKeysAlternateAndChecksFailThenEachAnswerIsRight() throws Exception {
+        Key rsa = TestKeys.RSA_2048.getPublic();
+        Key otherRsa = TestKeys.RSA_2048_OTHER.getPublic();
+        byte[] byRsa = TokenFactory.signature("RS256", TestKeys.RSA_2048.getPrivate(), INPUT);
+        byte[] byOtherRsa = TokenFactory.signature("RS256", TestKeys.RSA_2048_OTHER.getPrivate(), INPUT);
+        Key secret = new SecretKeySpec(TestKeys.SECRET_32, "HmacSHA256");
+        Key otherSecret = new SecretKeySpec(TestKeys.SECRET_64, "HmacSHA256");
+        byte[] bySecret = TokenFactory.signature("HS256", secret, INPUT);
+        byte[] byOtherSecret = TokenFactory.signature("HS256", otherSecret, INPUT);
+        byte[] truncated = Arrays.copyOf(byRsa, byRsa.length - 1);
+        for (int round = 0; round < 3; round++) {
+            assertThat(JwsAlgorithm.RS256.verify(rsa, INPUT_BYTES, INPUT_BYTES.length, byRsa)).isTrue();
+            assertThat(JwsAlgorithm.RS256.verify(rsa, INPUT_BYTES, INPUT_BYTES.length, byOtherRsa)).isFalse();
+            assertThat(JwsAlgorithm.RS256.verify(otherRsa, INPUT_BYTES, INPUT_BYTES.length, byOtherRsa)).isTrue();
+            assertThat(JwsAlgorithm.RS256.verify(otherRsa, INPUT_BYTES, INPUT_BYTES.length, byRsa)).isFalse();
+            assertThat(JwsAlgorithm.RS256.verify(rsa, INPUT_BYTES, INPUT_BYTES.length, truncated)).isFalse();
+            assertThat(JwsAlgorithm.RS256.verify(rsa, INPUT_BYTES, INPUT_BYTES.length - 1, byRsa)).isFalse();
+            assertThat(JwsAlgorithm.RS256.verify(rsa, INPUT_BYTES, INPUT_BYTES.length, byRsa)).isTrue();
+
+            assertThat(JwsAlgorithm.HS256.verify(secret, INPUT_BYTES, INPUT_BYTES.length, bySecret)).isTrue();
+            assertThat(JwsAlgorithm.HS256.verify(secret, INPUT_BYTES, INPUT_BYTES.length, byOtherSecret)).isFalse();
+            assertThat(JwsAlgorithm.HS256.verify(otherSecret, INPUT_BYTES, INPUT_BYTES.length, byOtherSecret)).isTrue();
+            assertThat(JwsAlgorithm.HS256.verify(otherSecret, INPUT_BYTES, INPUT_BYTES.length, bySecret)).isFalse();
+            assertThat(JwsAlgorithm.HS256.verify(secret, INPUT_BYTES, INPUT_BYTES.length - 1, bySecret)).isFalse();
+            assertThat(JwsAlgorithm.HS256.verify(secret, INPUT_BYTES, INPUT_BYTES.length, bySecret)).isTrue();
+        }
+    }
 }
