@@ -90,7 +90,7 @@ LIBERTY_ROOT=${LIBERTY_ROOT:-$HOME/.cache/jwtguard/liberty/$liberty_version}
 WLP="$LIBERTY_ROOT/wlp"
 if [ "$SKIP_BUILD" != 1 ]; then
   echo "Building (mvn install -DskipTests: examples/orders-app, benchmarks and what they need)..."
-  (cd "$ROOT" && mvn -B -q install -DskipTests -pl examples/orders-app,benchmarks -am -Phttp-bench \
+  (cd "$ROOT" && mvn -B -q -Dstyle.color=never install -DskipTests -pl examples/orders-app,benchmarks -am -Phttp-bench \
      "-Dliberty.install.root=$LIBERTY_ROOT")
 fi
 WAR="$ROOT/examples/orders-app/target/orders.war"
