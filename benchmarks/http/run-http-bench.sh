@@ -14,7 +14,7 @@
 #
 # Settings (environment):
 #   DURATION=20s ROUNDS=2 WARMUP=10s THREADS=2 CONNECTIONS=16   wrk runs of scenarios A, B, C
-#   JIT_WARMUP=20s          first warm-up: A, B and C once on each server, before anything is measured
+#   JIT_WARMUP=30s          first warm-up: A, B and C once on each server, before anything is measured
 #   NEVER_SEEN_DURATION=10s NEVER_SEEN_WARMUP=5s                 wrk runs of scenario N (at most DURATION)
 #   NEVER_SEEN_RATE=20000   requests/s the faster server is assumed to reach at most in scenario N:
 #                           sizes the never-seen token file (signing costs about 1 ms per token and core)
@@ -30,7 +30,7 @@ OUT="$ROOT/benchmarks/target/http"
 DURATION=${DURATION:-20s}
 ROUNDS=${ROUNDS:-2}
 WARMUP=${WARMUP:-10s}
-JIT_WARMUP=${JIT_WARMUP:-20s}
+JIT_WARMUP=${JIT_WARMUP:-30s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 NEVER_SEEN_RATE=${NEVER_SEEN_RATE:-20000}
@@ -90,8 +90,9 @@ LIBERTY_ROOT=${LIBERTY_ROOT:-$HOME/.cache/jwtguard/liberty/$liberty_version}
 WLP="$LIBERTY_ROOT/wlp"
 if [ "$SKIP_BUILD" != 1 ]; then
   echo "Building (mvn install -DskipTests: examples/orders-app, benchmarks and what they need)..."
-  (cd "$ROOT" && mvn -B -q -Dstyle.color=never install -DskipTests -pl examples/orders-app,benchmarks -am -Phttp-bench \
-     "-Dliberty.install.root=$LIBERTY_ROOT")
+  # sed: Debian's Maven 3.8.7 prints colour resets even in batch mode
+  (cd "$ROOT" && mvn -B -q install -DskipTests -pl examples/orders-app,benchmarks -am -Phttp-bench \
+     "-Dliberty.install.root=$LIBERTY_ROOT" 2>&1) | sed 's/\x1b\[[0-9;]*m//g'
 fi
 WAR="$ROOT/examples/orders-app/target/orders.war"
 BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
