@@ -110,6 +110,30 @@ class OrdersApiIT {
     }
 
     @Test
+    void pingWhenNoTokenThen200() {
+        Http.Reply reply = Http.to("api/ping").get();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.body()).isEqualTo("pong");
+    }
+
+    @Test
+    void securePingWhenNoTokenThen401() {
+        Http.Reply reply = Http.to("api/ping/secure").get();
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.challenge()).isEqualTo("Bearer realm=\"orders\"");
+    }
+
+    @Test
+    void securePingWhenValidTokenThen200NamingTheCaller() {
+        Http.Reply reply = Http.to("api/ping/secure").bearer(bob().accessToken()).get();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.body()).isEqualTo("bob");
+    }
+
+    @Test
     void adminWhenRoleMissingThen403() {
         Http.Reply reply = Http.to("api/admin").bearer(bob().accessToken()).get();
 
