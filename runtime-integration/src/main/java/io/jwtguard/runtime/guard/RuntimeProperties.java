@@ -17,6 +17,12 @@ public final class RuntimeProperties {
     public static final String SERVLET_FILTER_PATTERNS = "jwtguard.servlet-filter.url-patterns";
     /** Whether the Jakarta Security authentication mechanism is registered when the API is present; {@code true}. */
     public static final String SECURITY_MECHANISM = "jwtguard.security-mechanism.enabled";
+    /**
+     * When the Jakarta Security mechanism reports a verified caller to the container:
+     * {@code protected} (default: only for requests the container itself protects) or
+     * {@code always}. See {@link ContainerLogin}.
+     */
+    public static final String CONTAINER_LOGIN = "jwtguard.security-mechanism.container-login";
     /** {@code Retry-After} of a 503 when keys are unavailable: seconds; {@code 30} by default. */
     public static final String RETRY_AFTER = "jwtguard.unavailable.retry-after";
     /** Whether rejections are counted through OpenTelemetry when its API is present; {@code true}. */

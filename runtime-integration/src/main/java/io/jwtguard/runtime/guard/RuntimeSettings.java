@@ -16,11 +16,12 @@ import java.util.function.Function;
  * @param filterMode when the servlet filter is installed
  * @param filterPatterns the URL patterns of the servlet filter, not empty
  * @param securityMechanism whether the Jakarta Security mechanism may be registered
+ * @param containerLogin when the Jakarta Security mechanism reports a verified caller to the container
  * @param retryAfter the {@code Retry-After} of a 503, whole seconds
  * @param openTelemetry whether rejections are counted through OpenTelemetry when present
  */
 public record RuntimeSettings(String realm, FilterMode filterMode, List<String> filterPatterns,
-        boolean securityMechanism, Duration retryAfter, boolean openTelemetry) {
+        boolean securityMechanism, ContainerLogin containerLogin, Duration retryAfter, boolean openTelemetry) {
     /** The default realm. */
     public static final String DEFAULT_REALM = "jwtguard";
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
@@ -44,6 +45,8 @@ public record RuntimeSettings(String realm, FilterMode filterMode, List<String> 
                 .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
                 .filter(l -> !l.isEmpty()).orElse(List.of("/*"));
         boolean mechanism = bool(properties, RuntimeProperties.SECURITY_MECHANISM, true);
+        ContainerLogin containerLogin = ContainerLogin.parse(get(properties, RuntimeProperties.CONTAINER_LOGIN)
+                .orElse(null));
         boolean otel = bool(properties, RuntimeProperties.OPENTELEMETRY, true);
         Duration retryAfter = get(properties, RuntimeProperties.RETRY_AFTER).map(v -> {
             try {
@@ -57,7 +60,7 @@ public record RuntimeSettings(String realm, FilterMode filterMode, List<String> 
             throw new ConfigurationException(RuntimeProperties.RETRY_AFTER, "'" + v
                     + "' is not a non-negative whole number of seconds");
         }).orElse(DEFAULT_RETRY_AFTER);
-        return new RuntimeSettings(realm, mode, patterns, mechanism, retryAfter, otel);
+        return new RuntimeSettings(realm, mode, patterns, mechanism, containerLogin, retryAfter, otel);
     }
 
     private static Optional<String> get(Function<String, Optional<String>> properties, String name) {

@@ -1,5 +1,6 @@
 package io.jwtguard.runtime.security;
 
+import io.jwtguard.runtime.guard.ContainerLogin;
 import io.jwtguard.runtime.guard.JwtGuard;
 import io.jwtguard.runtime.guard.JwtGuards;
 import io.jwtguard.runtime.http.AuthenticationOutcome;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /**
  * Jakarta Security mechanism for bearer tokens. Uses the same once-per-request outcome as the
  * servlet filter and JAX-RS filters: a verified token is reported to the container with
- * {@code notifyContainerAboutLogin(token, groups)}; no token passes anonymously unless the
+ * {@code notifyContainerAboutLogin(token, groups)} where {@code jwtguard.security-mechanism.container-login}
+ * says so (by default only for requests the container protects; see {@link ContainerLogin}); no token passes anonymously unless the
  * container says the resource is protected (then 401 {@code Bearer realm="..."}); a refused token
  * gets the RFC 6750 challenge and a key outage 503 with {@code Retry-After}.
  *
@@ -38,6 +40,9 @@ public class JwtGuardAuthenticationMechanism implements HttpAuthenticationMechan
         AuthenticationOutcome outcome = guard.get().authenticator().authenticate(new ServletRequestView(request));
         String realm = guard.get().settings().realm();
         if (outcome instanceof AuthenticationOutcome.Authenticated authenticated) {
+            if (!guard.get().settings().containerLogin().appliesTo(context.isProtected())) {
+                return context.doNothing(); // the servlet filter and JAX-RS filters carry the caller
+            }
             return context.notifyContainerAboutLogin(authenticated.token(), authenticated.token().getGroups());
         }
         if (outcome instanceof AuthenticationOutcome.Anonymous) {
@@ -55,7 +60,20 @@ public class JwtGuardAuthenticationMechanism implements HttpAuthenticationMechan
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    private static Optional<JwtGuard> guard(HttpServletRequest request) {
+    /** This application's guard, once found: the bean lives exactly as long as the application. */
+    private volatile JwtGuard known;
+
+    private Optional<JwtGuard> guard(HttpServletRequest request) {
+        JwtGuard cached = known;
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<JwtGuard> found = find(request);
+        found.ifPresent(g -> known = g);
+        return found;
+    }
+
+    private static Optional<JwtGuard> find(HttpServletRequest request) {
         ClassLoader loader = request.getServletContext().getClassLoader();
         Optional<JwtGuard> guard = JwtGuards.find(loader);
         if (guard.isEmpty()) {

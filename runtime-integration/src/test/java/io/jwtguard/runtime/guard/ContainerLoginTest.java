@@ -1,0 +1,41 @@
+package io.jwtguard.runtime.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jwtguard.core.config.ConfigurationException;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ContainerLoginTest {
+
+    @Test
+    void defaultReportsTheCallerOnlyWhereTheContainerProtects() {
+        RuntimeSettings settings = RuntimeSettings.load(name -> Optional.empty());
+
+        assertThat(settings.containerLogin()).isEqualTo(ContainerLogin.PROTECTED);
+        assertThat(settings.containerLogin().appliesTo(true)).isTrue();
+        assertThat(settings.containerLogin().appliesTo(false)).isFalse();
+    }
+
+    @Test
+    void alwaysReportsTheCallerEverywhere() {
+        RuntimeSettings settings = RuntimeSettings.load(name -> Optional.ofNullable(
+                Map.of(RuntimeProperties.CONTAINER_LOGIN, " Always ").get(name)));
+
+        assertThat(settings.containerLogin()).isEqualTo(ContainerLogin.ALWAYS);
+        assertThat(settings.containerLogin().appliesTo(true)).isTrue();
+        assertThat(settings.containerLogin().appliesTo(false)).isTrue();
+    }
+
+    @Test
+    void anUnknownValueFailsNamingTheProperty() {
+        assertThatThrownBy(() -> RuntimeSettings.load(name -> Optional.ofNullable(
+                Map.of(RuntimeProperties.CONTAINER_LOGIN, "sometimes").get(name))))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.property()).isEqualTo(RuntimeProperties.CONTAINER_LOGIN);
+                    assertThat(e.getMessage()).contains("'sometimes' is not protected or always");
+                });
+    }
+}
