@@ -8,16 +8,17 @@ import java.util.Locale;
  * ({@code notifyContainerAboutLogin}): the values of {@link RuntimeProperties#CONTAINER_LOGIN}.
  *
  * <p>JWT Guard's servlet filter and JAX-RS filters carry the caller without a container login.
- * A container login makes the caller visible to the container's own security as well (Jakarta
- * Security's {@code SecurityContext}, EJB {@code @RolesAllowed}, {@code web.xml} constraints),
- * but it is not free: Open Liberty, for one, builds a Subject and signs an LTPA token for its
- * authentication cache on every login, which costs more than verifying the JWT.
+ * A container login makes the caller visible to the container's own security as well: the
+ * container's {@code @Inject Principal} (which MicroProfile JWT requires to be the token), Jakarta
+ * Security's {@code SecurityContext}, EJB {@code @RolesAllowed}. It is not free: Open Liberty, for
+ * one, signs an LTPA token for its authentication cache on each login unless that cache is off
+ * ({@code <authentication cacheEnabled="false"/>}, as the example's {@code server.xml} does).
  */
 public enum ContainerLogin {
-    /** Only where the container itself protects the request (a security constraint): the default. */
-    PROTECTED,
-    /** On every request that carries a verified token. */
-    ALWAYS;
+    /** On every request that carries a verified token: the default (MicroProfile JWT's injected Principal). */
+    ALWAYS,
+    /** Only where the container itself protects the request (a security constraint). */
+    PROTECTED;
 
     /**
      * @param containerProtected whether the container protects the request ({@code HttpMessageContext.isProtected()})
@@ -28,12 +29,12 @@ public enum ContainerLogin {
     }
 
     /**
-     * @param value the property value, may be null (then {@link #PROTECTED})
+     * @param value the property value, may be null (then {@link #ALWAYS})
      * @throws ConfigurationException naming the property when the value is not protected or always
      */
     public static ContainerLogin parse(String value) {
         if (value == null || value.isBlank()) {
-            return PROTECTED;
+            return ALWAYS;
         }
         switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "protected":

@@ -19,8 +19,8 @@ public final class RuntimeProperties {
     public static final String SECURITY_MECHANISM = "jwtguard.security-mechanism.enabled";
     /**
      * When the Jakarta Security mechanism reports a verified caller to the container:
-     * {@code protected} (default: only for requests the container itself protects) or
-     * {@code always}. See {@link ContainerLogin}.
+     * {@code always} (default) or {@code protected} (only for requests the container itself
+     * protects). See {@link ContainerLogin}.
      */
     public static final String CONTAINER_LOGIN = "jwtguard.security-mechanism.container-login";
     /** {@code Retry-After} of a 503 when keys are unavailable: seconds; {@code 30} by default. */

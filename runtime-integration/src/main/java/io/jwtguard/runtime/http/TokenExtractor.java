@@ -3,7 +3,6 @@ package io.jwtguard.runtime.http;
 import io.jwtguard.core.config.TokenTransport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -32,10 +31,13 @@ public final class TokenExtractor {
     private static final String BEARER = "bearer";
 
     private final TokenTransport transport;
+    /** The default transport, decided once: only {@code Authorization: Bearer} is read. */
+    private final boolean authorizationOnly;
 
     /** @param transport where tokens travel, not null */
     public TokenExtractor(TokenTransport transport) {
         this.transport = Objects.requireNonNull(transport, "transport");
+        this.authorizationOnly = !transport.usesCookie() && transport.headerName().equalsIgnoreCase(AUTHORIZATION);
     }
 
     /** @return the transport this extractor follows */
@@ -50,7 +52,7 @@ public final class TokenExtractor {
     public Extraction extract(RequestView request) {
         List<String> bearer = new ArrayList<>(2);
         bearerTokens(request.headerValues(AUTHORIZATION), bearer);
-        if (!transport.usesCookie() && transport.headerName().equalsIgnoreCase(AUTHORIZATION)) {
+        if (authorizationOnly) {
             return finding(bearer);
         }
         List<String> found = new ArrayList<>(2);
@@ -85,8 +87,7 @@ public final class TokenExtractor {
         for (String value : values) {
             String header = value.strip();
             int space = firstWhitespace(header);
-            String scheme = space < 0 ? header : header.substring(0, space);
-            if (!scheme.toLowerCase(Locale.ROOT).equals(BEARER)) {
+            if (!isBearerScheme(header, space < 0 ? header.length() : space)) {
                 continue;
             }
             String credentials = space < 0 ? "" : header.substring(space).strip();
@@ -120,10 +121,15 @@ public final class TokenExtractor {
 
     private static String stripBearerPrefix(String value) {
         int space = firstWhitespace(value);
-        if (space > 0 && value.substring(0, space).toLowerCase(Locale.ROOT).equals(BEARER)) {
+        if (space > 0 && isBearerScheme(value, space)) {
             return value.substring(space).strip();
         }
         return value;
+    }
+
+    /** @return whether {@code text[0, end)} is the scheme name {@code Bearer}, in any case */
+    private static boolean isBearerScheme(String text, int end) {
+        return end == BEARER.length() && text.regionMatches(true, 0, BEARER, 0, end);
     }
 
     private static int firstWhitespace(String text) {

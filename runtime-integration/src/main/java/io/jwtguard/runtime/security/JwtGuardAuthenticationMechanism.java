@@ -20,7 +20,7 @@ import java.util.Optional;
  * Jakarta Security mechanism for bearer tokens. Uses the same once-per-request outcome as the
  * servlet filter and JAX-RS filters: a verified token is reported to the container with
  * {@code notifyContainerAboutLogin(token, groups)} where {@code jwtguard.security-mechanism.container-login}
- * says so (by default only for requests the container protects; see {@link ContainerLogin}); no token passes anonymously unless the
+ * says so (by default always; see {@link ContainerLogin}); no token passes anonymously unless the
  * container says the resource is protected (then 401 {@code Bearer realm="..."}); a refused token
  * gets the RFC 6750 challenge and a key outage 503 with {@code Retry-After}.
  *

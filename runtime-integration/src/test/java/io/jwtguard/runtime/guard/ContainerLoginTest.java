@@ -11,22 +11,22 @@ import org.junit.jupiter.api.Test;
 class ContainerLoginTest {
 
     @Test
-    void defaultReportsTheCallerOnlyWhereTheContainerProtects() {
+    void defaultReportsTheCallerEverywhere() {
         RuntimeSettings settings = RuntimeSettings.load(name -> Optional.empty());
-
-        assertThat(settings.containerLogin()).isEqualTo(ContainerLogin.PROTECTED);
-        assertThat(settings.containerLogin().appliesTo(true)).isTrue();
-        assertThat(settings.containerLogin().appliesTo(false)).isFalse();
-    }
-
-    @Test
-    void alwaysReportsTheCallerEverywhere() {
-        RuntimeSettings settings = RuntimeSettings.load(name -> Optional.ofNullable(
-                Map.of(RuntimeProperties.CONTAINER_LOGIN, " Always ").get(name)));
 
         assertThat(settings.containerLogin()).isEqualTo(ContainerLogin.ALWAYS);
         assertThat(settings.containerLogin().appliesTo(true)).isTrue();
         assertThat(settings.containerLogin().appliesTo(false)).isTrue();
+    }
+
+    @Test
+    void protectedReportsTheCallerOnlyWhereTheContainerProtects() {
+        RuntimeSettings settings = RuntimeSettings.load(name -> Optional.ofNullable(
+                Map.of(RuntimeProperties.CONTAINER_LOGIN, " Protected ").get(name)));
+
+        assertThat(settings.containerLogin()).isEqualTo(ContainerLogin.PROTECTED);
+        assertThat(settings.containerLogin().appliesTo(true)).isTrue();
+        assertThat(settings.containerLogin().appliesTo(false)).isFalse();
     }
 
     @Test
