@@ -19,6 +19,7 @@
 #   NEVER_SEEN_RATE=20000   requests/s the faster server is assumed to reach at most in scenario N:
 #                           sizes the never-seen token file (signing costs about 1 ms per token and core)
 #   JWTGUARD_PORT=19180 BUILTIN_PORT=19280   SKIP_BUILD=1 reuses the last build
+#   CONTAINER_LOGIN=protected   JWT Guard's jwtguard.security-mechanism.container-login (default: always)
 # Quick smoke run (numbers not meaningful):
 #   DURATION=5s ROUNDS=1 WARMUP=5s JIT_WARMUP=5s NEVER_SEEN_RATE=8000 benchmarks/http/run-http-bench.sh
 set -euo pipefail
@@ -150,6 +151,11 @@ JWTGUARD_ENDPOINTS_ENABLED=false
 keystore_password=$keystore_password
 EOF
 done
+# JWT Guard's container login (jwtguard.security-mechanism.container-login): always (default) or protected
+if [ -n "${CONTAINER_LOGIN:-}" ]; then
+  echo "JWTGUARD_SECURITY_MECHANISM_CONTAINER_LOGIN=$CONTAINER_LOGIN" >> "$WLP_USER_DIR/servers/jwtguard/server.env"
+  echo "JWT Guard: jwtguard.security-mechanism.container-login=$CONTAINER_LOGIN"
+fi
 cp "$WAR" "$WLP_USER_DIR/servers/jwtguard/apps/orders.war"
 # Liberty's own mpJwt: the same classes without WEB-INF/lib, which holds only jwtguard-runtime and its
 # dependencies (jwtguard-core, the MP JWT API, jose4j, Parsson, ...); Liberty provides the APIs itself.
