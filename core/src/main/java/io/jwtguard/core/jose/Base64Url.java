@@ -1,5 +1,6 @@
 package io.jwtguard.core.jose;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -10,18 +11,15 @@ import java.util.Arrays;
  * <p>Stateless and thread-safe.
  */
 public final class Base64Url {
-    private static final byte[] DECODE = new byte[128];
     private static final char[] ENCODE =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
 
-    /** {@link #DECODE} indexed by an unsigned byte: -1 (all bits set) for every byte outside the alphabet. */
+    /** Sextet values indexed by an unsigned byte: -1 (all bits set) for every byte outside the alphabet. */
     private static final int[] DECODE_BYTE = new int[256];
 
     static {
-        Arrays.fill(DECODE, (byte) -1);
         Arrays.fill(DECODE_BYTE, -1);
         for (int i = 0; i < ENCODE.length; i++) {
-            DECODE[ENCODE[i]] = (byte) i;
             DECODE_BYTE[ENCODE[i]] = i;
         }
     }
@@ -36,41 +34,8 @@ public final class Base64Url {
      * @throws IllegalArgumentException if the range is not canonical unpadded base64url
      */
     public static byte[] decode(CharSequence text, int from, int to) {
-        int length = to - from;
-        int remainder = length & 3;
-        if (remainder == 1) {
-            throw new IllegalArgumentException("base64url length " + length + " is impossible");
-        }
-        byte[] out = new byte[(length / 4) * 3 + (remainder == 0 ? 0 : remainder - 1)];
-        int o = 0;
-        int i = from;
-        int fullEnd = to - remainder;
-        while (i < fullEnd) {
-            int bits = sextet(text, i) << 18 | sextet(text, i + 1) << 12
-                    | sextet(text, i + 2) << 6 | sextet(text, i + 3);
-            out[o++] = (byte) (bits >> 16);
-            out[o++] = (byte) (bits >> 8);
-            out[o++] = (byte) bits;
-            i += 4;
-        }
-        if (remainder == 2) {
-            int a = sextet(text, i);
-            int b = sextet(text, i + 1);
-            if ((b & 0x0F) != 0) {
-                throw new IllegalArgumentException("base64url has non-zero trailing bits");
-            }
-            out[o] = (byte) (a << 2 | b >> 4);
-        } else if (remainder == 3) {
-            int a = sextet(text, i);
-            int b = sextet(text, i + 1);
-            int c = sextet(text, i + 2);
-            if ((c & 0x03) != 0) {
-                throw new IllegalArgumentException("base64url has non-zero trailing bits");
-            }
-            out[o++] = (byte) (a << 2 | b >> 4);
-            out[o] = (byte) (b << 4 | c >> 2);
-        }
-        return out;
+        // one byte per character: every character above U+00FF becomes '?', which is not base64url
+        return decode(text.toString().getBytes(StandardCharsets.ISO_8859_1), from, to);
     }
 
     /**
@@ -124,15 +89,14 @@ public final class Base64Url {
 
     private static IllegalArgumentException notBase64(byte[] ascii, int from) {
         int offset = from;
-        while (ascii[offset] >= 0 && DECODE[ascii[offset]] >= 0) {
+        while (DECODE_BYTE[ascii[offset] & 0xFF] >= 0) {
             offset++;
         }
         return new IllegalArgumentException("character at offset " + offset + " is not base64url");
     }
 
     private static int sextet(byte[] ascii, int index) {
-        byte c = ascii[index];
-        int value = c >= 0 ? DECODE[c] : -1;
+        int value = DECODE_BYTE[ascii[index] & 0xFF];
         if (value < 0) {
             throw new IllegalArgumentException("character at offset " + index + " is not base64url");
         }
@@ -162,14 +126,5 @@ public final class Base64Url {
             sb.append(ENCODE[bits >> 18 & 63]).append(ENCODE[bits >> 12 & 63]).append(ENCODE[bits >> 6 & 63]);
         }
         return sb.toString();
-    }
-
-    private static int sextet(CharSequence text, int index) {
-        char c = text.charAt(index);
-        int value = c < 128 ? DECODE[c] : -1;
-        if (value < 0) {
-            throw new IllegalArgumentException("character at offset " + index + " is not base64url");
-        }
-        return value;
     }
 }

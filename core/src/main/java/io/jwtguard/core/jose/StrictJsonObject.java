@@ -28,11 +28,11 @@ final class StrictJsonObject extends AbstractMap<String, JsonValue> implements J
     static final StrictJsonObject EMPTY = new StrictJsonObject(new String[0], new JsonValue[0], 0);
 
     private final String[] names;
-    /** The names' hash codes: a lookup compares ints first (literal names cache their hash). */
+    /** Small objects: the names' hash codes, compared before {@code equals} (literal names cache theirs). */
     private final int[] hashes;
     private final JsonValue[] values;
     private final int size;
-    /** Null for small objects. */
+    /** Large objects: positions by name; null for small ones. */
     private final Map<String, Integer> index;
 
     /** Takes ownership of the arrays; names are distinct. */
@@ -40,18 +40,19 @@ final class StrictJsonObject extends AbstractMap<String, JsonValue> implements J
         this.names = names;
         this.values = values;
         this.size = size;
-        this.hashes = new int[size];
-        for (int i = 0; i < size; i++) {
-            hashes[i] = names[i].hashCode();
-        }
         if (size > LINEAR_LIMIT) {
             Map<String, Integer> positions = new HashMap<>(size * 2);
             for (int i = 0; i < size; i++) {
                 positions.put(names[i], i);
             }
             this.index = positions;
+            this.hashes = null;
         } else {
             this.index = null;
+            this.hashes = new int[size];
+            for (int i = 0; i < size; i++) {
+                hashes[i] = names[i].hashCode();
+            }
         }
     }
 

@@ -365,7 +365,8 @@ public final class TokenVerifier {
         // RFC 7519 section 5.2: a nested JWT MUST say so with cty; we never guess from the plaintext
         boolean nested = cty != null && VerifierConfig.normalizeType(cty).equals("jwt");
         if (nested) {
-            int[] innerDots = dots(plaintext); // any byte outside base64url and '.' is refused while decoding
+            // one char per byte: any byte outside base64url and '.' is refused while decoding
+            int[] innerDots = dots(new String(plaintext, StandardCharsets.ISO_8859_1));
             if (innerDots.length != 2) {
                 throw reject(RejectionReason.MALFORMED_TOKEN, "the JWE does not contain a compact JWS");
             }
@@ -470,22 +471,6 @@ public final class TokenVerifier {
                 positions[count] = i;
             }
             count++;
-        }
-        return count == positions.length ? positions : count < positions.length
-                ? java.util.Arrays.copyOf(positions, count) : new int[count];
-    }
-
-    /** {@link #dots(String)} over bytes (a decrypted JWE's plaintext). */
-    private static int[] dots(byte[] token) {
-        int[] positions = new int[4];
-        int count = 0;
-        for (int i = 0; i < token.length; i++) {
-            if (token[i] == '.') {
-                if (count < positions.length) {
-                    positions[count] = i;
-                }
-                count++;
-            }
         }
         return count == positions.length ? positions : count < positions.length
                 ? java.util.Arrays.copyOf(positions, count) : new int[count];
