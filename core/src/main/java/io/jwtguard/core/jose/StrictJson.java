@@ -84,7 +84,7 @@ public final class StrictJson {
         }
     }
 
-    static MalformedJsonException syntax(String message) {
+    private static MalformedJsonException syntax(String message) {
         return new MalformedJsonException(MalformedJsonException.Kind.SYNTAX, message);
     }
 
