@@ -1,10 +1,14 @@
 package io.jwtguard.runtime.cdi;
 
 import io.jwtguard.core.config.ConfigurationException;
+import io.jwtguard.runtime.authz.ResourceRequirements;
 import io.jwtguard.runtime.guard.JwtGuard;
 import io.jwtguard.runtime.guard.JwtGuards;
 import io.jwtguard.runtime.guard.PropertyLookups;
 import io.jwtguard.runtime.guard.RuntimeProperties;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -42,6 +46,9 @@ import org.eclipse.microprofile.auth.LoginConfig;
  *       MP-JWT feature (Open Liberty), where its producers ({@code @Claim ClaimValue},
  *       {@code JsonWebToken}, {@code Principal}) would be discovered next to ours: ambiguous
  *       injection, or an empty token;</li>
+ *   <li>refuses conflicting security annotations on one element ({@code @PermitAll} with
+ *       {@code @RolesAllowed}, {@code @DenyAll} with either) on any discovered type, resource or
+ *       not, as a deployment error naming the class and method;</li>
  *   <li>validates every {@code @Claim} injection point: no claim name, an unsupported type, or a
  *       raw claim value in a bean that outlives the request is a deployment error;</li>
  *   <li>after validation, for an MP-JWT application, builds the application's guard (an unusable
@@ -58,6 +65,7 @@ public final class JwtGuardExtension implements Extension {
     static final String SMALLRYE_JWT = "io.smallrye.jwt.";
 
     private final List<String> claimErrors = new ArrayList<>();
+    private final List<String> securityErrors = new ArrayList<>();
     private boolean loginConfigSeen;
     private ClassLoader loader;
     private CdiRejectionListener listener;
@@ -98,6 +106,21 @@ public final class JwtGuardExtension implements Extension {
         LoginConfig config = event.getAnnotatedType().getAnnotation(LoginConfig.class);
         if (config != null && "MP-JWT".equalsIgnoreCase(config.authMethod())) {
             loginConfigSeen = true;
+        }
+    }
+
+    <T> void validateSecurityAnnotations(
+            @Observes @WithAnnotations({RolesAllowed.class, PermitAll.class, DenyAll.class}) ProcessAnnotatedType<T> event) {
+        try {
+            ResourceRequirements.checkConflicts(event.getAnnotatedType().getJavaClass());
+        } catch (IllegalArgumentException e) {
+            securityErrors.add(e.getMessage());
+        }
+    }
+
+    void reportSecurityAnnotationErrors(@Observes AfterBeanDiscovery event) {
+        for (String error : securityErrors) {
+            event.addDefinitionError(new DeploymentException(error));
         }
     }
 

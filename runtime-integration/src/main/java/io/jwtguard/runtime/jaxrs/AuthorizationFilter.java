@@ -2,11 +2,13 @@ package io.jwtguard.runtime.jaxrs;
 
 import io.jwtguard.core.verify.VerifiedToken;
 import io.jwtguard.runtime.authz.AccessDecision;
+import io.jwtguard.runtime.authz.LocatorRequirements;
 import io.jwtguard.runtime.authz.ResourceRequirements;
 import io.jwtguard.runtime.guard.JwtGuard;
 import io.jwtguard.runtime.http.AuthenticationOutcome;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,7 +17,9 @@ import java.util.Optional;
  * {@code error} when a token is needed and none was sent, 403 for {@code @DenyAll} or a missing
  * role, 401 {@code invalid_token} for a token older than {@code @MaxTokenAge}, 403
  * {@code insufficient_scope} for a missing scope (with {@code scope}) or claim value.
- * Registered per resource method by {@link JwtGuardFeature} at {@code Priorities.AUTHORIZATION}.
+ * When the request reached the method through sub-resource locators, the locators' requirements
+ * are enforced first ({@link LocatorRequirements}). Registered on every resource method by
+ * {@link JwtGuardFeature} at {@code Priorities.AUTHORIZATION}.
  * Immutable and thread-safe.
  */
 final class AuthorizationFilter implements ContainerRequestFilter {
@@ -29,16 +33,33 @@ final class AuthorizationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        List<Object> matchedResources = request.getUriInfo().getMatchedResources();
+        List<ResourceRequirements> locators = matchedResources.size() <= 1 ? List.of()
+                : LocatorRequirements.along(matchedResources, request.getUriInfo().getMatchedURIs());
+        if (!requirements.any() && locators.isEmpty()) {
+            return;
+        }
         AuthenticationOutcome outcome = guard.authenticator().authenticate(new ContainerRequestView(request));
         Optional<VerifiedToken> token = outcome instanceof AuthenticationOutcome.Authenticated authenticated
                 ? Optional.of(authenticated.token()) : Optional.empty();
-        AccessDecision decision = AccessDecision.decide(token, requirements, guard.clock());
+        for (ResourceRequirements locator : locators) {
+            if (refused(request, token, locator)) {
+                return;
+            }
+        }
+        refused(request, token, requirements);
+    }
+
+    private boolean refused(ContainerRequestContext request, Optional<VerifiedToken> token,
+            ResourceRequirements gate) {
+        AccessDecision decision = AccessDecision.decide(token, gate, guard.clock());
         if (decision.permitted()) {
-            return;
+            return false;
         }
         decision.reason().ifPresent(reason -> guard.authenticator().report(reason, token.orElse(null)));
         request.abortWith(decision.challenge(guard.settings().realm()).map(Refusals::of)
                 .orElseGet(Refusals::forbidden));
+        return true;
     }
 
 }

@@ -1,5 +1,6 @@
 package io.jwtguard.runtime.jaxrs;
 
+import io.jwtguard.runtime.authz.LocatorRequirements;
 import io.jwtguard.runtime.authz.ResourceRequirements;
 import io.jwtguard.runtime.guard.JwtGuard;
 import io.jwtguard.runtime.guard.JwtGuards;
@@ -16,8 +17,9 @@ import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
  * Installs JWT Guard's filters on the resource methods of an MP-JWT application: an
- * {@link AuthenticationFilter} on every method, and an {@link AuthorizationFilter} on methods
- * whose {@link ResourceRequirements} are not empty. An application is MP-JWT when its
+ * {@link AuthenticationFilter} and an {@link AuthorizationFilter} on every method (the latter
+ * enforces the method's {@link ResourceRequirements} and those of the sub-resource locators a
+ * request went through). An application is MP-JWT when its
  * {@code Application} subclass carries {@code @LoginConfig(authMethod = "MP-JWT")} or the servlet
  * initializer recorded it so; for other applications this feature does nothing.
  *
@@ -51,10 +53,32 @@ public final class JwtGuardFeature implements DynamicFeature {
         }
         JwtGuard guard = JwtGuards.obtain(loader, () -> PropertyLookups.forApplication(loader, null));
         context.register(new AuthenticationFilter(guard), Priorities.AUTHENTICATION);
-        ResourceRequirements requirements = ResourceRequirements.of(resourceClass, method);
+        ResourceRequirements requirements = requirements(resourceClass, method);
+        // registered on every method, also those without requirements: a sub-resource method
+        // must enforce the requirements of the locators the request went through
+        context.register(new AuthorizationFilter(guard, requirements), Priorities.AUTHORIZATION);
         if (requirements.any()) {
-            context.register(new AuthorizationFilter(guard, requirements), Priorities.AUTHORIZATION);
             LOG.log(System.Logger.Level.DEBUG, "JWT Guard protects " + method + " with " + requirements);
+        }
+    }
+
+    /**
+     * Resolves the method's requirements and validates the class's locators. Malformed or
+     * conflicting annotations fail deployment (IllegalArgumentException); a method whose
+     * annotations cannot be read at all is denied to everyone (fail closed).
+     */
+    private static ResourceRequirements requirements(Class<?> resourceClass, Method method) {
+        try {
+            if (resourceClass.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                LocatorRequirements.validate(resourceClass);
+            }
+            return ResourceRequirements.of(resourceClass, method);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.ERROR, "JWT Guard cannot resolve the security annotations of " + method
+                    + "; it is denied to every caller: " + e);
+            return ResourceRequirements.DENY_ALL;
         }
     }
 
