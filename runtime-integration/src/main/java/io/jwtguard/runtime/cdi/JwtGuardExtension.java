@@ -41,9 +41,10 @@ import org.eclipse.microprofile.auth.LoginConfig;
  *       container with Weld, unlike a Jakarta EE server), adds a request-scoped one whose value is
  *       the current {@code JsonWebToken}, as MicroProfile JWT requires of {@code @Inject Principal};</li>
  *   <li>notices {@code @LoginConfig(authMethod = "MP-JWT")} on application classes;</li>
- *   <li>vetoes smallrye-jwt's own CDI beans ({@value #SMALLRYE_JWT}{@code *}): core uses
- *       smallrye-jwt as a library, so the jar sits in {@code WEB-INF/lib} on a server without an
- *       MP-JWT feature (Open Liberty), where its producers ({@code @Claim ClaimValue},
+ *   <li>vetoes smallrye-jwt's own CDI beans ({@value #SMALLRYE_JWT}{@code *}): JWT Guard does
+ *       not use smallrye-jwt (core reads keys and builds tokens with jose4j directly), but an
+ *       application may bring smallrye-jwt into {@code WEB-INF/lib} itself; on a server without an
+ *       MP-JWT feature (Open Liberty) its producers ({@code @Claim ClaimValue},
  *       {@code JsonWebToken}, {@code Principal}) would be discovered next to ours: ambiguous
  *       injection, or an empty token;</li>
  *   <li>refuses conflicting security annotations on one element ({@code @PermitAll} with
