@@ -12,24 +12,17 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.arquillian.testng.Arquillian;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.testng.annotations.DataProvider;
@@ -41,7 +34,7 @@ import org.testng.annotations.Test;
  * sub-resource locators; JWT Guard's own annotations in the same places) called with no token, a
  * {@code user} token and an {@code admin} token, each with its expected status. JWT Guard runs in
  * its default hardened profile. The same table runs in the embedded container (default build)
- * and on Open Liberty (profile {@code liberty-tck}); {@value #CONTAINER} selects the packaging.
+ * and on Open Liberty (profile {@code liberty-tck}); {@code Wars} packages the WAR for each.
  *
  * <p>Tokens: {@code user} has groups {@code [user]}, scope {@code orders:read}, {@code tenant:
  * other} and was issued 120 s ago; {@code admin} has groups {@code [user, admin]}, scope
@@ -49,8 +42,6 @@ import org.testng.annotations.Test;
  */
 @RunAsClient
 public class AuthorizationSemanticsTest extends Arquillian {
-    static final String CONTAINER = "jwtguard.tck.container";
-    static final String LIBERTY_LIBS = "jwtguard.tck.liberty.libs";
     static final String ISSUER = "https://issuer.authz.test";
     static final String AUDIENCE = "authz-suite";
     static final KeyPair KEY = rsaKey();
@@ -63,29 +54,20 @@ public class AuthorizationSemanticsTest extends Arquillian {
     @Deployment(testable = false)
     public static WebArchive deployment() {
         String config = String.join("\n",
-                "mp.jwt.verify.publickey=" + new RsaJsonWebKey((java.security.interfaces.RSAPublicKey) KEY.getPublic())
-                        .toJson(),
+                "mp.jwt.verify.publickey=" + publicJwk(),
                 "mp.jwt.verify.issuer=" + ISSUER,
                 "mp.jwt.verify.audiences=" + AUDIENCE,
                 "jwtguard.realm=authz");
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "authz.war")
+        WebArchive war = Wars.war("authz", config)
                 .addClass(AuthzApp.class)
                 .addClasses(Shapes.class.getDeclaredClasses())
-                .addClass(Shapes.class)
-                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
-        if ("liberty".equals(System.getProperty(CONTAINER))) {
-            for (Path jar : libertyLibs()) {
-                war.addAsLibrary(jar.toFile(), jar.getFileName().toString());
-            }
-        } else {
-            // what the embedded container needs for a non-testable WAR: beans.xml, Weld first,
-            // RESTEasy's CDI injector
-            war.addAsWebInfResource("beans.xml")
-                    .addAsWebInfResource("jetty-env.xml")
-                    .addAsLibraries(ShrinkWrap.create(JavaArchive.class, "resteasy-cdi.jar")
-                            .addAsManifestResource("web-fragment.xml"));
-        }
+                .addClass(Shapes.class);
         return war;
+    }
+
+    /** @return the public JWK of the suite's signing key */
+    static String publicJwk() {
+        return new RsaJsonWebKey((java.security.interfaces.RSAPublicKey) KEY.getPublic()).toJson();
     }
 
     /** @return path, expected status without a token, with the user token, with the admin token */
@@ -179,18 +161,6 @@ public class AuthorizationSemanticsTest extends Arquillian {
             return generator.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<Path> libertyLibs() {
-        String dir = System.getProperty(LIBERTY_LIBS);
-        if (dir == null || dir.isBlank()) {
-            throw new IllegalStateException(LIBERTY_LIBS + " is not set");
-        }
-        try (Stream<Path> files = Files.list(Path.of(dir))) {
-            return files.filter(f -> f.toString().endsWith(".jar")).sorted().collect(Collectors.toCollection(ArrayList::new));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
