@@ -3,6 +3,7 @@ package io.jwtguard.tck.authz;
 import static org.testng.Assert.assertEquals;
 
 import io.jwtguard.tck.authz.app.AuthzApp;
+import io.jwtguard.tck.harness.Wars;
 import io.jwtguard.tck.authz.app.Shapes;
 import io.jwtguard.tck.hostile.Jose;
 import java.io.IOException;

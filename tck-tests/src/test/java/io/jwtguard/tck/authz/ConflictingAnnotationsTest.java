@@ -3,6 +3,7 @@ package io.jwtguard.tck.authz;
 import static org.testng.Assert.assertThrows;
 
 import io.jwtguard.tck.authz.app.AuthzApp;
+import io.jwtguard.tck.harness.Wars;
 import io.jwtguard.tck.authz.conflict.ConflictingResource;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;

@@ -102,7 +102,8 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
         }
     }
 
-    private static List<Path> libertyLibs() {
+    /** @return the jars a WAR carries on Liberty ({@value #LIBERTY_LIBS}) */
+    static List<Path> libertyLibs() {
         String dir = System.getProperty(LIBERTY_LIBS);
         if (dir == null || dir.isBlank()) {
             throw new IllegalStateException(LIBERTY_LIBS + " is not set");

@@ -3,6 +3,7 @@ package io.jwtguard.tck.hostile;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
+import io.jwtguard.tck.harness.Wars;
 import io.jwtguard.tck.hostile.app.HostileApp;
 import java.net.URI;
 import java.net.URL;
@@ -15,9 +16,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.arquillian.testng.Arquillian;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.testng.annotations.Test;
 
@@ -50,15 +48,7 @@ public class HostileTokenSuiteTest extends Arquillian {
                         + Base64.getUrlEncoder().withoutPadding().encodeToString(KEYS.hmacSecret().orElseThrow()),
                 "jwtguard.token.max-size=" + MAX_SIZE,
                 "jwtguard.realm=hostile");
-        // what the embedded container needs for a non-testable WAR (Arquillian applies archive
-        // processors to testable deployments only): beans.xml, Weld first, RESTEasy's CDI injector
-        return ShrinkWrap.create(WebArchive.class, "hostile.war")
-                .addPackage(HostileApp.class.getPackage())
-                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
-                .addAsWebInfResource("beans.xml")
-                .addAsWebInfResource("jetty-env.xml")
-                .addAsLibraries(ShrinkWrap.create(JavaArchive.class, "resteasy-cdi.jar")
-                        .addAsManifestResource("web-fragment.xml"));
+        return Wars.war("hostile", config).addPackage(HostileApp.class.getPackage());
     }
 
     @Test

@@ -1,35 +1,31 @@
-package io.jwtguard.tck.authz;
+package io.jwtguard.tck.harness;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * WARs of the authorization suite for the container in use ({@value #CONTAINER}): on Open
+ * WARs of the authorization suite for the container in use ({@value TckArchiveProcessor#CONTAINER}): on Open
  * Liberty with JWT Guard and its libraries in {@code WEB-INF/lib} (as an application packages
  * them), in the embedded container with what it needs for a non-testable WAR (beans.xml, Weld
  * first, RESTEasy's CDI injector). JWT Guard runs in its default hardened profile.
  */
-final class Wars {
-    static final String CONTAINER = "jwtguard.tck.container";
-    static final String LIBERTY_LIBS = "jwtguard.tck.liberty.libs";
-
+public final class Wars {
     private Wars() {
     }
 
-    static WebArchive war(String name, String config) {
+    /**
+     * @param name the WAR's name (its context root on both containers)
+     * @param config the text of {@code META-INF/microprofile-config.properties}
+     * @return the WAR, to which the caller adds its classes
+     */
+    public static WebArchive war(String name, String config) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
-        if ("liberty".equals(System.getProperty(CONTAINER))) {
-            for (Path jar : libertyLibs()) {
+        if ("liberty".equals(System.getProperty(TckArchiveProcessor.CONTAINER))) {
+            for (Path jar : TckArchiveProcessor.libertyLibs()) {
                 war.addAsLibrary(jar.toFile(), jar.getFileName().toString());
             }
         } else {
@@ -39,17 +35,5 @@ final class Wars {
                             .addAsManifestResource("web-fragment.xml"));
         }
         return war;
-    }
-
-    private static List<Path> libertyLibs() {
-        String dir = System.getProperty(LIBERTY_LIBS);
-        if (dir == null || dir.isBlank()) {
-            throw new IllegalStateException(LIBERTY_LIBS + " is not set");
-        }
-        try (Stream<Path> files = Files.list(Path.of(dir))) {
-            return files.filter(f -> f.toString().endsWith(".jar")).sorted().collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
