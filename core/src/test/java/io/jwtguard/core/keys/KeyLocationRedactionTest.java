@@ -49,6 +49,28 @@ class KeyLocationRedactionTest {
     }
 
     @Test
+    void redactWhenQueryOrUserInfoThenBothHidden() {
+        assertThat(KeyLocation.redact("https://user:pass@idp.example:8443/realms/r/certs?token=SECRET#frag"))
+                .isEqualTo("https://***@idp.example:8443/realms/r/certs?***");
+        assertThat(KeyLocation.redact("https://idp.example/certs?token=SECRET")).isEqualTo("https://idp.example/certs?***");
+        assertThat(KeyLocation.redact("https://user@idp.example")).isEqualTo("https://***@idp.example");
+        assertThat(KeyLocation.redact("https://a:b@c@idp.example/x")).isEqualTo("https://***@idp.example/x");
+        assertThat(KeyLocation.redact("https://idp.example/certs#x")).isEqualTo("https://idp.example/certs");
+        assertThat(KeyLocation.redact("not a uri user:pass@ ?token=SECRET")).doesNotContain(SECRET);
+    }
+
+    @Test
+    void redactWhenNothingSecretThenUnchanged() {
+        assertThat(KeyLocation.redact("https://idp.example/realms/r/protocol/openid-connect/certs"))
+                .isEqualTo("https://idp.example/realms/r/protocol/openid-connect/certs");
+        assertThat(KeyLocation.redact("https://idp.example/users/@me/keys"))
+                .isEqualTo("https://idp.example/users/@me/keys");
+        assertThat(KeyLocation.redact("classpath:keys/public.pem")).isEqualTo("classpath:keys/public.pem");
+        assertThat(KeyLocation.redact("/etc/keys/public.pem")).isEqualTo("/etc/keys/public.pem");
+        assertThat(KeyLocation.redact(null)).isNull();
+    }
+
+    @Test
     void jwksKeySourceWhenLocationCarriesCredentialsThenNoMessageLogOrStatusShowsThem() {
         List<String> texts = new ArrayList<>();
         try (LogCapture logs = LogCapture.of("io.jwtguard.core.keys")) {
