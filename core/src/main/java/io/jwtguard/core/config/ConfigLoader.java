@@ -150,7 +150,8 @@ public final class ConfigLoader {
             try {
                 uri = URI.create(location.get().trim());
             } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(locationProperty, "'" + location.get() + "' is not a valid URL");
+                throw new ConfigurationException(locationProperty, "'" + KeyLocation.redact(location.get())
+                        + "' is not a valid URL");
             }
             if (!JwksKeySource.isAcceptableUri(uri)) {
                 throw new ConfigurationException(locationProperty, "keys must be fetched over https (plain http only "

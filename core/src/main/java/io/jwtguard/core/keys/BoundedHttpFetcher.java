@@ -20,7 +20,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * GETs a small document with hard limits: connect timeout, one deadline for headers and body
  * together (a server that trickles its body cannot hold a caller longer), a body size cap
- * enforced while reading, no redirects, status 200 only. Thread-safe.
+ * enforced while reading, no redirects, status 200 only. Messages name the URI
+ * {@link KeyLocation#redact redacted} (no query, no user-info). Thread-safe.
  */
 final class BoundedHttpFetcher {
     /** A fetched document and its cache lifetime hint. */
@@ -41,6 +42,7 @@ final class BoundedHttpFetcher {
     }
 
     Document get(URI uri) throws IOException {
+        String where = KeyLocation.redact(uri.toString());
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(readTimeout)
                 .header("Accept", "application/jwk-set+json, application/json, application/x-pem-file;q=0.9, text/plain;q=0.8")
@@ -61,21 +63,21 @@ final class BoundedHttpFetcher {
             response = future.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new IOException("no complete answer from " + uri + " within " + readTimeout.toMillis() + " ms");
+            throw new IOException("no complete answer from " + where + " within " + readTimeout.toMillis() + " ms");
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while fetching " + uri);
+            throw new IOException("interrupted while fetching " + where);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw new IOException("cannot fetch " + uri + ": " + (cause instanceof TooLarge ? cause.getMessage()
+            throw new IOException("cannot fetch " + where + ": " + (cause instanceof TooLarge ? cause.getMessage()
                     : cause == null ? "unknown error" : cause.getClass().getSimpleName()));
         }
         if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode() + " from " + uri);
+            throw new IOException("HTTP " + response.statusCode() + " from " + where);
         }
         if (response.body() == null) {
-            throw new IOException("response from " + uri + " declares more than " + maxBytes + " bytes");
+            throw new IOException("response from " + where + " declares more than " + maxBytes + " bytes");
         }
         return new Document(new String(response.body(), StandardCharsets.UTF_8),
                 maxAge(response.headers().allValues("Cache-Control")));

@@ -30,10 +30,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *       refreshed in the background {@code refreshAhead} before it expires, so requests do not
  *       wait for routine refreshes.</li>
  *   <li><b>Rotation</b>: a token with an unknown {@code kid} asks for a refresh that is
- *       single-flight (concurrent misses cause one fetch) and rate-limited (at most one per
- *       {@code unknownKidMinInterval}); a {@code kid} still absent after a fresh fetch is not
- *       looked for again for {@code unknownKidNegativeTtl}. A flood of random kids therefore
- *       costs at most one fetch per interval.</li>
+ *       single-flight (concurrent misses cause one fetch) and rate-limited by a token bucket:
+ *       {@link #UNKNOWN_KID_BURST} refreshes at once, refilled at one per
+ *       {@code unknownKidMinInterval}, so an issuer that signs with a new key from its first
+ *       token on costs no request a rejection, and a flood of random kids costs at most one
+ *       fetch per interval on average. A {@code kid} still absent after a successful fresh fetch
+ *       is refused ({@link #refreshForUnknownKeyId} returns false) and not looked for again for
+ *       {@code unknownKidNegativeTtl}. When the refresh is rate-limited or fails, we cannot
+ *       tell whether the key exists: {@link KeySourceUnavailableException} (HTTP 503 with
+ *       {@code Retry-After}), never a token rejection.</li>
  *   <li><b>Outages</b>: when refreshing fails, the last good set keeps serving for
  *       {@code staleIfError} past its expiry; after that, {@link #keys()} throws
  *       {@link KeySourceUnavailableException} (HTTP 503 at the edge), never a token rejection.
@@ -43,7 +48,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li><b>Hygiene</b>: {@link KeyMaterial} drops keys whose {@code use}, {@code key_ops} or
  *       {@code alg} forbid verification, symmetric keys, keys with private parts and duplicate
  *       kids; {@link KeyStrengthPolicy} drops weak keys; each with a warning naming the
- *       {@code kid}. A set that ends up empty counts as a failed fetch.</li>
+ *       {@code kid}, once per {@code kid} and reason for this source (later fetches say it at
+ *       debug level). A set that ends up empty counts as a failed fetch.</li>
+ *   <li><b>Credentials</b>: the location may carry credentials in its query or user-info; logs,
+ *       messages, {@link #describe()}, {@link #status()} and {@link #toString()} show it
+ *       {@link KeyLocation#redact redacted}.</li>
  * </ul>
  *
  * <p>Time comes from the injected clock; background refreshes run on the injected executor.
@@ -52,8 +61,16 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class JwksKeySource implements KeySource, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(JwksKeySource.class.getName());
     private static final int MAX_NEGATIVE_KIDS = 10_000;
+    /**
+     * How many refreshes for unknown {@code kid}s may happen at once (the bucket's size); the
+     * bucket refills at one per {@code unknownKidMinInterval}.
+     */
+    public static final int UNKNOWN_KID_BURST = 3;
 
     private final URI uri;
+    /** The location without query and user-info, for everything that describes it. */
+    private final String description;
+    private final IgnoredKeyWarnings ignoredKeys = IgnoredKeyWarnings.oncePerKey();
     private final JwksSettings settings;
     private final KeyStrengthPolicy strength;
     private final Clock clock;
@@ -70,13 +87,21 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
     private volatile Instant lastAttempt;
     private volatile Instant lastSuccess;
     private volatile String lastError;
+    /**
+     * The unknown-kid token bucket as a generic cell rate algorithm: its theoretical arrival
+     * time; a refresh is allowed while {@code now >= tat - (burst - 1) * interval}. Guarded by
+     * fetchLock; null before the first refresh for an unknown kid.
+     */
+    private Instant unknownKidTat;
 
-    private record Snapshot(List<VerificationKey> keys, Instant fetchedAt, Instant expiresAt) {
+    /** @param refreshAt when a background refresh starts (refresh-ahead, capped at half the lifetime) */
+    private record Snapshot(List<VerificationKey> keys, Instant fetchedAt, Instant expiresAt, Instant refreshAt) {
     }
 
     private JwksKeySource(URI uri, JwksSettings settings, KeyStrengthPolicy strength, Clock clock,
             Executor background, boolean ownsExecutor) {
         this.uri = uri;
+        this.description = KeyLocation.redact(uri.toString());
         this.settings = settings;
         this.strength = strength;
         this.clock = clock;
@@ -119,7 +144,7 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
                 source.refreshNow();
             } catch (KeySourceUnavailableException e) {
                 LOG.log(System.Logger.Level.WARNING, "JWKS prefetch from {0} failed; will retry on first use: {1}",
-                        source.uri, e.getMessage());
+                        source.description, e.getMessage());
             }
         }
         return source;
@@ -147,7 +172,8 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
     private static URI checkedUri(URI uri) {
         Objects.requireNonNull(uri, "uri");
         if (!isAcceptableUri(uri)) {
-            throw new IllegalArgumentException("JWKS location " + uri + " must be https (plain http only to loopback)");
+            throw new IllegalArgumentException("JWKS location " + KeyLocation.redact(uri.toString())
+                    + " must be https (plain http only to loopback)");
         }
         return uri;
     }
@@ -157,7 +183,7 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
         Snapshot current = snapshot;
         Instant now = clock.instant();
         if (current != null && now.isBefore(current.expiresAt())) {
-            if (!now.isBefore(refreshAt(current))) {
+            if (!now.isBefore(current.refreshAt())) {
                 refreshInBackground();
             }
             return current.keys();
@@ -189,31 +215,61 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
             try {
                 fetch(clock.instant());
             } catch (IOException | IllegalArgumentException e) {
-                throw new KeySourceUnavailableException("JWKS at " + uri + " is unavailable: " + e.getMessage(), e);
+                throw new KeySourceUnavailableException("JWKS at " + description + " is unavailable: " + e.getMessage(),
+                        e);
             }
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Refuses to answer rather than guess: returns false (the caller rejects the token) only
+     * when a successful fetch that started after the request arrived lacks the {@code kid}, or a
+     * recent one did ({@code unknownKidNegativeTtl}); throws when it could not look.
+     *
+     * @throws KeySourceUnavailableException if the refresh is rate-limited (with a retry-after
+     *     hint: when the bucket allows the next one) or fails
+     */
     @Override
     public boolean refreshForUnknownKeyId(String keyId) {
         Instant now = clock.instant();
         Instant negativeUntil = negativeKids.get(keyId);
         if (negativeUntil != null && now.isBefore(negativeUntil)) {
-            return false;
+            return false; // a fresh fetch lacked it a moment ago
         }
         long attemptsBefore = fetchCount.get();
         synchronized (fetchLock) {
             if (fetchCount.get() != attemptsBefore) {
-                return contains(keyId); // single flight: someone fetched while we waited
+                // single flight: a fetch started while we waited, and its outcome answers us too
+                if (lastError != null) {
+                    throw lookupFailed(null);
+                }
+                return contains(keyId);
             }
             now = clock.instant();
-            if (lastAttempt != null && now.isBefore(lastAttempt.plus(settings.unknownKidMinInterval()))) {
-                return false; // rate limit
+            if (contains(keyId)) {
+                return true; // a fetch that was under way when we arrived brought it
             }
+            negativeUntil = negativeKids.get(keyId);
+            if (negativeUntil != null && now.isBefore(negativeUntil)) {
+                return false; // ... or looked for this kid and lacked it
+            }
+            if (recentlyFailed(now)) {
+                throw lookupFailed(null);
+            }
+            Duration wait = unknownKidWait(now);
+            if (!wait.isZero()) {
+                throw new KeySourceUnavailableException("JWKS at " + description + ": a token names a kid that the "
+                        + "key set lacks, and refreshes for unknown kids are rate-limited; cannot tell yet whether "
+                        + "the key exists", null, wait);
+            }
+            unknownKidTat = (unknownKidTat == null || unknownKidTat.isBefore(now) ? now : unknownKidTat)
+                    .plus(settings.unknownKidMinInterval());
             try {
                 fetch(now);
             } catch (IOException | IllegalArgumentException e) {
-                return false;
+                throw lookupFailed(e);
             }
             boolean found = contains(keyId);
             if (!found) {
@@ -226,6 +282,20 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
         }
     }
 
+    /** @return how long until the unknown-kid bucket allows a refresh; zero when it does now. Must hold fetchLock. */
+    private Duration unknownKidWait(Instant now) {
+        if (unknownKidTat == null) {
+            return Duration.ZERO;
+        }
+        Instant allowedFrom = unknownKidTat.minus(settings.unknownKidMinInterval().multipliedBy(UNKNOWN_KID_BURST - 1));
+        return now.isBefore(allowedFrom) ? Duration.between(now, allowedFrom) : Duration.ZERO;
+    }
+
+    private KeySourceUnavailableException lookupFailed(Exception cause) {
+        return new KeySourceUnavailableException("JWKS at " + description + " is unavailable, so a token's unknown "
+                + "kid cannot be looked up" + (lastError == null ? "" : ": " + lastError), cause);
+    }
+
     @Override
     public long version() {
         return version.get();
@@ -233,7 +303,7 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
 
     @Override
     public String describe() {
-        return uri.toString();
+        return description;
     }
 
     @Override
@@ -250,7 +320,7 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
         } else {
             state = KeySourceStatus.State.UNAVAILABLE;
         }
-        return Optional.of(new KeySourceStatus(uri.toString(), state, current == null ? 0 : current.keys().size(),
+        return Optional.of(new KeySourceStatus(description, state, current == null ? 0 : current.keys().size(),
                 Optional.ofNullable(lastSuccess),
                 current == null ? Optional.empty() : Optional.of(Duration.between(current.fetchedAt(), now)),
                 Optional.ofNullable(lastError), fetchCount.get()));
@@ -262,17 +332,22 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
     }
 
     @Override
+    public String toString() {
+        return "JwksKeySource[" + description + "]";
+    }
+
+    @Override
     public void close() {
         if (ownsExecutor) {
             ((ExecutorService) background).shutdownNow();
         }
     }
 
-    private Instant refreshAt(Snapshot s) {
-        Duration lifetime = Duration.between(s.fetchedAt(), s.expiresAt());
+    private Instant refreshAt(Instant fetchedAt, Instant expiresAt) {
+        Duration lifetime = Duration.between(fetchedAt, expiresAt);
         Duration ahead = settings.refreshAhead().compareTo(lifetime.dividedBy(2)) > 0
                 ? lifetime.dividedBy(2) : settings.refreshAhead();
-        return s.expiresAt().minus(ahead);
+        return expiresAt.minus(ahead);
     }
 
     private void refreshInBackground() {
@@ -285,7 +360,7 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
                     synchronized (fetchLock) {
                         Instant now = clock.instant();
                         Snapshot current = snapshot;
-                        if (current != null && now.isBefore(refreshAt(current))) {
+                        if (current != null && now.isBefore(current.refreshAt())) {
                             return; // already refreshed
                         }
                         if (!recentlyFailed(now)) {
@@ -312,7 +387,7 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
         if (current != null && now.isBefore(current.expiresAt().plus(settings.staleIfError()))) {
             return current.keys();
         }
-        throw new KeySourceUnavailableException("JWKS at " + uri + " is unavailable"
+        throw new KeySourceUnavailableException("JWKS at " + description + " is unavailable"
                 + (current == null ? "" : " and the last good key set is past its stale bound")
                 + (lastError == null ? "" : ": " + lastError), null);
     }
@@ -324,9 +399,9 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
         try {
             BoundedHttpFetcher.Document document = fetcher.get(uri);
             List<VerificationKey> keys = strength.filter(
-                    KeyMaterial.parsePublicKeys(document.body(), uri.toString()), uri.toString());
+                    KeyMaterial.parsePublicKeys(document.body(), description, ignoredKeys), description, ignoredKeys);
             if (keys.isEmpty()) {
-                throw new IllegalArgumentException("no usable key in the JWK Set at " + uri);
+                throw new IllegalArgumentException("no usable key in the JWK Set at " + description);
             }
             Duration ttl = document.maxAge().orElse(settings.defaultCacheTtl());
             if (ttl.compareTo(settings.minCacheTtl()) < 0) {
@@ -335,7 +410,7 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
                 ttl = settings.maxCacheTtl();
             }
             Snapshot previous = snapshot;
-            Snapshot next = new Snapshot(keys, now, now.plus(ttl));
+            Snapshot next = new Snapshot(keys, now, now.plus(ttl), refreshAt(now, now.plus(ttl)));
             if (previous == null || !sameKeys(previous.keys(), keys)) {
                 version.incrementAndGet();
                 negativeKids.clear();
@@ -346,7 +421,7 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
             return next;
         } catch (IOException | IllegalArgumentException e) {
             lastError = e.getMessage();
-            LOG.log(System.Logger.Level.WARNING, "JWKS refresh from {0} failed: {1}", uri, e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "JWKS refresh from {0} failed: {1}", description, e.getMessage());
             throw e;
         }
     }

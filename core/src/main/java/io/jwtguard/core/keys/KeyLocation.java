@@ -21,7 +21,9 @@ import java.util.Objects;
  * https (plain http only to loopback, for tests).
  *
  * <p>Reads are bounded: at most {@link #MAX_BYTES} bytes, HTTP with connect and read timeouts
- * and no redirects. Immutable and thread-safe.
+ * and no redirects. A location may carry credentials (a query such as {@code ?token=...}, or
+ * {@code user:password@}); {@link #toString()} and every message show it {@link #redact redacted}.
+ * Immutable and thread-safe.
  */
 public final class KeyLocation {
     /** The largest key document read from any location, in bytes. */
@@ -30,9 +32,47 @@ public final class KeyLocation {
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
 
     private final String location;
+    /** The location without query and user-info, for messages. */
+    private final String description;
 
     private KeyLocation(String location) {
         this.location = location;
+        this.description = redact(location);
+    }
+
+    /**
+     * Describes a location (URL or path) for logs and messages without the parts that may hold
+     * credentials: the user-info of a {@code scheme://user:password@host} authority becomes
+     * {@code ***}, a query becomes {@code ?***}, and a fragment is dropped. Works on text that is
+     * not a valid URI too.
+     *
+     * @param location a location, may be null
+     * @return the redacted text, or null for null
+     */
+    public static String redact(String location) {
+        if (location == null) {
+            return null;
+        }
+        String text = location;
+        String tail = "";
+        int query = text.indexOf('?');
+        int fragment = text.indexOf('#');
+        int cut = query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment);
+        if (cut >= 0) {
+            tail = cut == query ? "?***" : "";
+            text = text.substring(0, cut);
+        }
+        int scheme = text.indexOf("://");
+        if (scheme >= 0) {
+            int start = scheme + 3;
+            int end = text.indexOf('/', start);
+            end = end < 0 ? text.length() : end;
+            int at = text.lastIndexOf('@', end - 1);
+            if (at >= start) {
+                text = text.substring(0, start) + "***" + text.substring(at);
+            }
+        }
+        return text + tail;
     }
 
     /**
@@ -55,7 +95,14 @@ public final class KeyLocation {
 
     /** @return whether the location is remote and acceptable: https, or plain http only to loopback */
     public boolean isAcceptableRemote() {
-        return isRemote() && JwksKeySource.isAcceptableUri(URI.create(location));
+        if (!isRemote()) {
+            return false;
+        }
+        try {
+            return JwksKeySource.isAcceptableUri(URI.create(location));
+        } catch (IllegalArgumentException e) { // not a URI; its message would repeat the location
+            return false;
+        }
     }
 
     /**
@@ -78,7 +125,13 @@ public final class KeyLocation {
             return readHttp();
         }
         if (lower.startsWith("file:")) {
-            return readFile(Paths.get(URI.create(location)));
+            Path path;
+            try {
+                path = Paths.get(URI.create(location));
+            } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                throw new IOException("'" + description + "' is not a usable file URL");
+            }
+            return readFile(path);
         }
         String resource = lower.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
         String stripped = resource.startsWith("/") ? resource.substring(1) : resource;
@@ -101,7 +154,7 @@ public final class KeyLocation {
                 return readFile(path);
             }
         }
-        throw new IOException("no classpath resource or file at " + location);
+        throw new IOException("no classpath resource or file at " + description);
     }
 
     private byte[] readFile(Path path) throws IOException {
@@ -112,7 +165,7 @@ public final class KeyLocation {
 
     private byte[] readHttp() throws IOException {
         if (!isAcceptableRemote()) {
-            throw new IOException(location + " must be https (plain http only to loopback)");
+            throw new IOException(description + " must be https (plain http only to loopback)");
         }
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(HTTP_TIMEOUT)
@@ -127,26 +180,27 @@ public final class KeyLocation {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
-                    throw new IOException("HTTP " + response.statusCode() + " from " + location);
+                    throw new IOException("HTTP " + response.statusCode() + " from " + description);
                 }
                 return readBounded(body);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while fetching " + location, e);
+            throw new IOException("interrupted while fetching " + description, e);
         }
     }
 
     private byte[] readBounded(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
-            throw new IOException("key document at " + location + " exceeds " + MAX_BYTES + " bytes");
+            throw new IOException("key document at " + description + " exceeds " + MAX_BYTES + " bytes");
         }
         return bytes;
     }
 
+    /** @return the location {@link #redact redacted}: no query, no user-info */
     @Override
     public String toString() {
-        return location;
+        return description;
     }
 }

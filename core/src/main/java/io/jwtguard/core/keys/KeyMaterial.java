@@ -56,6 +56,11 @@ public final class KeyMaterial {
      * @throws IllegalArgumentException if the document is malformed or holds no usable key
      */
     public static List<VerificationKey> parsePublicKeys(String content, String source) {
+        return parsePublicKeys(content, source, IgnoredKeyWarnings.always());
+    }
+
+    /** As {@link #parsePublicKeys(String, String)}, saying why keys are dropped through {@code warnings}. */
+    static List<VerificationKey> parsePublicKeys(String content, String source, IgnoredKeyWarnings warnings) {
         String text = content.trim();
         List<VerificationKey> keys = new ArrayList<>();
         if (text.startsWith("-----BEGIN")) {
@@ -73,12 +78,12 @@ public final class KeyMaterial {
                 }
             }
         } else if (text.startsWith("{")) {
-            keys.addAll(parseJwkOrJwks(text, source));
+            keys.addAll(parseJwkOrJwks(text, source, warnings));
         } else {
             byte[] decoded = decodeAnyBase64(text, source);
             String asText = new String(decoded, StandardCharsets.UTF_8).trim();
             if (asText.startsWith("{")) {
-                keys.addAll(parseJwkOrJwks(asText, source));
+                keys.addAll(parseJwkOrJwks(asText, source, warnings));
             } else {
                 keys.add(VerificationKey.ofPublicKey(null, decodeSpki(decoded, source)));
             }
@@ -135,7 +140,8 @@ public final class KeyMaterial {
         return List.copyOf(keys);
     }
 
-    private static List<VerificationKey> parseJwkOrJwks(String json, String source) {
+    private static List<VerificationKey> parseJwkOrJwks(String json, String source,
+            IgnoredKeyWarnings warnings) {
         List<VerificationKey> keys = new ArrayList<>();
         List<String> seenIds = new ArrayList<>();
         List<String> duplicateIds = new ArrayList<>();
@@ -147,7 +153,7 @@ public final class KeyMaterial {
                 }
                 seenIds.add(kid);
             }
-            VerificationKey key = toVerificationKey(jwk, kid, source);
+            VerificationKey key = toVerificationKey(jwk, kid, source, warnings);
             if (key != null) {
                 keys.add(key);
             }
@@ -155,55 +161,56 @@ public final class KeyMaterial {
         if (!duplicateIds.isEmpty()) {
             keys.removeIf(k -> k.keyId().filter(duplicateIds::contains).isPresent());
             for (String kid : duplicateIds) {
-                LOG.log(System.Logger.Level.WARNING, "JWK kid ''{0}'' appears more than once in {1}; all keys "
+                warnings.ignored(LOG, kid, "duplicate", "JWK kid ''{0}'' appears more than once in {1}; all keys "
                         + "with that kid are dropped", kid, source);
             }
         }
         return keys;
     }
 
-    private static VerificationKey toVerificationKey(JsonObject jwk, String kid, String source) {
+    private static VerificationKey toVerificationKey(JsonObject jwk, String kid, String source,
+            IgnoredKeyWarnings warnings) {
         String kty = jwk.get("kty") instanceof JsonString ? jwk.getString("kty") : "";
         if (kty.equals("oct")) {
-            return drop(kid, source, "it is a symmetric key; configure HMAC secrets with jwtguard.hmac.secret");
+            return drop(warnings, kid, source, "it is a symmetric key; configure HMAC secrets with jwtguard.hmac.secret");
         }
         for (String member : PRIVATE_MEMBERS) {
             if (jwk.containsKey(member)) {
-                return drop(kid, source, "it contains private key material, which must never be published");
+                return drop(warnings, kid, source, "it contains private key material, which must never be published");
             }
         }
         JsonValue use = jwk.get("use");
         if (use != null && !(use instanceof JsonString && ((JsonString) use).getString().equals("sig"))) {
-            return drop(kid, source, "its 'use' is not 'sig'");
+            return drop(warnings, kid, source, "its 'use' is not 'sig'");
         }
         JsonValue ops = jwk.get("key_ops");
         if (ops != null && !(ops instanceof JsonArray && ((JsonArray) ops).contains(jsonString("verify")))) {
-            return drop(kid, source, "its 'key_ops' does not include 'verify'");
+            return drop(warnings, kid, source, "its 'key_ops' does not include 'verify'");
         }
         VerificationKey key;
         try {
             JsonWebKey parsed = JsonWebKey.Factory.newJwk(jwk.toString());
             if (!(parsed instanceof PublicJsonWebKey)) {
-                return drop(kid, source, "its key type is not supported");
+                return drop(warnings, kid, source, "its key type is not supported");
             }
             key = VerificationKey.ofPublicKey(kid, ((PublicJsonWebKey) parsed).getPublicKey());
         } catch (JoseException | IllegalArgumentException | ClassCastException e) {
-            return drop(kid, source, "it is not a valid RSA, EC (P-256/384/521) or Ed25519 public key");
+            return drop(warnings, kid, source, "it is not a valid RSA, EC (P-256/384/521) or Ed25519 public key");
         }
         JsonValue alg = jwk.get("alg");
         if (alg != null) {
             String algName = alg instanceof JsonString ? ((JsonString) alg).getString() : "";
             JwsAlgorithm algorithm = JwsAlgorithm.fromJoseName(algName).orElse(null);
             if (algorithm == null || !key.supports(algorithm)) {
-                return drop(kid, source, "its 'alg' is not a signature algorithm for this key type");
+                return drop(warnings, kid, source, "its 'alg' is not a signature algorithm for this key type");
             }
             key = key.restrictedTo(algorithm);
         }
         return key;
     }
 
-    private static VerificationKey drop(String kid, String source, String why) {
-        LOG.log(System.Logger.Level.WARNING, "JWK kid ''{0}'' in {1} is ignored: {2}", kid, source, why);
+    private static VerificationKey drop(IgnoredKeyWarnings warnings, String kid, String source, String why) {
+        warnings.ignored(LOG, kid, why, "JWK kid ''{0}'' in {1} is ignored: {2}", kid, source, why);
         return null;
     }
 

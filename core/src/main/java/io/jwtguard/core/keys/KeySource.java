@@ -15,12 +15,18 @@ import java.util.Optional;
 public interface KeySource {
 
     /**
+     * Also called on every hit of the verified-token cache, so a source whose keys expire can
+     * start a refresh when one is due (and a key the issuer removed stops verifying cached tokens).
+     *
      * @return the trusted keys, never null; may be empty only if the source holds no usable key
      * @throws KeySourceUnavailableException if the keys cannot be obtained right now
      */
     List<VerificationKey> keys();
 
-    /** @return a description for logs and posture findings (a location, never key material) */
+    /**
+     * @return a description for logs and posture findings (a location without credentials, never
+     *     key material)
+     */
     String describe();
 
     /**
@@ -28,8 +34,13 @@ public interface KeySource {
      * refresh (a JWKS endpoint) may look for new keys, single-flight and rate-limited, so that a
      * flood of unknown kids never amplifies into fetches.
      *
+     * <p>Returning false means "this source does not have the key" (the token is refused with
+     * 401); a source that could not look (rate-limited, or the fetch failed) must throw instead,
+     * because it cannot tell whether the key exists.
+     *
      * @param keyId the unknown {@code kid}, not null
      * @return true if the key set changed and the caller should look again
+     * @throws KeySourceUnavailableException if the source could not look for the key now
      */
     default boolean refreshForUnknownKeyId(String keyId) {
         return false;

@@ -42,13 +42,18 @@ public final class KeyStrengthPolicy {
      * @return the keys that are strong enough, in order
      */
     public List<VerificationKey> filter(List<VerificationKey> keys, String source) {
+        return filter(keys, source, IgnoredKeyWarnings.always());
+    }
+
+    /** As {@link #filter(List, String)}, saying why keys are dropped through {@code warnings}. */
+    List<VerificationKey> filter(List<VerificationKey> keys, String source, IgnoredKeyWarnings warnings) {
         List<VerificationKey> kept = new ArrayList<>(keys.size());
         for (VerificationKey key : keys) {
             if (accepts(key)) {
                 kept.add(key);
             } else {
-                LOG.log(System.Logger.Level.WARNING, "Key kid ''{0}'' in {1} is ignored: RSA {2} bits is under the "
-                        + "minimum of {3}", key.keyId().orElse(""), source, key.strengthBits(), minRsaBits);
+                warnings.ignored(LOG, key.keyId().orElse(""), "weak", "Key kid ''{0}'' in {1} is ignored: RSA {2} bits "
+                        + "is under the minimum of {3}", key.keyId().orElse(""), source, key.strengthBits(), minRsaBits);
             }
         }
         return List.copyOf(kept);

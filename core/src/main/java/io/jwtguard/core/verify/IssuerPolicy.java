@@ -40,6 +40,20 @@ final class IssuerPolicy {
     }
 
     /**
+     * As {@link #keyVersion()}, after asking every source for its keys: a source whose key set is
+     * due starts a refresh (in the background, or now when the set has expired), so a cache hit
+     * notices keys the issuer removed within one refresh interval.
+     *
+     * @throws KeySourceUnavailableException if a source's keys cannot be obtained (past its stale bound)
+     */
+    long currentKeyVersion() {
+        for (KeySource source : keySources) {
+            source.keys();
+        }
+        return keyVersion();
+    }
+
+    /**
      * @return the last epoch second at which a token with these time claims still passes the
      *     time rules that can change as time passes (expiry, maximum age)
      */

@@ -280,13 +280,22 @@ public final class TokenVerifier {
         int outcome = tryKeys(sources, algorithm, kid, signingInput, signingInputLength, signature);
         if (outcome == NO_CANDIDATE && kid != null) {
             // an unknown kid may mean the issuer rotated keys: sources that can refresh decide
-            // (single-flight, rate-limited) whether to look; we retry once if anything changed
+            // (single-flight, rate-limited) whether to look; we retry once if anything changed.
+            // A source that could not look makes the answer "unavailable" (503), not a rejection.
             boolean changed = false;
+            KeySourceUnavailableException couldNotLook = null;
             for (KeySource source : sources) {
-                changed |= source.refreshForUnknownKeyId(kid);
+                try {
+                    changed |= source.refreshForUnknownKeyId(kid);
+                } catch (KeySourceUnavailableException e) {
+                    couldNotLook = e; // another source may still have the key
+                }
             }
             if (changed) {
                 outcome = tryKeys(sources, algorithm, kid, signingInput, signingInputLength, signature);
+            }
+            if (outcome != VERIFIED && couldNotLook != null) {
+                throw couldNotLook;
             }
         }
         if (outcome == VERIFIED) {

@@ -10,14 +10,18 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  *
  * <p>A hit is returned only while the entry's time limits hold (expiry and maximum age, with
  * skew, re-checked against the clock on every hit) and the issuer's key set is the one the token
- * was verified with; revocation is re-checked on every hit by the caller. Bounded (Caffeine,
+ * was verified with. A hit consults the key sources as a full verification would, so a key set
+ * that is due is refreshed, and a set past its stale bound fails the hit as unavailable; an entry
+ * whose key left the set then misses and is verified again. Revocation is re-checked on every hit
+ * by the caller. Bounded (Caffeine,
  * size-based eviction). Thread-safe.
  */
 final class VerifiedTokenCache {
     /** One verified token and what a hit must re-check. */
     record Entry(VerifiedToken token, IssuerPolicy policy, long keyVersion, long validThroughEpochSecond) {
+        /** @throws KeySourceUnavailableException if the issuer's keys cannot be obtained now */
         boolean usableAt(long nowEpochSecond) {
-            return nowEpochSecond <= validThroughEpochSecond && policy.keyVersion() == keyVersion;
+            return nowEpochSecond <= validThroughEpochSecond && policy.currentKeyVersion() == keyVersion;
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jwtguard.core.config.VerifierConfig;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.testing.JwksTestServer;
+import io.jwtguard.core.testing.LogCapture;
 import io.jwtguard.core.testing.MutableClock;
 import io.jwtguard.core.testing.TestConfigs;
 import io.jwtguard.core.testing.TestKeys;
@@ -98,18 +99,86 @@ class JwksKeySourceTest {
         assertThat(source.version()).isEqualTo(2);
     }
 
+    /** Keycloak signs with a newly added key from the first token on (issue 12, item 10c). */
     @Test
-    void verifyWhenNewKeyAppearsRightAfterAFetchThenFailureWindowIsAtMostTheInterval() {
+    void verifyWhenIssuerSignsWithNewKeyRightAfterOurFetchThenAcceptedAfterOneRefresh() {
         verifier.verify(token("a", KEY_A));
         server.serve(JwksTestServer.jwks("a", KEY_A.getPublic(), "b", KEY_B.getPublic()));
+        clock.advance(Duration.ofSeconds(1)); // well inside unknown-kid.min-interval
 
-        // within the interval the unknown kid is rate-limited ...
-        assertThat(reasonOf(() -> verifier.verify(token("b", KEY_B)))).isEqualTo(RejectionReason.NO_MATCHING_KEY);
-        clock.advance(SETTINGS.unknownKidMinInterval().minusSeconds(1));
-        assertThat(reasonOf(() -> verifier.verify(token("b", KEY_B)))).isEqualTo(RejectionReason.NO_MATCHING_KEY);
-        // ... and once it has passed, one fetch finds the new key
+        assertThat(verifier.verify(token("b", KEY_B)).getName()).isEqualTo("jdoe@example.com");
+        assertThat(server.requests()).as("the initial load and one refresh for the new kid").isEqualTo(2);
+    }
+
+    @Test
+    void verifyWhenStrayUnknownKidJustBeforeRotationThenNewKeyStillAccepted() {
+        verifier.verify(token("a", KEY_A));
+        // a fresh fetch that lacks the kid: the honest answer is 401
+        assertThat(reasonOf(() -> verifier.verify(token("stray", KEY_B)))).isEqualTo(RejectionReason.NO_MATCHING_KEY);
+        server.serve(JwksTestServer.jwks("a", KEY_A.getPublic(), "b", KEY_B.getPublic()));
         clock.advance(Duration.ofSeconds(1));
+
         verifier.verify(token("b", KEY_B));
+        assertThat(server.requests()).isEqualTo(3);
+    }
+
+    /** Rate-limited means "we did not look": 503 with a retry hint, never a 401 that blames a possibly valid token. */
+    @Test
+    void verifyWhenUnknownKidRefreshesAreExhaustedThenUnavailableUntilTheNextRefreshIsAllowed() {
+        verifier.verify(token("a", KEY_A));
+        int burst = 0;
+        for (int i = 0; i < 10; i++) {
+            String unknown = token("unknown-" + i, KEY_B);
+            if (org.assertj.core.api.Assertions.catchThrowable(() -> verifier.verify(unknown))
+                    instanceof TokenRejectedException) {
+                burst++;
+            }
+        }
+        assertThat(burst).as("each refresh that lacked the kid: 401").isEqualTo(JwksKeySource.UNKNOWN_KID_BURST);
+        long fetches = server.requests();
+        assertThat(fetches).isEqualTo(1 + JwksKeySource.UNKNOWN_KID_BURST);
+        server.serve(JwksTestServer.jwks("a", KEY_A.getPublic(), "b", KEY_B.getPublic()));
+
+        Throwable limited = org.assertj.core.api.Assertions.catchThrowable(() -> verifier.verify(token("b", KEY_B)));
+        assertThat(limited).isInstanceOf(KeySourceUnavailableException.class)
+                .isNotInstanceOf(TokenRejectedException.class);
+        assertThat(server.requests()).as("no fetch while rate-limited").isEqualTo(fetches);
+        assertThat(((KeySourceUnavailableException) limited).retryAfter()).get()
+                .satisfies(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(SETTINGS.unknownKidMinInterval()));
+        // known kids keep verifying meanwhile
+        verifier.verify(token("a", KEY_A));
+
+        clock.advance(((KeySourceUnavailableException) limited).retryAfter().orElseThrow());
+        verifier.verify(token("b", KEY_B));
+        assertThat(server.requests()).isEqualTo(fetches + 1);
+    }
+
+    /** Issue 12, item 10b: an unknown kid during an outage cannot be judged; known kids keep verifying. */
+    @Test
+    void verifyWhenEndpointDownAndKidUnknownThenUnavailableWhileKnownKidsVerifyFromStaleSet() {
+        verifier.verify(token("a", KEY_A));
+        server.status(500);
+        clock.advance(Duration.ofMinutes(11)); // past the TTL: the refresh fails, the stale set serves
+        verifier.verify(token("a", KEY_A));
+        assertThat(source.status()).get().extracting(KeySourceStatus::state).isEqualTo(KeySourceStatus.State.STALE);
+
+        assertThatThrownBy(() -> verifier.verify(token("b", KEY_B)))
+                .isInstanceOf(KeySourceUnavailableException.class);
+        clock.advance(SETTINGS.unknownKidMinInterval());
+        assertThatThrownBy(() -> verifier.verify(token("b", KEY_B)))
+                .as("a retry that fails again").isInstanceOf(KeySourceUnavailableException.class);
+        verifier.verify(token("a", KEY_A));
+        assertThat(server.requests()).as("the initial load, the failed refresh, one failed retry").isEqualTo(3);
+    }
+
+    @Test
+    void verifyWhenEndpointFailsTheRefreshForAnUnknownKidOfAFreshSetThenUnavailable() {
+        verifier.verify(token("a", KEY_A));
+        server.status(503);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> verifier.verify(token("b", KEY_B))).isInstanceOf(KeySourceUnavailableException.class);
+        verifier.verify(token("a", KEY_A));
         assertThat(server.requests()).isEqualTo(2);
     }
 
@@ -142,16 +211,28 @@ class JwksKeySourceTest {
         Duration perRequest = Duration.ofMillis(10); // 10,000 requests over 100 s of clock time
         String claims = TokenFactory.b64(TokenFactory.claims(clock.instant().getEpochSecond()));
         String signature = io.jwtguard.core.jose.Base64Url.encode(new byte[256]); // never reached: no key matches
+        int rejected = 0;
+        int unavailable = 0;
         for (int i = 0; i < 10_000; i++) {
             String kid = UUID.randomUUID().toString();
             String forged = TokenFactory.b64("{\"alg\":\"RS256\",\"kid\":\"" + kid + "\"}") + "." + claims + "." + signature;
-            assertThat(reasonOf(() -> verifier.verify(forged))).isEqualTo(RejectionReason.NO_MATCHING_KEY);
+            try {
+                verifier.verify(forged);
+                throw new AssertionError("a forged token was accepted");
+            } catch (TokenRejectedException e) {
+                assertThat(e.reason()).isEqualTo(RejectionReason.NO_MATCHING_KEY);
+                rejected++;
+            } catch (KeySourceUnavailableException e) {
+                unavailable++;
+            }
             clock.advance(perRequest);
         }
-        long allowed = 1 + Duration.ofSeconds(100).dividedBy(SETTINGS.unknownKidMinInterval()) + 1;
+        // the initial load, the burst, then one per interval
+        long allowed = 1 + JwksKeySource.UNKNOWN_KID_BURST + Duration.ofSeconds(100).dividedBy(SETTINGS.unknownKidMinInterval());
         assertThat(server.requests()).isLessThanOrEqualTo((int) allowed);
+        assertThat(rejected).as("one 401 per fetch that lacked the kid").isEqualTo(server.requests() - 1);
         System.out.println("10,000 random unknown kids over 100 s of clock time: " + server.requests()
-                + " JWKS fetches (limit " + allowed + ")");
+                + " JWKS fetches (limit " + allowed + "), " + rejected + " rejected, " + unavailable + " unavailable");
     }
 
     @Test
@@ -299,6 +380,111 @@ class JwksKeySourceTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
         assertThat(JwksKeySource.isAcceptableUri(URI.create("https://idp.example/jwks"))).isTrue();
         assertThat(JwksKeySource.isAcceptableUri(URI.create("file:///etc/jwks"))).isFalse();
+    }
+
+    /** Issue 12, item 10d: a key the issuer removed stops verifying cached tokens within one refresh interval. */
+    @Test
+    void verifyWhenKeyLeavesTheSetThenCachedTokenSignedWithItIsRefusedAfterTheNextRefresh() {
+        server.cacheControl("max-age=60"); // TTL 60 s, refresh-ahead capped at 30 s
+        server.serve(JwksTestServer.jwks("a", KEY_A.getPublic(), "b", KEY_B.getPublic()));
+        source.keys(); // loaded before the tokens arrive, so both are cached under this key set's version
+        String signedByA = token("a", KEY_A);
+        String signedByB = token("b", KEY_B);
+        verifier.verify(signedByA);
+        verifier.verify(signedByB);
+        assertThat(verifier.cachedTokenCount()).isEqualTo(2);
+        server.serve(JwksTestServer.jwks("b", KEY_B.getPublic())); // the issuer disables key a
+
+        clock.advance(Duration.ofSeconds(61)); // the set is past its TTL
+        assertThat(reasonOf(() -> verifier.verify(signedByA))).isEqualTo(RejectionReason.NO_MATCHING_KEY);
+        assertThat(verifier.verify(signedByB).getName()).isEqualTo("jdoe@example.com");
+        assertThat(reasonOf(() -> verifier.verify(signedByA))).isEqualTo(RejectionReason.NO_MATCHING_KEY);
+    }
+
+    @Test
+    void verifyWhenOnlyCacheHitsArriveThenTheyRefreshTheKeySetAhead() {
+        server.cacheControl("max-age=60");
+        source.keys();
+        String signedByA = token("a", KEY_A);
+        verifier.verify(signedByA);
+        server.serve(JwksTestServer.jwks("b", KEY_B.getPublic()));
+
+        clock.advance(Duration.ofSeconds(29));
+        verifier.verify(signedByA);
+        assertThat(server.requests()).as("before the refresh-ahead point").isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(2)); // inside refresh-ahead: the hit refreshes (direct executor)
+        assertThat(reasonOf(() -> verifier.verify(signedByA))).isEqualTo(RejectionReason.NO_MATCHING_KEY);
+        assertThat(server.requests()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void verifyWhenCachedTokenAndKeySetPastStaleBoundThenUnavailableLikeAnUncachedToken() {
+        JwksSettings shortStale = new JwksSettings(Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofSeconds(60),
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(60),
+                Duration.ofSeconds(1), Duration.ofMillis(800), 64 * 1024, false);
+        try (JwksKeySource shortLived = JwksKeySource.create(server.uri(), shortStale, new KeyStrengthPolicy(2048),
+                clock, Runnable::run)) {
+            TokenVerifier cached = TokenVerifier.create(VerifierConfig.builder()
+                    .keySource(shortLived)
+                    .allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256))
+                    .issuer(TokenFactory.ISSUER)
+                    .audiences(Set.of(TokenFactory.AUDIENCE))
+                    .clock(clock)
+                    .build());
+            shortLived.keys();
+            String signedByA = token("a", KEY_A); // lives 300 s
+            cached.verify(signedByA);
+            server.status(500);
+
+            clock.advance(Duration.ofSeconds(90)); // past the TTL, within stale-if-error
+            cached.verify(signedByA);
+            clock.advance(Duration.ofSeconds(40)); // past stale-if-error; the token is still within its lifetime
+            assertThatThrownBy(() -> cached.verify(signedByA)).isInstanceOf(KeySourceUnavailableException.class);
+        }
+    }
+
+    /** Issue 12, item 10e: Keycloak publishes its encryption key in the same set. */
+    @Test
+    void keysWhenSetKeepsAnIgnoredKeyThenOneWarningPerKidAndReasonAcrossFetches() {
+        RSAPublicKey good = (RSAPublicKey) KEY_A.getPublic();
+        String enc = JwksTestServer.rsaJwk("enc-1", good, ",\"use\":\"enc\"");
+        String weak = JwksTestServer.rsaJwk("weak-1", (RSAPublicKey) TestKeys.RSA_1024.getPublic(), "");
+        server.serve("{\"keys\":[" + JwksTestServer.rsaJwk("a", good, "") + "," + enc + "," + weak + "]}");
+        try (LogCapture logs = LogCapture.of("io.jwtguard.core.keys")) {
+            for (int i = 0; i < 5; i++) {
+                source.refreshNow();
+            }
+            assertThat(server.requests()).isEqualTo(5);
+            assertThat(logs.warnings()).filteredOn(w -> w.contains("enc-1")).hasSize(1);
+            assertThat(logs.warnings()).filteredOn(w -> w.contains("weak-1")).hasSize(1);
+            assertThat(logs.messages()).as("later fetches say it at a lower level")
+                    .filteredOn(w -> w.contains("enc-1")).hasSize(5);
+
+            String enc2 = JwksTestServer.rsaJwk("enc-2", good, ",\"use\":\"enc\"");
+            server.serve("{\"keys\":[" + JwksTestServer.rsaJwk("a", good, "") + "," + enc + "," + enc2 + "]}");
+            source.refreshNow();
+            source.refreshNow();
+            assertThat(logs.warnings()).filteredOn(w -> w.contains("enc-2")).hasSize(1);
+            assertThat(logs.warnings()).filteredOn(w -> w.contains("enc-1")).hasSize(1);
+        }
+    }
+
+    @Test
+    void keysWhenAnotherSourceIgnoresTheSameKidThenItWarnsToo() {
+        RSAPublicKey good = (RSAPublicKey) KEY_A.getPublic();
+        server.serve("{\"keys\":[" + JwksTestServer.rsaJwk("a", good, "") + ","
+                + JwksTestServer.rsaJwk("enc-1", good, ",\"use\":\"enc\"") + "]}");
+        try (LogCapture logs = LogCapture.of("io.jwtguard.core.keys");
+                JwksKeySource other = JwksKeySource.create(server.uri(), SETTINGS, new KeyStrengthPolicy(2048), clock,
+                        Runnable::run)) {
+            source.refreshNow();
+            other.refreshNow();
+            source.refreshNow();
+            other.refreshNow();
+
+            assertThat(logs.warnings()).filteredOn(w -> w.contains("enc-1")).hasSize(2);
+        }
     }
 
     @Test

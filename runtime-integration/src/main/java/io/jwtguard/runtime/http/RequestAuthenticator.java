@@ -47,7 +47,8 @@ public final class RequestAuthenticator {
      * @param verifier the verifier, not null
      * @param extractor where tokens travel, not null
      * @param listener told about rejections, not null
-     * @param retryAfter the {@code Retry-After} of a 503 when keys are unavailable, not null
+     * @param retryAfter the {@code Retry-After} of a 503 when keys are unavailable and the key source
+     *     gives no hint of its own ({@link KeySourceUnavailableException#retryAfter()}), not null
      */
     public RequestAuthenticator(TokenVerifier verifier, TokenExtractor extractor, RejectionListener listener,
             Duration retryAfter) {
@@ -104,10 +105,23 @@ public final class RequestAuthenticator {
             reportRaw(e.reason(), token);
             return new AuthenticationOutcome.Rejected(e.reason());
         } catch (KeySourceUnavailableException e) {
-            LOG.log(System.Logger.Level.WARNING, "Cannot verify tokens, answering 503: " + e.getMessage());
+            if (e.retryAfter().isPresent()) {
+                // the source could not look for the token's key yet (rate-limited): per request, and a
+                // flood of unknown kids can cause many, so not a warning each
+                LOG.log(System.Logger.Level.DEBUG, "Cannot verify a token yet, answering 503: " + e.getMessage());
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "Cannot verify tokens, answering 503: " + e.getMessage());
+            }
             notifyUnavailable();
-            return new AuthenticationOutcome.Unavailable(retryAfter);
+            return new AuthenticationOutcome.Unavailable(e.retryAfter().map(RequestAuthenticator::wholeSeconds)
+                    .orElse(retryAfter));
         }
+    }
+
+    /** @return {@code wait} rounded up to whole seconds (what {@code Retry-After} can say), at least one */
+    static Duration wholeSeconds(Duration wait) {
+        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Duration.ofSeconds(Math.max(1, seconds));
     }
 
     /**
@@ -181,7 +195,7 @@ public final class RequestAuthenticator {
         return verifier;
     }
 
-    /** @return the {@code Retry-After} used for key outages */
+    /** @return the {@code Retry-After} used for key outages when the key source gives no hint */
     public Duration retryAfter() {
         return retryAfter;
     }

@@ -44,7 +44,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A flood of tokens with random unknown {@code kid}s must not turn into key-endpoint fetches
- * (RFC 8725 section 3.10; an amplification and denial-of-service vector against the issuer).
+ * (RFC 8725 section 3.10; an amplification and denial-of-service vector against the issuer):
+ * at most {@link JwksKeySource#UNKNOWN_KID_BURST} refreshes at once, then one per interval. A
+ * token whose kid a fresh fetch lacked is refused (401); one whose kid could not be looked up
+ * (rate-limited, or the endpoint failed) gets "unavailable" (503), never a 401.
  * A real JDK HTTP server on loopback serves the JWK Set and counts requests; time moves only by
  * a {@link MutableClock}.
  */
@@ -119,24 +122,41 @@ class KidFloodTest {
     }
 
     @Test
-    void verifyWhenFloodOfUnknownKidsSequentiallyThenExactlyOneFetch() {
-        for (String token : unknownKidTokens(FLOOD)) {
+    void verifyWhenFloodOfUnknownKidsSequentiallyThenOnlyTheBurstIsFetched() {
+        List<String> tokens = unknownKidTokens(FLOOD);
+        for (String token : tokens.subList(0, JwksKeySource.UNKNOWN_KID_BURST)) {
             assertRejected(verifier, token, RejectionReason.NO_MATCHING_KEY);
         }
+        for (String token : tokens.subList(JwksKeySource.UNKNOWN_KID_BURST, FLOOD)) {
+            assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(KeySourceUnavailableException.class);
+        }
 
-        assertThat(fetches).hasValue(1);
+        assertThat(fetches).as("the initial load and the burst").hasValue(1 + JwksKeySource.UNKNOWN_KID_BURST);
         assertAccepted(verifier, withKid("k1"));
-        assertThat(fetches).hasValue(1);
+        assertThat(fetches).hasValue(1 + JwksKeySource.UNKNOWN_KID_BURST);
     }
 
     @Test
-    void verifyWhenFloodOfUnknownKidsFromManyThreadsThenExactlyOneFetch() throws Exception {
+    void verifyWhenFloodOfTheSameUnknownKidThenOneRefreshAndEveryTokenRejected() {
+        String token = unknownKidTokens(1).get(0);
+        for (int i = 0; i < FLOOD; i++) {
+            assertRejected(verifier, token, RejectionReason.NO_MATCHING_KEY);
+        }
+
+        assertThat(fetches).as("the initial load and one refresh").hasValue(2);
+    }
+
+    @Test
+    void verifyWhenFloodOfUnknownKidsFromManyThreadsThenAtMostTheBurstIsFetched() throws Exception {
         List<Object> outcomes = flood(unknownKidTokens(FLOOD));
 
-        assertThat(outcomes).hasSize(FLOOD).containsOnly(RejectionReason.NO_MATCHING_KEY);
-        assertThat(fetches).hasValue(1);
+        assertThat(outcomes).hasSize(FLOOD)
+                .containsOnly(RejectionReason.NO_MATCHING_KEY, KeySourceUnavailableException.class)
+                .contains(RejectionReason.NO_MATCHING_KEY);
+        assertThat(fetches.get()).isBetween(2, 1 + JwksKeySource.UNKNOWN_KID_BURST);
+        int before = fetches.get();
         assertAccepted(verifier, withKid("k1"));
-        assertThat(fetches).hasValue(1);
+        assertThat(fetches).hasValue(before);
     }
 
     /** "We are broken" is not "the token is bad": no 401 for a down key server, and no retry storm. */
@@ -164,10 +184,16 @@ class KidFloodTest {
         clock.advance(RETRY_INTERVAL);
         assertAccepted(verifier, withKid("k1"));
         assertThat(fetches).hasValue(3);
-        for (String token : unknownKidTokens(100)) {
+        List<String> unknown = unknownKidTokens(100);
+        for (String token : unknown.subList(0, JwksKeySource.UNKNOWN_KID_BURST)) {
             assertRejected(verifier, token, RejectionReason.NO_MATCHING_KEY);
         }
-        assertThat(fetches).as("loaded keys are kept").hasValue(3);
+        for (String token : unknown.subList(JwksKeySource.UNKNOWN_KID_BURST, unknown.size())) {
+            assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(KeySourceUnavailableException.class);
+        }
+        assertThat(fetches).as("loaded keys are kept; the burst is spent")
+                .hasValue(3 + JwksKeySource.UNKNOWN_KID_BURST);
+        assertAccepted(verifier, withKid("k1"));
     }
 
     @Test

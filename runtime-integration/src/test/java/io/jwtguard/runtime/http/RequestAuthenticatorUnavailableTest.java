@@ -1,0 +1,102 @@
+package io.jwtguard.runtime.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jwtguard.core.config.TokenTransport;
+import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.jose.Base64Url;
+import io.jwtguard.core.jose.JwsAlgorithm;
+import io.jwtguard.core.keys.KeySource;
+import io.jwtguard.core.keys.VerificationKey;
+import io.jwtguard.core.verify.KeySourceUnavailableException;
+import io.jwtguard.core.verify.TokenVerifier;
+import io.jwtguard.runtime.observe.RejectionListener;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A key outage is answered 503 with {@code Retry-After}: the key source's own hint when it has
+ * one (a rate-limited lookup of an unknown kid knows when it may look), else the configured value.
+ */
+class RequestAuthenticatorUnavailableTest {
+    private static final Duration CONFIGURED = Duration.ofSeconds(17);
+    private static final String TOKEN = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k\"}") + "."
+            + b64("{\"sub\":\"user-1\"}") + "." + Base64Url.encode(new byte[256]);
+
+    private final AtomicInteger unavailableEvents = new AtomicInteger();
+
+    private static String b64(String json) {
+        return Base64Url.encode(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A key source that cannot deliver keys, failing with {@code failure}. */
+    private static KeySource failing(KeySourceUnavailableException failure) {
+        return new KeySource() {
+            @Override
+            public List<VerificationKey> keys() {
+                throw failure;
+            }
+
+            @Override
+            public String describe() {
+                return "failing test source";
+            }
+        };
+    }
+
+    private AuthenticationOutcome authenticate(KeySourceUnavailableException failure) {
+        TokenVerifier verifier = TokenVerifier.create(VerifierConfig.builder()
+                .keySource(failing(failure))
+                .allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256))
+                .issuer("https://issuer.example")
+                .audiences(Set.of("api"))
+                .clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))
+                .build());
+        RejectionListener listener = new RejectionListener() {
+            @Override
+            public void rejected(io.jwtguard.runtime.observe.TokenRejected event) {
+            }
+
+            @Override
+            public void keysUnavailable() {
+                unavailableEvents.incrementAndGet();
+            }
+        };
+        RequestAuthenticator authenticator = new RequestAuthenticator(verifier,
+                new TokenExtractor(TokenTransport.DEFAULT), listener, CONFIGURED);
+        return authenticator.authenticate(new TokenExtractorTest.Request().header("Authorization", "Bearer " + TOKEN));
+    }
+
+    @Test
+    void authenticateWhenKeysUnavailableWithoutHintThenConfiguredRetryAfter() {
+        AuthenticationOutcome outcome = authenticate(new KeySourceUnavailableException("down", null));
+
+        assertThat(outcome).isEqualTo(new AuthenticationOutcome.Unavailable(CONFIGURED));
+        assertThat(unavailableEvents).hasValue(1);
+    }
+
+    @Test
+    void authenticateWhenKeySourceGivesRetryHintThenItsHintRoundedUpToWholeSeconds() {
+        AuthenticationOutcome outcome = authenticate(
+                new KeySourceUnavailableException("rate-limited", null, Duration.ofMillis(2_300)));
+
+        assertThat(outcome).isEqualTo(new AuthenticationOutcome.Unavailable(Duration.ofSeconds(3)));
+        assertThat(unavailableEvents).hasValue(1);
+    }
+
+    @Test
+    void authenticateWhenHintIsUnderOneSecondThenRetryAfterIsOneSecond() {
+        AuthenticationOutcome outcome = authenticate(
+                new KeySourceUnavailableException("rate-limited", null, Duration.ofMillis(10)));
+
+        assertThat(outcome).isEqualTo(new AuthenticationOutcome.Unavailable(Duration.ofSeconds(1)));
+    }
+}
