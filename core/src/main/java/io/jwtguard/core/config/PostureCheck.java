@@ -47,6 +47,12 @@ final class PostureCheck {
                     "no audience is configured, so tokens issued for other services are accepted; set it to "
                             + "this service's audience"));
         }
+        if (!config.tokenKindCheck()) {
+            findings.add(new PostureFinding(FindingCode.TOKEN_KIND_UNCHECKED, Severity.WARNING, TOKEN_KIND_CHECK,
+                    "ID tokens and other token kinds whose 'aud' names this service are accepted as access tokens; "
+                            + "remove " + TOKEN_KIND_CHECK + "=false unless your access tokens carry 'nonce', "
+                            + "'at_hash', 'c_hash', 'typ' or 'token_use' for other reasons"));
+        }
         if (config.maxLifetime().isEmpty()) {
             finding(findings, FindingCode.UNBOUNDED_LIFETIME, MAX_LIFETIME,
                     "token lifetime is unbounded; set a maximum such as PT1H (RFC 6750 section 5.3)");

@@ -58,6 +58,7 @@ public final class VerifierConfig {
     private final Set<String> requiredClaims;
     private final Set<String> acceptedTypes;
     private final boolean typeRequired;
+    private final boolean tokenKindCheck;
     private final List<String> groupsClaimPath;
     private final int maxTokenSize;
     private final DecryptionKeySource decryptionKeys;
@@ -82,6 +83,7 @@ public final class VerifierConfig {
         this.requiredClaims = Set.copyOf(b.requiredClaims);
         this.acceptedTypes = Set.copyOf(b.acceptedTypes);
         this.typeRequired = b.typeRequired;
+        this.tokenKindCheck = b.tokenKindCheck;
         this.groupsClaimPath = List.of(b.groupsClaimPath.split("\\.", -1));
         this.maxTokenSize = b.maxTokenSize;
         this.decryptionKeys = b.decryptionKeys;
@@ -174,6 +176,15 @@ public final class VerifierConfig {
         return typeRequired;
     }
 
+    /**
+     * @return whether tokens of another kind are refused by their claims: ID-token-only claims
+     *     ({@code nonce}, {@code at_hash}, {@code c_hash}), a payload {@code typ} that is no
+     *     access-token kind, a {@code token_use} other than {@code access}; true by default
+     */
+    public boolean tokenKindCheck() {
+        return tokenKindCheck;
+    }
+
     /** @return the path of the groups claim, one element per nesting level */
     public List<String> groupsClaimPath() {
         return groupsClaimPath;
@@ -259,6 +270,7 @@ public final class VerifierConfig {
         private Set<String> requiredClaims = Set.of();
         private Set<String> acceptedTypes = DEFAULT_TOKEN_TYPES;
         private boolean typeRequired;
+        private boolean tokenKindCheck = true;
         private String groupsClaimPath = "groups";
         private int maxTokenSize = DEFAULT_MAX_TOKEN_SIZE;
         private DecryptionKeySource decryptionKeys;
@@ -355,6 +367,17 @@ public final class VerifierConfig {
         /** Sets whether {@code typ} must be present; false by default. */
         public Builder typeRequired(boolean value) {
             this.typeRequired = value;
+            return this;
+        }
+
+        /**
+         * Sets whether tokens of another kind (OpenID Connect ID tokens, Keycloak refresh and
+         * logout tokens, ...) are refused by their claims; true by default. Turn it off only for
+         * access tokens that carry {@code nonce}, {@code at_hash}, {@code c_hash}, a payload
+         * {@code typ} or a {@code token_use} for other reasons.
+         */
+        public Builder tokenKindCheck(boolean value) {
+            this.tokenKindCheck = value;
             return this;
         }
 
