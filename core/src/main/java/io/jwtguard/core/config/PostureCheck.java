@@ -63,7 +63,11 @@ final class PostureCheck {
                             + " s (" + MAX_CLOCK_SKEW + "); synchronise clocks and lower it");
         }
         KeyStrengthPolicy hardenedStrength = VerifierConfig.strengthPolicyFor(Profile.HARDENED, Set.of());
-        for (KeySource source : config.keySources()) {
+        // every issuer's configured keys, primary and additional; keys of other sources are only
+        // known at run time, where the verifier applies the same policy (VerifierConfig.keyStrength)
+        List<KeySource> sources = new ArrayList<>(config.keySources());
+        config.trustedIssuers().forEach(t -> sources.addAll(t.keySources()));
+        for (KeySource source : sources) {
             if (source instanceof StaticKeySource) {
                 for (VerificationKey key : source.keys()) {
                     if (!hardenedStrength.accepts(key)) {

@@ -68,6 +68,7 @@ public final class VerifierConfig {
     private final RevocationCheck revocationCheck;
     private final List<TrustedIssuer> trustedIssuers;
     private final long cacheMaxSize;
+    private final KeyStrengthPolicy keyStrength;
     private final PostureReport posture;
 
     private VerifierConfig(Builder b, Set<JwsAlgorithm> allowedAlgorithms) {
@@ -93,6 +94,7 @@ public final class VerifierConfig {
         this.revocationCheck = b.revocationCheck;
         this.trustedIssuers = List.copyOf(b.trustedIssuers);
         this.cacheMaxSize = b.cacheEnabled ? b.cacheMaxSize : 0;
+        this.keyStrength = strengthPolicyFor(profile, acknowledged);
         this.posture = new PostureReport(profile, new PostureCheck(this).findings());
     }
 
@@ -236,6 +238,14 @@ public final class VerifierConfig {
      */
     public long cacheMaxSize() {
         return cacheMaxSize;
+    }
+
+    /**
+     * @return the key strength every verification key of every issuer must meet when it is used,
+     *     whatever its source (see {@link #strengthPolicyFor(Profile, Set)})
+     */
+    public KeyStrengthPolicy keyStrength() {
+        return keyStrength;
     }
 
     /** @return the posture report of this configuration; it has no errors (build refuses those) */
@@ -456,6 +466,7 @@ public final class VerifierConfig {
          */
         public VerifierConfig build() {
             validateTrustedIssuers();
+            checkAbsoluteKeyFloor();
             if (keySources.isEmpty() && decryptionKeys == null && trustedIssuers.isEmpty()) {
                 throw new ConfigurationException(MP_PUBLIC_KEY_LOCATION, "no verification key is configured; set "
                         + MP_PUBLIC_KEY_LOCATION + " (or " + MP_PUBLIC_KEY + ", " + HMAC_SECRET + ", "
@@ -566,6 +577,30 @@ public final class VerifierConfig {
             if (!trustedIssuers.isEmpty() && !keySources.isEmpty() && issuer == null) {
                 throw new ConfigurationException(MP_ISSUER, "with several trusted issuers (jwtguard.issuers), the keys "
                         + "of mp.jwt.verify.publickey* need their issuer: set " + MP_ISSUER);
+            }
+        }
+
+        /**
+         * RSA keys under {@link KeyStrengthPolicy#ABSOLUTE_MIN_RSA_BITS} are refused for every
+         * issuer in every profile, acknowledged or not; the keys of other key sources are held to
+         * the same floor when they are used.
+         */
+        private void checkAbsoluteKeyFloor() {
+            List<KeySource> all = new ArrayList<>(keySources);
+            trustedIssuers.forEach(t -> all.addAll(t.keySources()));
+            for (KeySource source : all) {
+                if (!(source instanceof StaticKeySource)) {
+                    continue;
+                }
+                for (VerificationKey key : source.keys()) {
+                    if (!KeyStrengthPolicy.meetsAbsoluteFloor(key)) {
+                        throw new ConfigurationException(((StaticKeySource) source).property(), "RSA key of "
+                                + key.strengthBits() + " bits in " + source.describe() + " is under "
+                                + KeyStrengthPolicy.ABSOLUTE_MIN_RSA_BITS + " bits, which no profile or "
+                                + "acknowledgement accepts; use at least " + KeyStrengthPolicy.HARDENED_MIN_RSA_BITS
+                                + " bits");
+                    }
+                }
             }
         }
 
