@@ -95,6 +95,7 @@ public final class ConfigLoader {
         builder.requiredClaims(in.list(REQUIRED_CLAIMS));
         in.get(TOKEN_TYPES).ifPresent(v -> builder.acceptedTypes(in.list(TOKEN_TYPES)));
         in.get(TOKEN_TYPE_REQUIRED).ifPresent(v -> builder.typeRequired(in.bool(TOKEN_TYPE_REQUIRED)));
+        in.get(TOKEN_KIND_CHECK).ifPresent(v -> builder.tokenKindCheck(in.bool(TOKEN_KIND_CHECK)));
         in.get(GROUPS_CLAIM).ifPresent(v -> builder.groupsClaimPath(v.trim()));
         in.get(MAX_TOKEN_SIZE).ifPresent(v -> builder.maxTokenSize((int) Math.min(Integer.MAX_VALUE,
                 in.nonNegativeLong(MAX_TOKEN_SIZE))));

@@ -44,6 +44,11 @@ public final class ConfigProperties {
     public static final String TOKEN_TYPES = "jwtguard.token.types";
     /** Whether {@code typ} must be present. */
     public static final String TOKEN_TYPE_REQUIRED = "jwtguard.token.type-required";
+    /**
+     * Whether tokens of another kind are refused by their claims (ID-token-only claims, a payload
+     * {@code typ} or {@code token_use} naming another kind); {@code true} by default.
+     */
+    public static final String TOKEN_KIND_CHECK = "jwtguard.token.kind-check";
     /** Dot-separated path of the claim holding the groups, for example {@code realm_access.roles}. */
     public static final String GROUPS_CLAIM = "jwtguard.groups.claim-path";
     /** Maximum length of a token, in characters. */

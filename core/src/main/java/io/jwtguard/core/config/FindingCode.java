@@ -19,6 +19,8 @@ public enum FindingCode {
     SKEW_OVER_BOUND(true),
     /** JWE whose plaintext is a bare claims set, signed by nobody; only the mp-compat profile accepts it. */
     DECRYPT_ONLY(false),
+    /** Tokens of another kind (ID, refresh, logout tokens) are not refused by their claims. */
+    TOKEN_KIND_UNCHECKED(false),
     /** The mp-compat profile is active. */
     MP_COMPAT_PROFILE(false);
 

@@ -47,6 +47,12 @@ final class PostureCheck {
                     "no audience is configured, so tokens issued for other services are accepted; set it to "
                             + "this service's audience"));
         }
+        if (!config.tokenKindCheck()) {
+            findings.add(new PostureFinding(FindingCode.TOKEN_KIND_UNCHECKED, Severity.WARNING, TOKEN_KIND_CHECK,
+                    "ID tokens and other token kinds whose 'aud' names this service are accepted as access tokens; "
+                            + "remove " + TOKEN_KIND_CHECK + "=false unless your access tokens carry 'nonce', "
+                            + "'at_hash', 'c_hash', 'typ' or 'token_use' for other reasons"));
+        }
         if (config.maxLifetime().isEmpty()) {
             finding(findings, FindingCode.UNBOUNDED_LIFETIME, MAX_LIFETIME,
                     "token lifetime is unbounded; set a maximum such as PT1H (RFC 6750 section 5.3)");
@@ -57,7 +63,11 @@ final class PostureCheck {
                             + " s (" + MAX_CLOCK_SKEW + "); synchronise clocks and lower it");
         }
         KeyStrengthPolicy hardenedStrength = VerifierConfig.strengthPolicyFor(Profile.HARDENED, Set.of());
-        for (KeySource source : config.keySources()) {
+        // every issuer's configured keys, primary and additional; keys of other sources are only
+        // known at run time, where the verifier applies the same policy (VerifierConfig.keyStrength)
+        List<KeySource> sources = new ArrayList<>(config.keySources());
+        config.trustedIssuers().forEach(t -> sources.addAll(t.keySources()));
+        for (KeySource source : sources) {
             if (source instanceof StaticKeySource) {
                 for (VerificationKey key : source.keys()) {
                     if (!hardenedStrength.accepts(key)) {

@@ -58,6 +58,7 @@ public final class VerifierConfig {
     private final Set<String> requiredClaims;
     private final Set<String> acceptedTypes;
     private final boolean typeRequired;
+    private final boolean tokenKindCheck;
     private final List<String> groupsClaimPath;
     private final int maxTokenSize;
     private final DecryptionKeySource decryptionKeys;
@@ -67,6 +68,7 @@ public final class VerifierConfig {
     private final RevocationCheck revocationCheck;
     private final List<TrustedIssuer> trustedIssuers;
     private final long cacheMaxSize;
+    private final KeyStrengthPolicy keyStrength;
     private final PostureReport posture;
 
     private VerifierConfig(Builder b, Set<JwsAlgorithm> allowedAlgorithms) {
@@ -82,6 +84,7 @@ public final class VerifierConfig {
         this.requiredClaims = Set.copyOf(b.requiredClaims);
         this.acceptedTypes = Set.copyOf(b.acceptedTypes);
         this.typeRequired = b.typeRequired;
+        this.tokenKindCheck = b.tokenKindCheck;
         this.groupsClaimPath = List.of(b.groupsClaimPath.split("\\.", -1));
         this.maxTokenSize = b.maxTokenSize;
         this.decryptionKeys = b.decryptionKeys;
@@ -91,6 +94,7 @@ public final class VerifierConfig {
         this.revocationCheck = b.revocationCheck;
         this.trustedIssuers = List.copyOf(b.trustedIssuers);
         this.cacheMaxSize = b.cacheEnabled ? b.cacheMaxSize : 0;
+        this.keyStrength = strengthPolicyFor(profile, acknowledged);
         this.posture = new PostureReport(profile, new PostureCheck(this).findings());
     }
 
@@ -174,6 +178,15 @@ public final class VerifierConfig {
         return typeRequired;
     }
 
+    /**
+     * @return whether tokens of another kind are refused by their claims: ID-token-only claims
+     *     ({@code nonce}, {@code at_hash}, {@code c_hash}), a payload {@code typ} that is no
+     *     access-token kind, a {@code token_use} other than {@code access}; true by default
+     */
+    public boolean tokenKindCheck() {
+        return tokenKindCheck;
+    }
+
     /** @return the path of the groups claim, one element per nesting level */
     public List<String> groupsClaimPath() {
         return groupsClaimPath;
@@ -227,6 +240,14 @@ public final class VerifierConfig {
         return cacheMaxSize;
     }
 
+    /**
+     * @return the key strength every verification key of every issuer must meet when it is used,
+     *     whatever its source (see {@link #strengthPolicyFor(Profile, Set)})
+     */
+    public KeyStrengthPolicy keyStrength() {
+        return keyStrength;
+    }
+
     /** @return the posture report of this configuration; it has no errors (build refuses those) */
     public PostureReport posture() {
         return posture;
@@ -259,6 +280,7 @@ public final class VerifierConfig {
         private Set<String> requiredClaims = Set.of();
         private Set<String> acceptedTypes = DEFAULT_TOKEN_TYPES;
         private boolean typeRequired;
+        private boolean tokenKindCheck = true;
         private String groupsClaimPath = "groups";
         private int maxTokenSize = DEFAULT_MAX_TOKEN_SIZE;
         private DecryptionKeySource decryptionKeys;
@@ -358,6 +380,17 @@ public final class VerifierConfig {
             return this;
         }
 
+        /**
+         * Sets whether tokens of another kind (OpenID Connect ID tokens, Keycloak refresh and
+         * logout tokens, ...) are refused by their claims; true by default. Turn it off only for
+         * access tokens that carry {@code nonce}, {@code at_hash}, {@code c_hash}, a payload
+         * {@code typ} or a {@code token_use} for other reasons.
+         */
+        public Builder tokenKindCheck(boolean value) {
+            this.tokenKindCheck = value;
+            return this;
+        }
+
         /** Sets the dot-separated path of the groups claim; {@code groups} by default. */
         public Builder groupsClaimPath(String value) {
             this.groupsClaimPath = Objects.requireNonNull(value, "groupsClaimPath");
@@ -433,6 +466,7 @@ public final class VerifierConfig {
          */
         public VerifierConfig build() {
             validateTrustedIssuers();
+            checkAbsoluteKeyFloor();
             if (keySources.isEmpty() && decryptionKeys == null && trustedIssuers.isEmpty()) {
                 throw new ConfigurationException(MP_PUBLIC_KEY_LOCATION, "no verification key is configured; set "
                         + MP_PUBLIC_KEY_LOCATION + " (or " + MP_PUBLIC_KEY + ", " + HMAC_SECRET + ", "
@@ -543,6 +577,30 @@ public final class VerifierConfig {
             if (!trustedIssuers.isEmpty() && !keySources.isEmpty() && issuer == null) {
                 throw new ConfigurationException(MP_ISSUER, "with several trusted issuers (jwtguard.issuers), the keys "
                         + "of mp.jwt.verify.publickey* need their issuer: set " + MP_ISSUER);
+            }
+        }
+
+        /**
+         * RSA keys under {@link KeyStrengthPolicy#ABSOLUTE_MIN_RSA_BITS} are refused for every
+         * issuer in every profile, acknowledged or not; the keys of other key sources are held to
+         * the same floor when they are used.
+         */
+        private void checkAbsoluteKeyFloor() {
+            List<KeySource> all = new ArrayList<>(keySources);
+            trustedIssuers.forEach(t -> all.addAll(t.keySources()));
+            for (KeySource source : all) {
+                if (!(source instanceof StaticKeySource)) {
+                    continue;
+                }
+                for (VerificationKey key : source.keys()) {
+                    if (!KeyStrengthPolicy.meetsAbsoluteFloor(key)) {
+                        throw new ConfigurationException(((StaticKeySource) source).property(), "RSA key of "
+                                + key.strengthBits() + " bits in " + source.describe() + " is under "
+                                + KeyStrengthPolicy.ABSOLUTE_MIN_RSA_BITS + " bits, which no profile or "
+                                + "acknowledgement accepts; use at least " + KeyStrengthPolicy.HARDENED_MIN_RSA_BITS
+                                + " bits");
+                    }
+                }
             }
         }
 

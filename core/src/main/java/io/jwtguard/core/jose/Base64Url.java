@@ -6,7 +6,9 @@ import java.util.Arrays;
 /**
  * Strict base64url (RFC 4648, section 5) as JOSE requires it (RFC 7515, section 2): the URL-safe
  * alphabet only, no padding, no whitespace, and no set bits in the unused trailing bits. Exactly
- * one encoding decodes to a given byte string, so two spellings of one token cannot exist.
+ * one encoding decodes to a given byte string, so no segment has two spellings. (An ECDSA
+ * signature still has two valid values, hence two spellings of its token: see
+ * {@link EcdsaSignatures}.)
  *
  * <p>Stateless and thread-safe.
  */

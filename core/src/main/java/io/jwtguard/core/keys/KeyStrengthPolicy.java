@@ -5,8 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The weakest keys a deployment accepts. Keys below the bound are dropped with a warning that
- * names their {@code kid}. Immutable and thread-safe.
+ * The weakest keys a deployment accepts, one policy for every key of every issuer whatever its
+ * source: configured keys are checked when the configuration is built (under
+ * {@link #ABSOLUTE_MIN_RSA_BITS} refused outright, under the policy's minimum a posture finding),
+ * JWK Sets when fetched (weak keys dropped with a warning that names their {@code kid}), and every
+ * key again when the verifier is about to use it, which covers key sources whose keys are only
+ * known at run time. Immutable and thread-safe.
  */
 public final class KeyStrengthPolicy {
     /** RSA modulus bits accepted by the hardened profile (NIST SP 800-57: 112-bit security). */
@@ -34,6 +38,14 @@ public final class KeyStrengthPolicy {
     /** @return whether {@code key} is strong enough */
     public boolean accepts(VerificationKey key) {
         return key.family() != KeyFamily.RSA || key.strengthBits() >= minRsaBits;
+    }
+
+    /**
+     * @return whether {@code key} is at least as strong as the floor that no profile and no
+     *     acknowledgement lowers: RSA of {@link #ABSOLUTE_MIN_RSA_BITS} bits or more, any other family
+     */
+    public static boolean meetsAbsoluteFloor(VerificationKey key) {
+        return key.family() != KeyFamily.RSA || key.strengthBits() >= ABSOLUTE_MIN_RSA_BITS;
     }
 
     /**

@@ -71,10 +71,13 @@ final class IssuerPolicy {
                 StandardClaimRules.forConfig(config), config.clockSkew(), config.maxTokenAge().orElse(null));
     }
 
-    /** One of {@code jwtguard.issuers.*}; shares the global lifetime, required claims and types. */
+    /** One of {@code jwtguard.issuers.*}; shares the global lifetime, required claims, types and kind check. */
     static IssuerPolicy trusted(VerifierConfig config, TrustedIssuer trusted) {
         List<ClaimRule> rules = new ArrayList<>();
         rules.add(StandardClaimRules.stringTypes());
+        if (config.tokenKindCheck()) {
+            rules.add(StandardClaimRules.accessTokenKind(config.acceptedTypes()));
+        }
         rules.add(StandardClaimRules.expiration(trusted.clockSkew()));
         rules.add(StandardClaimRules.notBefore(trusted.clockSkew()));
         rules.add(StandardClaimRules.issuedAt(trusted.clockSkew(), config.maxLifetime().orElse(null),

@@ -32,6 +32,17 @@ public enum RejectionReason {
     MALFORMED_HEADER(BearerErrorCode.INVALID_TOKEN, "The token header is invalid"),
     /** The {@code typ} header is not one of the accepted access-token types. */
     TYPE_NOT_ACCEPTED(BearerErrorCode.INVALID_TOKEN, "The token type is not accepted"),
+    /**
+     * The claims carry a member that only OpenID Connect ID tokens have ({@code nonce},
+     * {@code at_hash}, {@code c_hash}): an ID token is not an access token.
+     */
+    ID_TOKEN_CLAIM(BearerErrorCode.INVALID_TOKEN, "ID tokens are not accepted as access tokens"),
+    /**
+     * A claim that names the token's kind names another one: a payload {@code typ} other than an
+     * access-token kind (Keycloak's {@code ID}, {@code Refresh}, {@code Logout}, ...) or a
+     * {@code token_use} other than {@code access}.
+     */
+    TOKEN_KIND_MISMATCH(BearerErrorCode.INVALID_TOKEN, "The token is not an access token"),
     /** No trusted key fits the token's algorithm and {@code kid}. */
     NO_MATCHING_KEY(BearerErrorCode.INVALID_TOKEN, "No trusted key matches the token"),
     /** The signature does not verify, or has the wrong length or encoding for its algorithm. */

@@ -18,6 +18,13 @@ import java.util.Set;
  */
 public final class StandardClaimRules {
     private static final List<String> STRING_CLAIMS = List.of("iss", "sub", "jti", "upn", "preferred_username");
+    /** Claims that OpenID Connect Core 1.0 section 2 and 3.x define for ID tokens only. */
+    private static final List<String> ID_TOKEN_CLAIMS = List.of("nonce", "at_hash", "c_hash");
+    /**
+     * Payload {@code typ} values of access tokens besides the accepted header types: Keycloak's
+     * {@code Bearer}, and {@code DPoP} for its DPoP-bound access tokens. Lower case.
+     */
+    private static final Set<String> ACCESS_TOKEN_KINDS = Set.of("bearer", "dpop");
 
     private StandardClaimRules() {
     }
@@ -26,6 +33,9 @@ public final class StandardClaimRules {
     public static List<ClaimRule> forConfig(VerifierConfig config) {
         List<ClaimRule> rules = new ArrayList<>();
         rules.add(stringTypes());
+        if (config.tokenKindCheck()) {
+            rules.add(accessTokenKind(config.acceptedTypes()));
+        }
         rules.add(expiration(config.clockSkew()));
         rules.add(notBefore(config.clockSkew()));
         rules.add(issuedAt(config.clockSkew(), config.maxLifetime().orElse(null), config.maxTokenAge().orElse(null)));
@@ -64,6 +74,47 @@ public final class StandardClaimRules {
                 }
             }
         };
+    }
+
+    /**
+     * The token is an access token, not another kind signed by the same issuer (RFC 8725
+     * section 3.11): no claim that only OpenID Connect ID tokens carry ({@code nonce},
+     * {@code at_hash}, {@code c_hash}; {@link RejectionReason#ID_TOKEN_CLAIM}); a payload
+     * {@code typ}, when present, is an access-token kind ({@code Bearer} or {@code DPoP}, any
+     * letter case, as Keycloak writes them, or one of {@code acceptedTypes}), so Keycloak's
+     * {@code ID}, {@code Refresh}, {@code Offline} and {@code Logout} tokens are refused; and
+     * Amazon Cognito's {@code token_use}, when present, is {@code access}
+     * ({@link RejectionReason#TOKEN_KIND_MISMATCH}).
+     *
+     * @param acceptedTypes the accepted header types, normalised as {@link VerifierConfig#normalizeType(String)}
+     */
+    public static ClaimRule accessTokenKind(Set<String> acceptedTypes) {
+        Set<String> types = Set.copyOf(acceptedTypes);
+        return (claims, now) -> {
+            for (String name : ID_TOKEN_CLAIMS) {
+                if (claims.containsKey(name)) {
+                    throw new TokenRejectedException(RejectionReason.ID_TOKEN_CLAIM, "'" + name
+                            + "' is an ID token claim");
+                }
+            }
+            JsonValue typ = claims.get("typ");
+            if (typ != null && !(typ instanceof JsonString && isAccessTokenKind(((JsonString) typ).getString(), types))) {
+                throw new TokenRejectedException(RejectionReason.TOKEN_KIND_MISMATCH,
+                        "the 'typ' claim names no access-token kind");
+            }
+            JsonValue tokenUse = claims.get("token_use");
+            if (tokenUse != null && !(tokenUse instanceof JsonString && ((JsonString) tokenUse).getString().equals("access"))) {
+                throw new TokenRejectedException(RejectionReason.TOKEN_KIND_MISMATCH, "'token_use' is not 'access'");
+            }
+        };
+    }
+
+    private static boolean isAccessTokenKind(String typ, Set<String> acceptedTypes) {
+        if (typ.isEmpty() || !typ.strip().equals(typ)) {
+            return false;
+        }
+        return ACCESS_TOKEN_KINDS.contains(typ.toLowerCase(java.util.Locale.ROOT))
+                || acceptedTypes.contains(VerifierConfig.normalizeType(typ));
     }
 
     /** {@code exp} is required, and now minus skew must be before it. */

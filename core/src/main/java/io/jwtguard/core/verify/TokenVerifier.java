@@ -10,6 +10,7 @@ import io.jwtguard.core.jose.MalformedJsonException;
 import io.jwtguard.core.jose.StrictJson;
 import io.jwtguard.core.keys.DecryptionKey;
 import io.jwtguard.core.keys.KeySource;
+import io.jwtguard.core.keys.KeyStrengthPolicy;
 import io.jwtguard.core.keys.VerificationKey;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -65,9 +66,12 @@ public final class TokenVerifier {
      * case: "JWT"), so the common case needs no normalisation; any other spelling is normalised.
      */
     private final Set<String> acceptedTypeSpellings;
+    /** Applied to every key when it is used: key sources may serve keys that were never checked. */
+    private final KeyStrengthPolicy keyStrength;
 
     private TokenVerifier(VerifierConfig config) {
         this.config = config;
+        this.keyStrength = config.keyStrength();
         this.maxTokenSize = config.maxTokenSize();
         this.encryptedOnly = config.decryptionKeys().isPresent();
         this.cache = config.cacheMaxSize() > 0 ? new VerifiedTokenCache(config.cacheMaxSize()) : null;
@@ -312,12 +316,17 @@ public final class TokenVerifier {
     private static final int NO_CANDIDATE = 1;
     private static final int BAD_SIGNATURE = 2;
 
-    private static int tryKeys(List<KeySource> sources, JwsAlgorithm algorithm, String kid, byte[] signingInput,
+    private int tryKeys(List<KeySource> sources, JwsAlgorithm algorithm, String kid, byte[] signingInput,
             int signingInputLength, byte[] signature) {
         boolean candidate = false;
         for (KeySource source : sources) {
             for (VerificationKey key : source.keys()) {
                 if (!key.supports(algorithm) || !key.answersTo(kid)) {
+                    continue;
+                }
+                if (!keyStrength.accepts(key)) {
+                    LOG.log(System.Logger.Level.DEBUG, () -> "Key " + key + " from " + source.describe()
+                            + " is not used: under the minimum of " + keyStrength.minRsaBits() + " RSA bits");
                     continue;
                 }
                 candidate = true;

@@ -44,6 +44,21 @@ public final class VerifiedToken implements JsonWebToken {
         this.name = name;
     }
 
+    private VerifiedToken(String rawToken, VerifiedToken same) {
+        this.rawToken = Objects.requireNonNull(rawToken, "rawToken");
+        this.claims = same.claims;
+        this.groups = same.groups;
+        this.name = same.name;
+    }
+
+    /**
+     * @return this verified token as sent in another spelling (the ECDSA twin of the one that was
+     *     verified): the same claims, groups and name
+     */
+    VerifiedToken withRawToken(String otherSpelling) {
+        return new VerifiedToken(otherSpelling, this);
+    }
+
     /** @return the principal name: upn, else preferred_username, else sub; never null */
     @Override
     public String getName() {

@@ -1,5 +1,6 @@
 package io.jwtguard.runtime.http;
 
+import io.jwtguard.core.jose.EcdsaSignatures;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,7 +9,10 @@ import java.util.HexFormat;
 /**
  * A short, one-way fingerprint of a token for logs and events: the first 16 hex digits (64 bits)
  * of its SHA-256. Enough to correlate repeated attempts with one token, useless for replaying
- * it. Stateless and thread-safe.
+ * it. An ECDSA-signed token (ES256, ES384, ES512) has a second valid spelling that anyone can
+ * derive, (r, n - s) for (r, s); both get the digest of the low-S spelling, so that the twin
+ * cannot pass for another token. Every other token is hashed exactly as sent. Stateless and
+ * thread-safe.
  */
 public final class TokenDigest {
     private static final int HEX_DIGITS = 16;
@@ -22,7 +26,8 @@ public final class TokenDigest {
      */
     public static String of(String token) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(EcdsaSignatures.lowS(token).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash).substring(0, HEX_DIGITS);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);

@@ -378,6 +378,17 @@ public final class HostileCases {
         add(cases, "wrong-type", "ID token for a client (aud is the client)",
                 signed(header(alg, ""), claimsWithout("aud", "\"aud\":\"web-client\",\"nonce\":\"n-0S6_WzA2Mj\",\"azp\":\"web-client\"")));
         add(cases, "wrong-type", "nested JWS (cty JWT)", signed(header(alg, "\"cty\":\"JWT\""), claims("")));
+        add(cases, "wrong-type", "ID token (typ id_token+jwt)",
+                signed(header(alg, "").replace("\"typ\":\"JWT\"", "\"typ\":\"id_token+jwt\""), claims("")));
+        add(cases, "wrong-type", "Keycloak ID token whose aud names the API (nonce, at_hash, typ ID)",
+                signed(header(alg, ""), claims("\"typ\":\"ID\",\"azp\":\"web-client\",\"nonce\":\"Dgm3-itbf_5ZSwkb\","
+                        + "\"at_hash\":\"JyMVmkVDihFu5cignwASQQ\"")));
+        add(cases, "wrong-type", "ID token with c_hash only", signed(header(alg, ""), claims("\"c_hash\":\"LDktKdoQak3Pk0cnXxCltA\"")));
+        for (String kind : new String[] {"ID", "Refresh", "Offline", "Logout"}) {
+            add(cases, "wrong-type", "Keycloak token with payload typ " + kind,
+                    signed(header(alg, ""), claims("\"typ\":" + str(kind) + ",\"azp\":\"web-client\"")));
+        }
+        add(cases, "wrong-type", "Cognito ID token (token_use id)", signed(header(alg, ""), claims("\"token_use\":\"id\"")));
     }
 
     private void kidFlood(List<HostileCase> cases) {

@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * RFC 7515 section 2: segments are unpadded base64url with no whitespace or other characters.
- * Exactly one spelling decodes to given bytes, so a token cannot have two spellings (which would
- * defeat caches, revocation by token hash and replay detection). Header and payload variants are
+ * Exactly one spelling decodes to given bytes, so no segment can have two spellings (which would
+ * defeat caches, revocation by token hash and replay detection; the second valid ECDSA signature
+ * is {@link SignatureMalleabilityTest}'s subject). Header and payload variants are
  * re-signed over the exact text sent, so only the encoding check can refuse them.
  */
 class NonCanonicalBase64Test {
