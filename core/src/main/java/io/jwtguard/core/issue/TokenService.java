@@ -1,7 +1,6 @@
 package io.jwtguard.core.issue;
 
 import io.jwtguard.core.refresh.IssuedRefreshToken;
-import io.jwtguard.core.refresh.RefreshFailure;
 import io.jwtguard.core.refresh.RefreshRejectedException;
 import io.jwtguard.core.refresh.RefreshTokenService;
 import io.jwtguard.core.revocation.RevocationCheck;
@@ -95,16 +94,10 @@ public final class TokenService implements AutoCloseable {
      * @throws io.jwtguard.core.store.StoreUnavailableException when the rotation cannot be recorded (fail closed)
      */
     public TokenPair refresh(String refreshToken, String clientId, Set<String> requestedScope) {
-        IssuedRefreshToken rotated = refreshTokens.rotate(refreshToken, clientId);
+        // the scope is checked before the rotation: a refused request must leave the grant as it was
+        IssuedRefreshToken rotated = refreshTokens.rotate(refreshToken, clientId, requestedScope);
         RefreshFamily family = rotated.family();
-        Set<String> scope = family.scope();
-        if (requestedScope != null && !requestedScope.isEmpty()) {
-            if (!family.scope().containsAll(requestedScope)) {
-                // the rotation happened; the client keeps nothing from it, and the old token is now rotated
-                throw new RefreshRejectedException(RefreshFailure.SCOPE_EXCEEDED);
-            }
-            scope = requestedScope;
-        }
+        Set<String> scope = requestedScope != null && !requestedScope.isEmpty() ? requestedScope : family.scope();
         // auth_time stays the login time: refreshing never makes a session look freshly authenticated
         return new TokenPair(issuer.issue(family.subject(), family.clientId(), scope, family.groups(),
                 family.familyId(), family.createdAt()), rotated, scope);

@@ -118,6 +118,29 @@ class TokenServiceTest {
     }
 
     @Test
+    void refreshWhenWiderScopeRefusedThenNothingRotatedAndSameTokenStillRefreshesWithoutReuse() {
+        TokenPair first = login();
+
+        // the attack on the grant: a request for more than was granted must change nothing
+        assertThatThrownBy(() -> node.service.refresh(first.refreshToken().value(), "web", Set.of("admin")))
+                .isInstanceOfSatisfying(RefreshRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RefreshFailure.SCOPE_EXCEEDED));
+        assertThatThrownBy(() -> node.service.refresh(first.refreshToken().value(), "web",
+                Set.of("orders:read", "admin")))
+                .isInstanceOfSatisfying(RefreshRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RefreshFailure.SCOPE_EXCEEDED));
+
+        // the legitimate refresh with the same token still works: it was not rotated, nor is it reuse
+        TokenPair second = node.service.refresh(first.refreshToken().value(), "web", Set.of("orders:read"));
+        assertThat((String) node.verifier.verify(second.accessToken().value()).getClaim("scope"))
+                .isEqualTo("orders:read");
+        assertThat(node.verifier.verify(first.accessToken().value()).getSubject()).isEqualTo("alice");
+        assertThat(node.events).isEmpty(); // no reuse detected, no family revoked
+        assertThat(node.service.refresh(second.refreshToken().value(), "web", null).scope())
+                .containsExactlyInAnyOrder("orders:read", "orders:write");
+    }
+
+    @Test
     void revokeWhenAccessTokenThenRefusedOnNextVerificationEvenFromCache() {
         TokenPair pair = login();
         String access = pair.accessToken().value();
