@@ -25,12 +25,12 @@ public record RevocationSnapshot(Map<String, Instant> revokedJtis, Map<String, I
     }
 
     /**
-     * As {@link #revokes(String, String, long)}, and also when {@code grantId} names a revoked grant.
+     * As {@link #revokes(String, String, Long, String)} with {@code issuedAtSeconds} 0 meaning absent.
      *
      * @param grantId the token's {@code sid}, or null
      */
     public boolean revokes(String jti, String subject, long issuedAtSeconds, String grantId) {
-        return grantId != null && revokedGrants.containsKey(grantId) || revokes(jti, subject, issuedAtSeconds);
+        return revokes(jti, subject, issuedAtSeconds == 0 ? null : Long.valueOf(issuedAtSeconds), grantId);
     }
 
     /**
@@ -41,15 +41,31 @@ public record RevocationSnapshot(Map<String, Instant> revokedJtis, Map<String, I
      * @return whether a token with these claims is revoked
      */
     public boolean revokes(String jti, String subject, long issuedAtSeconds) {
+        return revokes(jti, subject, issuedAtSeconds, null);
+    }
+
+    /**
+     * @param jti the token's {@code jti}, or null
+     * @param subject the token's {@code sub}, or null
+     * @param issuedAtSeconds the token's {@code iat} in epoch seconds, or null when absent: such a
+     *     token cannot be shown to be issued after a cut-off, so it counts as issued before
+     * @param grantId the token's {@code sid}, or null
+     * @return whether a token with these claims is revoked: its {@code jti} is listed, its grant is
+     *     revoked, or its subject has a cut-off it is not after
+     */
+    public boolean revokes(String jti, String subject, Long issuedAtSeconds, String grantId) {
         if (jti != null && revokedJtis.containsKey(jti)) {
             return true;
         }
-        if (subject != null) {
-            Instant cutoff = subjectCutoffs.get(subject);
-            // iat has second precision: a token issued in the cut-off's second is revoked too
-            return cutoff != null && issuedAtSeconds <= cutoff.getEpochSecond();
+        if (grantId != null && revokedGrants.containsKey(grantId)) {
+            return true;
         }
-        return false;
+        Instant cutoff = subject == null ? null : subjectCutoffs.get(subject);
+        if (cutoff == null) {
+            return false;
+        }
+        // iat has second precision: a token issued in the cut-off's second is revoked too
+        return issuedAtSeconds == null || issuedAtSeconds <= cutoff.getEpochSecond();
     }
 
     /** @return the number of entries */
