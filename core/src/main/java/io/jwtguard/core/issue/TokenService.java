@@ -78,9 +78,11 @@ public final class TokenService implements AutoCloseable {
      * @throws io.jwtguard.core.store.StoreUnavailableException if the grant cannot be stored
      */
     public TokenPair issue(String subject, String clientId, Set<String> scope, Set<String> groups) {
+        // read before the grant exists: a "log out everywhere" that overlaps this login can only revoke it
+        long epoch = revocation.subjectEpoch(subject);
         IssuedRefreshToken refresh = refreshTokens.start(subject, clientId, scope, groups);
         return new TokenPair(issuer.issue(subject, clientId, scope, groups, refresh.family().familyId(),
-                refresh.family().createdAt()), refresh, scope);
+                refresh.family().createdAt(), epoch), refresh, scope);
     }
 
     /**
@@ -98,9 +100,12 @@ public final class TokenService implements AutoCloseable {
         IssuedRefreshToken rotated = refreshTokens.rotate(refreshToken, clientId, requestedScope);
         RefreshFamily family = rotated.family();
         Set<String> scope = requestedScope != null && !requestedScope.isEmpty() ? requestedScope : family.scope();
+        // read after the rotation: a rotation that won just before "log out everywhere" revoked the
+        // family is caught by its grant (sid) revocation, which that call records for every family
+        long epoch = revocation.subjectEpoch(family.subject());
         // auth_time stays the login time: refreshing never makes a session look freshly authenticated
         return new TokenPair(issuer.issue(family.subject(), family.clientId(), scope, family.groups(),
-                family.familyId(), family.createdAt()), rotated, scope);
+                family.familyId(), family.createdAt(), epoch), rotated, scope);
     }
 
     /**

@@ -203,6 +203,11 @@ public final class RefreshTokenService {
         return store.revokeFamiliesOfSubject(subject, clock.instant());
     }
 
+    /** @return the ids of every stored family of {@code subject}, revoked or not */
+    public java.util.List<String> familyIdsOfSubject(String subject) {
+        return store.familyIdsOfSubject(subject);
+    }
+
     /** @param listener also told about every later event, not null */
     public void addListener(RefreshEventListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));

@@ -14,9 +14,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * A {@link RevocationCheck} backed by a {@link RevocationStore}. A token is revoked when its
- * {@code jti} is listed, or when its subject has a cut-off and its {@code iat} is not after it (a
- * token without {@code iat} counts as issued before any cut-off), or when its {@code sid} names a
- * revoked grant (refresh family).
+ * {@code jti} is listed, or when its {@code sid} names a revoked grant (refresh family), or when its
+ * subject has a cut-off ("log out everywhere") that the token is not after: judged by the
+ * revocation epoch the token carries ({@value RevocationService#SUBJECT_EPOCH_CLAIM}, see
+ * {@link RevocationService#revokeSubject}), or, for a token without one, by its {@code iat} (a
+ * token without {@code iat} counts as issued before any cut-off).
  *
  * <p><b>Propagation bound.</b> The check holds an immutable snapshot of the store's live entries
  * and reloads it, on the verifying thread, by the first verification at or after
@@ -84,7 +86,7 @@ public final class StoreRevocationCheck implements RevocationCheck {
     public boolean isRevoked(JsonWebToken token) {
         Object sid = token.getClaim("sid");
         return current().revokes(token.getTokenID(), token.getSubject(), longClaim(token, Claims.iat.name()),
-                sid instanceof String ? (String) sid : null);
+                sid instanceof String ? (String) sid : null, longClaim(token, RevocationService.SUBJECT_EPOCH_CLAIM));
     }
 
     /** @return the claim as a long, or null when absent or not an integral number (never unboxes null) */

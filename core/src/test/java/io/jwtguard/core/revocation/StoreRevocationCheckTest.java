@@ -143,6 +143,11 @@ class StoreRevocationCheckTest {
         }
 
         @Override
+        public long subjectEpoch(String subject) {
+            return delegate.subjectEpoch(subject);
+        }
+
+        @Override
         public int purgeExpiredRevocations(Instant now) {
             return delegate.purgeExpiredRevocations(now);
         }
