@@ -158,7 +158,8 @@ final class TokenServiceLoader {
         RefreshTokenService refresh = new RefreshTokenService(refreshStore, refreshSettings, clock,
                 RefreshEventListener.NONE);
         Duration longest = verifier.maxLifetime().orElse(RefreshSettings.MAX_ABSOLUTE_LIFETIME).plus(verifier.clockSkew());
-        RevocationService revocation = new RevocationService(revocationStore, refresh, check, longest, clock);
+        RevocationService revocation = new RevocationService(revocationStore, refresh, check, longest,
+                verifier.clockSkew(), clock);
         return Optional.of(new TokenService(new AccessTokenIssuer(ring, accessSettings, clock), refresh, revocation,
                 refreshStore, revocationStore, clock, resources));
     }

@@ -1,6 +1,7 @@
 package io.jwtguard.core.issue;
 
 import io.jwtguard.core.refresh.OpaqueTokens;
+import io.jwtguard.core.revocation.RevocationService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,10 @@ import org.jose4j.lang.JoseException;
  * {@code alg} and {@code kid} of the ring's active key; claims {@code iss}, {@code sub},
  * {@code aud}, {@code exp}, {@code iat}, {@code jti} (128 random bits), {@code groups},
  * {@code scope} (space-separated, omitted when empty), {@code client_id} and, for tokens issued
- * from a refresh family, {@code sid} (the family id, so revoking the family revokes them). Times come from the
+ * from a refresh family, {@code sid} (the family id, so revoking the family revokes them) and, when
+ * the token service issues, the subject's revocation epoch
+ * ({@value io.jwtguard.core.revocation.RevocationService#SUBJECT_EPOCH_CLAIM}, so that "log out
+ * everywhere" separates earlier tokens from later ones exactly). Times come from the
  * injected {@link Clock}, never from the signing library. Signing is jose4j's (the library under
  * smallrye-jwt). Thread-safe.
  */
@@ -68,6 +72,20 @@ public final class AccessTokenIssuer {
      */
     public IssuedAccessToken issue(String subject, String clientId, Set<String> scope, Set<String> groups,
             String grantId, Instant authTime) {
+        return issue(subject, clientId, scope, groups, grantId, authTime, null);
+    }
+
+    /**
+     * As {@link #issue(String, String, Set, Set, String, Instant)}, also stating the subject's
+     * revocation epoch.
+     *
+     * @param subjectEpoch the subject's revocation epoch read from the store before this token was
+     *     asked for ({@link io.jwtguard.core.store.RevocationStore#subjectEpoch}), put in
+     *     {@value io.jwtguard.core.revocation.RevocationService#SUBJECT_EPOCH_CLAIM}; null for none
+     *     (the token is then judged by its {@code iat})
+     */
+    public IssuedAccessToken issue(String subject, String clientId, Set<String> scope, Set<String> groups,
+            String grantId, Instant authTime, Long subjectEpoch) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(clientId, "clientId");
         // whole seconds: NumericDate has second precision, and exp - iat must equal the lifetime
@@ -91,6 +109,9 @@ public final class AccessTokenIssuer {
         }
         if (authTime != null) {
             claims.setClaim("auth_time", authTime.getEpochSecond());
+        }
+        if (subjectEpoch != null) {
+            claims.setClaim(RevocationService.SUBJECT_EPOCH_CLAIM, subjectEpoch);
         }
 
         SigningKey key = ring.signingKey();

@@ -1,7 +1,6 @@
 package io.jwtguard.core.issue;
 
 import io.jwtguard.core.refresh.IssuedRefreshToken;
-import io.jwtguard.core.refresh.RefreshFailure;
 import io.jwtguard.core.refresh.RefreshRejectedException;
 import io.jwtguard.core.refresh.RefreshTokenService;
 import io.jwtguard.core.revocation.RevocationCheck;
@@ -79,9 +78,11 @@ public final class TokenService implements AutoCloseable {
      * @throws io.jwtguard.core.store.StoreUnavailableException if the grant cannot be stored
      */
     public TokenPair issue(String subject, String clientId, Set<String> scope, Set<String> groups) {
+        // read before the grant exists: a "log out everywhere" that overlaps this login can only revoke it
+        long epoch = revocation.subjectEpoch(subject);
         IssuedRefreshToken refresh = refreshTokens.start(subject, clientId, scope, groups);
         return new TokenPair(issuer.issue(subject, clientId, scope, groups, refresh.family().familyId(),
-                refresh.family().createdAt()), refresh, scope);
+                refresh.family().createdAt(), epoch), refresh, scope);
     }
 
     /**
@@ -95,19 +96,16 @@ public final class TokenService implements AutoCloseable {
      * @throws io.jwtguard.core.store.StoreUnavailableException when the rotation cannot be recorded (fail closed)
      */
     public TokenPair refresh(String refreshToken, String clientId, Set<String> requestedScope) {
-        IssuedRefreshToken rotated = refreshTokens.rotate(refreshToken, clientId);
+        // the scope is checked before the rotation: a refused request must leave the grant as it was
+        IssuedRefreshToken rotated = refreshTokens.rotate(refreshToken, clientId, requestedScope);
         RefreshFamily family = rotated.family();
-        Set<String> scope = family.scope();
-        if (requestedScope != null && !requestedScope.isEmpty()) {
-            if (!family.scope().containsAll(requestedScope)) {
-                // the rotation happened; the client keeps nothing from it, and the old token is now rotated
-                throw new RefreshRejectedException(RefreshFailure.SCOPE_EXCEEDED);
-            }
-            scope = requestedScope;
-        }
+        Set<String> scope = requestedScope != null && !requestedScope.isEmpty() ? requestedScope : family.scope();
+        // read after the rotation: a rotation that won just before "log out everywhere" revoked the
+        // family is caught by its grant (sid) revocation, which that call records for every family
+        long epoch = revocation.subjectEpoch(family.subject());
         // auth_time stays the login time: refreshing never makes a session look freshly authenticated
         return new TokenPair(issuer.issue(family.subject(), family.clientId(), scope, family.groups(),
-                family.familyId(), family.createdAt()), rotated, scope);
+                family.familyId(), family.createdAt(), epoch), rotated, scope);
     }
 
     /**

@@ -83,6 +83,20 @@ public final class RefreshTokenService {
      * @throws StoreUnavailableException when the store cannot be read or the rotation recorded (fail closed)
      */
     public IssuedRefreshToken rotate(String presented, String clientId) {
+        return rotate(presented, clientId, null);
+    }
+
+    /**
+     * As {@link #rotate(String, String)}, refusing a request for more scope than the grant holds
+     * before anything changes: a refused request rotates nothing, so the presented token stays
+     * usable and its next use is not taken for reuse.
+     *
+     * @param requestedScope the scope asked for, or null or empty for the grant's
+     * @throws RefreshRejectedException with {@link RefreshFailure#SCOPE_EXCEEDED} when
+     *     {@code requestedScope} is not within the grant's scope (checked after every reason that
+     *     concerns the token itself, so reuse of a rotated token is still detected)
+     */
+    public IssuedRefreshToken rotate(String presented, String clientId, Set<String> requestedScope) {
         if (!OpaqueTokens.wellFormed(presented)) {
             throw new RefreshRejectedException(presented == null || presented.isEmpty()
                     ? RefreshFailure.MALFORMED_REQUEST : RefreshFailure.UNKNOWN_TOKEN);
@@ -103,6 +117,7 @@ public final class RefreshTokenService {
         }
         if (token.state() == RefreshTokenState.ROTATED) {
             if (withinGrace(token, now)) {
+                requireWithinScope(family, requestedScope);
                 Optional<IssuedRefreshToken> again = rotateFrom(token.successorHash(), family, now);
                 if (again.isPresent()) {
                     emit(RefreshEventType.GRACE_REUSE, family, now);
@@ -114,8 +129,15 @@ public final class RefreshTokenService {
         if (!now.isBefore(token.expiresAt())) {
             throw new RefreshRejectedException(RefreshFailure.IDLE_EXPIRED);
         }
+        requireWithinScope(family, requestedScope);
         // the compare-and-set: losing it means another request used this token at the same time
         return rotateFrom(token.tokenHash(), family, now).orElseThrow(() -> reuse(family, now));
+    }
+
+    private static void requireWithinScope(RefreshFamily family, Set<String> requestedScope) {
+        if (requestedScope != null && !family.scope().containsAll(requestedScope)) {
+            throw new RefreshRejectedException(RefreshFailure.SCOPE_EXCEEDED);
+        }
     }
 
     private boolean withinGrace(RefreshTokenRecord token, Instant now) {
@@ -179,6 +201,11 @@ public final class RefreshTokenService {
     /** Revokes every family of {@code subject}; @return how many this call revoked */
     public int revokeSubject(String subject) {
         return store.revokeFamiliesOfSubject(subject, clock.instant());
+    }
+
+    /** @return the ids of every stored family of {@code subject}, revoked or not */
+    public java.util.List<String> familyIdsOfSubject(String subject) {
+        return store.familyIdsOfSubject(subject);
     }
 
     /** @param listener also told about every later event, not null */

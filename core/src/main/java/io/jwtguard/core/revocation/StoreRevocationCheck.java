@@ -8,13 +8,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * A {@link RevocationCheck} backed by a {@link RevocationStore}. A token is revoked when its
- * {@code jti} is listed, or when its subject has a cut-off and its {@code iat} is not after it (a
- * token without {@code iat} counts as issued before any cut-off), or when its {@code sid} names a
- * revoked grant (refresh family).
+ * {@code jti} is listed, or when its {@code sid} names a revoked grant (refresh family), or when its
+ * subject has a cut-off ("log out everywhere") that the token is not after: judged by the
+ * revocation epoch the token carries ({@value RevocationService#SUBJECT_EPOCH_CLAIM}, see
+ * {@link RevocationService#revokeSubject}), or, for a token without one, by its {@code iat} (a
+ * token without {@code iat} counts as issued before any cut-off).
  *
  * <p><b>Propagation bound.</b> The check holds an immutable snapshot of the store's live entries
  * and reloads it, on the verifying thread, by the first verification at or after
@@ -29,7 +33,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * {@code pollInterval + staleIfError}, verification throws {@link KeySourceUnavailableException}
  * ("we are broken": HTTP 503 at the edge) instead of accepting tokens on a stale list.
  *
- * <p>Thread-safe; reloads are single-flight.
+ * <p><b>Reloads after a local revocation.</b> {@link #refreshNow()} bumps a generation number; every
+ * reload records the generation it started in, read before it reads the store, and a snapshot of an
+ * older generation is never served once a newer one was asked for. So a reload that read the store
+ * before the revocation committed (and finishes after {@code refreshNow()}) cannot hide it: the next
+ * verification reloads again, and what it reads was read after the revocation committed.
+ *
+ * <p>Thread-safe; reloads are single-flight, so loads are installed in the order they started.
  */
 public final class StoreRevocationCheck implements RevocationCheck {
     private static final System.Logger LOG = System.getLogger(StoreRevocationCheck.class.getName());
@@ -39,9 +49,14 @@ public final class StoreRevocationCheck implements RevocationCheck {
     private final Duration pollInterval;
     private final Duration staleIfError;
     private final Object reloadLock = new Object();
+    /** Bumped by {@link #refreshNow()}: snapshots of a lower generation may predate a local revocation. */
+    private final AtomicLong requested = new AtomicLong();
     private volatile Loaded loaded;
 
-    private record Loaded(RevocationSnapshot snapshot, Instant loadedAt, Instant nextPoll) {
+    private record Loaded(RevocationSnapshot snapshot, Instant loadedAt, Instant nextPoll, long generation) {
+        boolean serves(Instant now, long wanted) {
+            return generation >= wanted && now.isBefore(nextPoll);
+        }
     }
 
     /**
@@ -60,11 +75,24 @@ public final class StoreRevocationCheck implements RevocationCheck {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A token without {@code iat} (accepted only when the lifetime is unbounded and no age is
+     * set) cannot be shown to be issued after a subject's cut-off, so it counts as issued before;
+     * its {@code jti} and {@code sid} are checked all the same.
+     */
     @Override
     public boolean isRevoked(JsonWebToken token) {
         Object sid = token.getClaim("sid");
-        return current().revokes(token.getTokenID(), token.getSubject(), token.getIssuedAtTime(),
-                sid instanceof String ? (String) sid : null);
+        return current().revokes(token.getTokenID(), token.getSubject(), longClaim(token, Claims.iat.name()),
+                sid instanceof String ? (String) sid : null, longClaim(token, RevocationService.SUBJECT_EPOCH_CLAIM));
+    }
+
+    /** @return the claim as a long, or null when absent or not an integral number (never unboxes null) */
+    private static Long longClaim(JsonWebToken token, String name) {
+        Object value = token.getClaim(name);
+        return value instanceof Long || value instanceof Integer ? ((Number) value).longValue() : null;
     }
 
     /** @return the longest time a revocation made on another node takes to apply here */
@@ -72,12 +100,13 @@ public final class StoreRevocationCheck implements RevocationCheck {
         return pollInterval.plus(staleIfError);
     }
 
-    /** Makes the next check reload the store (after a revocation on this node). */
+    /**
+     * Makes every check that starts after this call returns use a list read from the store after
+     * this call began (after a revocation on this node: call it once the revocation committed). A
+     * reload already in progress does not satisfy it, whatever it finds.
+     */
     public void refreshNow() {
-        Loaded current = loaded;
-        if (current != null) {
-            loaded = new Loaded(current.snapshot(), current.loadedAt(), Instant.MIN);
-        }
+        requested.incrementAndGet();
     }
 
     /** @return the snapshot in force now, reloading it if due */
@@ -90,18 +119,21 @@ public final class StoreRevocationCheck implements RevocationCheck {
                 throw unavailable(e);
             }
         }
+        long wanted = requested.get();
         Loaded current = loaded;
-        if (current != null && now.isBefore(current.nextPoll())) {
+        if (current != null && current.serves(now, wanted)) {
             return current.snapshot();
         }
         synchronized (reloadLock) {
             current = loaded;
-            if (current != null && now.isBefore(current.nextPoll())) {
-                return current.snapshot(); // another thread reloaded while we waited
+            if (current != null && current.serves(now, wanted)) {
+                return current.snapshot(); // another thread reloaded, after our wanted generation, while we waited
             }
+            // read before the store: a refreshNow() from here on makes this load too old to serve it
+            long generation = requested.get();
             try {
                 RevocationSnapshot snapshot = store.snapshot(now);
-                loaded = new Loaded(snapshot, now, now.plus(pollInterval));
+                loaded = new Loaded(snapshot, now, now.plus(pollInterval), generation);
                 return snapshot;
             } catch (StoreUnavailableException e) {
                 if (current != null && now.isBefore(current.loadedAt().plus(pollInterval).plus(staleIfError))) {

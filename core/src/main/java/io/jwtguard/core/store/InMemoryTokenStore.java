@@ -1,8 +1,11 @@
 package io.jwtguard.core.store;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,6 +82,13 @@ public final class InMemoryTokenStore implements RefreshTokenStore, RevocationSt
     }
 
     @Override
+    public synchronized List<String> familyIdsOfSubject(String subject) {
+        List<String> ids = new ArrayList<>();
+        families.values().stream().filter(f -> f.subject().equals(subject)).forEach(f -> ids.add(f.familyId()));
+        return ids;
+    }
+
+    @Override
     public synchronized int purgeExpiredFamilies(Instant now) {
         int count = 0;
         for (Iterator<RefreshFamily> it = families.values().iterator(); it.hasNext();) {
@@ -106,9 +116,16 @@ public final class InMemoryTokenStore implements RefreshTokenStore, RevocationSt
 
     @Override
     public synchronized void revokeSubject(String subject, Instant issuedBefore, Instant expiresAt) {
-        subjects.merge(subject, new Instant[] {issuedBefore, expiresAt}, (old, now) -> new Instant[] {
-            RevocationSnapshot.later(old[0], now[0]), RevocationSnapshot.later(old[1], now[1])});
+        Instant cutoff = issuedBefore.truncatedTo(ChronoUnit.MILLIS);
+        subjects.merge(subject, new Instant[] {cutoff, expiresAt}, (old, now) -> new Instant[] {
+            RevocationSnapshot.later(old[0].plusMillis(1), now[0]), RevocationSnapshot.later(old[1], now[1])});
         publish();
+    }
+
+    @Override
+    public synchronized long subjectEpoch(String subject) {
+        Instant[] entry = subjects.get(subject);
+        return entry == null ? 0 : entry[0].toEpochMilli();
     }
 
     @Override

@@ -16,9 +16,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -180,6 +182,24 @@ public final class JdbcTokenStore implements RefreshTokenStore, RevocationStore 
     }
 
     @Override
+    public List<String> familyIdsOfSubject(String subject) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT family_id FROM jwtguard_refresh_family WHERE subject = ?")) {
+            c.setAutoCommit(true);
+            s.setString(1, subject);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw unavailable("list the refresh families of a subject", e);
+        }
+    }
+
+    @Override
     public int purgeExpiredFamilies(Instant now) {
         // tokens go with their family (ON DELETE CASCADE); deleted explicitly too for databases without it
         update("purge expired refresh tokens", "DELETE FROM jwtguard_refresh_token WHERE family_id IN "
@@ -209,11 +229,26 @@ public final class JdbcTokenStore implements RefreshTokenStore, RevocationStore 
     @Override
     public void revokeSubject(String subject, Instant issuedBefore, Instant expiresAt) {
         upsert("revoke a subject",
-                "UPDATE jwtguard_revoked_subject SET revoked_before = GREATEST(revoked_before, ?), "
+                // + 1: every call starts a new epoch, even from a node whose clock is behind
+                "UPDATE jwtguard_revoked_subject SET revoked_before = GREATEST(revoked_before + 1, ?), "
                         + "expires_at = GREATEST(expires_at, ?) WHERE subject = ?",
                 "INSERT INTO jwtguard_revoked_subject (subject, revoked_before, expires_at) VALUES (?, ?, ?)",
                 new Object[] {issuedBefore.toEpochMilli(), expiresAt.toEpochMilli(), subject},
                 new Object[] {subject, issuedBefore.toEpochMilli(), expiresAt.toEpochMilli()});
+    }
+
+    @Override
+    public long subjectEpoch(String subject) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT revoked_before FROM jwtguard_revoked_subject WHERE subject = ?")) {
+            c.setAutoCommit(true);
+            s.setString(1, subject);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw unavailable("read the revocation epoch of a subject", e);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.jwtguard.core.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,12 @@ public interface RefreshTokenStore {
 
     /** Revokes every live family of {@code subject}; @return how many this call revoked */
     int revokeFamiliesOfSubject(String subject, Instant now);
+
+    /**
+     * @return the ids of every family of {@code subject} still stored, revoked or not (purged ones
+     *     excepted), read after every write that completed before this call
+     */
+    List<String> familyIdsOfSubject(String subject);
 
     /** Deletes families whose absolute expiry passed before {@code now}, with their tokens; @return how many */
     int purgeExpiredFamilies(Instant now);

@@ -3,7 +3,8 @@ package io.jwtguard.core.store;
 import java.time.Instant;
 
 /**
- * Stores revoked access tokens (by {@code jti}) and per-subject "issued before" cut-offs. Every
+ * Stores revoked access tokens (by {@code jti}), revoked grants (by {@code sid}) and per-subject
+ * "issued before" cut-offs, which double as per-subject revocation epochs. Every
  * entry carries the instant after which it cannot matter any more (the revoked token has
  * expired), so the list stays as small as the set of tokens alive and revoked.
  *
@@ -21,12 +22,23 @@ public interface RevocationStore {
     void revokeAccessToken(String jti, Instant expiresAt);
 
     /**
-     * Revokes every access token of {@code subject} issued before {@code issuedBefore} ("log out
-     * everywhere"). A later cut-off replaces an earlier one; an earlier one never replaces a later.
+     * Starts a new revocation epoch of {@code subject} ("log out everywhere"): its cut-off becomes
+     * {@code issuedBefore}, or one millisecond after the current cut-off when that is not earlier.
+     * The cut-off (in epoch milliseconds: the subject's <em>epoch</em>) therefore strictly increases
+     * with every call, whichever node's clock made it, and never moves back. Atomic across nodes.
      *
-     * @param expiresAt after this instant no token issued before the cut-off can be alive
+     * @param expiresAt after this instant no token issued before the cut-off can be alive; a later
+     *     expiry replaces an earlier one
      */
     void revokeSubject(String subject, Instant issuedBefore, Instant expiresAt);
+
+    /**
+     * The current revocation epoch of {@code subject}: its cut-off in epoch milliseconds, or 0 when
+     * it has none (never revoked, or purged). Read live from the store (never from a cached list),
+     * whether or not the entry has expired, by the token service when it issues an access token: the
+     * token carries it, and is revoked once the subject's epoch is higher.
+     */
+    long subjectEpoch(String subject);
 
     /**
      * Revokes every access token issued from one grant (refresh family): tokens whose {@code sid}

@@ -118,6 +118,101 @@ class TokenServiceTest {
     }
 
     @Test
+    void refreshWhenWiderScopeRefusedThenNothingRotatedAndSameTokenStillRefreshesWithoutReuse() {
+        TokenPair first = login();
+
+        // the attack on the grant: a request for more than was granted must change nothing
+        assertThatThrownBy(() -> node.service.refresh(first.refreshToken().value(), "web", Set.of("admin")))
+                .isInstanceOfSatisfying(RefreshRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RefreshFailure.SCOPE_EXCEEDED));
+        assertThatThrownBy(() -> node.service.refresh(first.refreshToken().value(), "web",
+                Set.of("orders:read", "admin")))
+                .isInstanceOfSatisfying(RefreshRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RefreshFailure.SCOPE_EXCEEDED));
+
+        // the legitimate refresh with the same token still works: it was not rotated, nor is it reuse
+        TokenPair second = node.service.refresh(first.refreshToken().value(), "web", Set.of("orders:read"));
+        assertThat((String) node.verifier.verify(second.accessToken().value()).getClaim("scope"))
+                .isEqualTo("orders:read");
+        assertThat(node.verifier.verify(first.accessToken().value()).getSubject()).isEqualTo("alice");
+        assertThat(node.events).isEmpty(); // no reuse detected, no family revoked
+        assertThat(node.service.refresh(second.refreshToken().value(), "web", null).scope())
+                .containsExactlyInAnyOrder("orders:read", "orders:write");
+    }
+
+    @Test
+    void issueWhenLoginInSameSecondRightAfterLogoutEverywhereThenNewTokensWorkAndOldOnesDead() {
+        TokenPair before = login();
+        node.clock.advance(Duration.ofMillis(100));
+
+        node.service.revokeSubject("alice");
+        node.clock.advance(Duration.ofMillis(1)); // the same second, 1 ms after "log out everywhere" returned
+        TokenPair after = login();
+
+        assertRevoked(before.accessToken().value());
+        assertThat(node.verifier.verify(after.accessToken().value()).getSubject()).isEqualTo("alice");
+        TokenPair refreshed = node.service.refresh(after.refreshToken().value(), "web", null);
+        assertThat(node.verifier.verify(refreshed.accessToken().value()).getSubject()).isEqualTo("alice");
+        node.clock.advance(Duration.ofSeconds(1));
+        assertThat(node.verifier.verify(after.accessToken().value()).getSubject()).isEqualTo("alice");
+        assertRevoked(before.accessToken().value());
+    }
+
+    @Test
+    void revokeSubjectWhenRefreshWonJustBeforeLogoutAndSignsAfterThenItsAccessTokenRevoked() throws Exception {
+        java.util.concurrent.CountDownLatch rotated = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        io.jwtguard.core.store.InMemoryTokenStore store = new io.jwtguard.core.store.InMemoryTokenStore();
+        TokenServiceFixture racing = new TokenServiceFixture(pauseAfterRotate(store, rotated, go), store, node.clock,
+                node.ring, RefreshSettings.DEFAULTS, Duration.ZERO);
+        TokenPair pair = racing.service.issue("alice", "web", Set.of(), Set.of());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<TokenPair> refresh = pool.submit(
+                    () -> racing.service.refresh(pair.refreshToken().value(), "web", null));
+            assertThat(rotated.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue(); // its CAS won
+
+            racing.service.revokeSubject("alice");
+            node.clock.advance(Duration.ofSeconds(1)); // the refresh signs in a later second
+            go.countDown();
+            TokenPair slipped = refresh.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> racing.verifier.verify(slipped.accessToken().value()))
+                    .isInstanceOfSatisfying(TokenRejectedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(RejectionReason.REVOKED));
+            assertThatThrownBy(() -> racing.service.refresh(slipped.refreshToken().value(), "web", null))
+                    .isInstanceOf(RefreshRejectedException.class);
+            TokenPair again = racing.service.issue("alice", "web", Set.of(), Set.of()); // a new login works
+            assertThat(racing.verifier.verify(again.accessToken().value()).getSubject()).isEqualTo("alice");
+        } finally {
+            go.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /** A refresh store whose successful rotations report, then wait before returning (the race window). */
+    static io.jwtguard.core.store.RefreshTokenStore pauseAfterRotate(io.jwtguard.core.store.RefreshTokenStore store,
+            java.util.concurrent.CountDownLatch rotated, java.util.concurrent.CountDownLatch go) {
+        return (io.jwtguard.core.store.RefreshTokenStore) java.lang.reflect.Proxy.newProxyInstance(
+                TokenServiceTest.class.getClassLoader(), new Class<?>[] {io.jwtguard.core.store.RefreshTokenStore.class},
+                (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("rotate") && Boolean.TRUE.equals(result)) {
+                        rotated.countDown();
+                        if (!go.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("never released");
+                        }
+                    }
+                    return result;
+                });
+    }
+
+    @Test
     void revokeWhenAccessTokenThenRefusedOnNextVerificationEvenFromCache() {
         TokenPair pair = login();
         String access = pair.accessToken().value();
@@ -226,7 +321,8 @@ class TokenServiceTest {
         node.service.revokeSubject("alice");
         node.clock.advance(Duration.ofDays(15));
 
-        assertThat(node.service.purgeExpired()).isEqualTo(3);
+        // family, jti, subject cut-off, and the grant that "log out everywhere" revoked with the family
+        assertThat(node.service.purgeExpired()).isEqualTo(4);
     }
 
     private void assertRevoked(String token) {

@@ -320,6 +320,11 @@ class RefreshTokenServiceTest {
         }
 
         @Override
+        public java.util.List<String> familyIdsOfSubject(String subject) {
+            return delegate.familyIdsOfSubject(subject);
+        }
+
+        @Override
         public int purgeExpiredFamilies(Instant now) {
             return delegate.purgeExpiredFamilies(now);
         }
@@ -360,6 +365,11 @@ class RefreshTokenServiceTest {
         @Override
         public int revokeFamiliesOfSubject(String subject, Instant now) {
             return delegate.revokeFamiliesOfSubject(subject, now);
+        }
+
+        @Override
+        public java.util.List<String> familyIdsOfSubject(String subject) {
+            return delegate.familyIdsOfSubject(subject);
         }
 
         @Override

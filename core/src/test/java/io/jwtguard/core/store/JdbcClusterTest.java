@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class JdbcClusterTest {
     private static final Duration POLL = Duration.ofSeconds(5);
+    private static final Duration SKEW = io.jwtguard.core.config.VerifierConfig.DEFAULT_CLOCK_SKEW;
     private static final int THREADS_PER_NODE = 16;
     private static final int ROUNDS = 20;
 
@@ -159,6 +160,93 @@ class JdbcClusterTest {
         assertRevoked(nodeB, two.accessToken().value());
         assertThatThrownBy(() -> nodeB.service.refresh(two.refreshToken().value(), "web", null))
                 .isInstanceOf(RefreshRejectedException.class); // refresh families are revoked at once, in the store
+    }
+
+    @Test
+    void revokeSubjectWhenRefreshRacesAndOtherNodeClockAheadBySkewThenNoEarlierTokenSurvivesOnAnyNode()
+            throws Exception {
+        // node B's clock runs the whole configured skew (the verifiers' 30 s) ahead of node A's
+        MutableClock clockB = new MutableClock(TestConfigs.NOW.plus(SKEW));
+        SigningKeyRing shared = TokenServiceFixture.ring(clock);
+        JdbcTokenStore storeA = new JdbcTokenStore(poolA);
+        JdbcTokenStore storeB = new JdbcTokenStore(poolB);
+        CountDownLatch rotated = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        nodeA = new TokenServiceFixture(storeA, storeA, clock, shared, RefreshSettings.DEFAULTS, POLL);
+        nodeB = new TokenServiceFixture(io.jwtguard.core.issue.TokenServiceTestAccess.pauseAfterRotate(storeB,
+                rotated, go), storeB, clockB, shared, RefreshSettings.DEFAULTS, POLL);
+        TokenPair laptop = nodeB.service.issue("erin", "web", Set.of(), Set.of()); // iat 30 s after A's clock
+        TokenPair phone = nodeA.service.issue("erin", "web", Set.of(), Set.of());
+        TokenPair bob = nodeB.service.issue("bob-" + System.nanoTime(), "web", Set.of(), Set.of());
+        // an access token issued without a grant (no sid), on the node whose clock is ahead
+        String grantless = nodeB.service.accessTokens().issue("erin", "web", Set.of(), Set.of()).value();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            // a refresh on node B wins its compare-and-set just before "log out everywhere" on node A ...
+            Future<TokenPair> racing = pool.submit(() -> nodeB.service.refresh(laptop.refreshToken().value(), "web",
+                    null));
+            assertThat(rotated.await(10, TimeUnit.SECONDS)).isTrue();
+            nodeA.service.revokeSubject("erin");
+            // ... and signs its access token after it returned, in a later second
+            clock.advance(Duration.ofSeconds(1));
+            clockB.advance(Duration.ofSeconds(1));
+            go.countDown();
+            TokenPair slipped = racing.get(30, TimeUnit.SECONDS);
+
+            for (String token : List.of(laptop.accessToken().value(), phone.accessToken().value(),
+                    slipped.accessToken().value(), grantless)) {
+                assertRevoked(nodeA, token); // the revoking node: at once
+            }
+            clock.advance(POLL);
+            clockB.advance(POLL);
+            for (TokenServiceFixture node : List.of(nodeA, nodeB)) {
+                for (String token : List.of(laptop.accessToken().value(), phone.accessToken().value(),
+                        slipped.accessToken().value(), grantless)) {
+                    assertRevoked(node, token);
+                }
+                assertThatThrownBy(() -> node.service.refresh(slipped.refreshToken().value(), "web", null))
+                        .isInstanceOf(RefreshRejectedException.class);
+                assertThat(node.verifier.verify(bob.accessToken().value()).getSubject()).startsWith("bob-");
+            }
+            // logging in again works, on either node, and its tokens work on both
+            TokenPair againA = nodeA.service.issue("erin", "web", Set.of(), Set.of());
+            TokenPair againB = nodeB.service.issue("erin", "web", Set.of(), Set.of());
+            for (TokenServiceFixture node : List.of(nodeA, nodeB)) {
+                assertThat(node.verifier.verify(againA.accessToken().value()).getSubject()).isEqualTo("erin");
+                assertThat(node.verifier.verify(againB.accessToken().value()).getSubject()).isEqualTo("erin");
+            }
+        } finally {
+            go.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void issueWhenLoginRightAfterLogoutEverywhereInSameSecondThenTokensWorkOnBothNodes() {
+        nodes(RefreshSettings.DEFAULTS);
+        TokenPair before = nodeB.service.issue("frank", "web", Set.of(), Set.of());
+        nodeA.verifier.verify(before.accessToken().value());
+        nodeB.verifier.verify(before.accessToken().value()); // node B holds a list loaded before the logout
+        clock.advance(Duration.ofMillis(200));
+
+        nodeA.service.revokeSubject("frank");
+        clock.advance(Duration.ofMillis(1)); // same second
+        TokenPair onA = nodeA.service.issue("frank", "web", Set.of(), Set.of());
+        TokenPair onB = nodeB.service.issue("frank", "web", Set.of(), Set.of());
+
+        assertRevoked(nodeA, before.accessToken().value());
+        for (TokenServiceFixture node : List.of(nodeA, nodeB)) {
+            assertThat(node.verifier.verify(onA.accessToken().value()).getSubject()).isEqualTo("frank");
+            assertThat(node.verifier.verify(onB.accessToken().value()).getSubject()).isEqualTo("frank");
+        }
+        clock.advance(POLL); // node B now has the logout too
+        assertRevoked(nodeB, before.accessToken().value());
+        for (TokenServiceFixture node : List.of(nodeA, nodeB)) {
+            assertThat(node.verifier.verify(onA.accessToken().value()).getSubject()).isEqualTo("frank");
+            assertThat(node.verifier.verify(onB.accessToken().value()).getSubject()).isEqualTo("frank");
+            TokenPair refreshed = node.service.refresh((node == nodeA ? onA : onB).refreshToken().value(), "web", null);
+            assertThat(node.verifier.verify(refreshed.accessToken().value()).getSubject()).isEqualTo("frank");
+        }
     }
 
     @Test

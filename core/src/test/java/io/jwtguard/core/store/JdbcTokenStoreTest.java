@@ -93,6 +93,8 @@ class JdbcTokenStoreTest {
 
         assertThat(store.revokeFamiliesOfSubject("dave", NOW)).isEqualTo(2);
         assertThat(store.find("h-s3").orElseThrow().family().revoked()).isFalse();
+        assertThat(store.familyIdsOfSubject("dave")).containsExactlyInAnyOrder("f-s1", "f-s2"); // revoked ones too
+        assertThat(store.familyIdsOfSubject("nobody")).isEmpty();
     }
 
     @Test
@@ -100,12 +102,15 @@ class JdbcTokenStoreTest {
         store.revokeAccessToken("jti-1", NOW.plusSeconds(300));
         store.revokeAccessToken("jti-1", NOW.plusSeconds(100)); // an earlier expiry never shortens the entry
         store.revokeSubject("frank", NOW, NOW.plusSeconds(3600));
-        store.revokeSubject("frank", NOW.minusSeconds(60), NOW.plusSeconds(60)); // never moves the cut-off back
+        // never moves the cut-off back, yet every call starts a new epoch (a node whose clock is behind included)
+        store.revokeSubject("frank", NOW.minusSeconds(60), NOW.plusSeconds(60));
         store.revokeGrant("family-9", NOW.plusSeconds(360));
 
         RevocationSnapshot snapshot = store.snapshot(NOW);
         assertThat(snapshot.revokedJtis()).containsEntry("jti-1", NOW.plusSeconds(300));
-        assertThat(snapshot.subjectCutoffs()).containsEntry("frank", NOW);
+        assertThat(snapshot.subjectCutoffs()).containsEntry("frank", NOW.plusMillis(1));
+        assertThat(store.subjectEpoch("frank")).isEqualTo(NOW.toEpochMilli() + 1);
+        assertThat(store.subjectEpoch("nobody")).isZero();
         assertThat(snapshot.revokes("jti-1", "x", 0)).isTrue();
         assertThat(snapshot.revokes("jti-2", "frank", NOW.getEpochSecond())).isTrue();
         assertThat(snapshot.revokes("jti-2", "frank", NOW.getEpochSecond() + 1)).isFalse();

@@ -42,7 +42,7 @@ public final class TokenServiceFixture {
         this.refresh = new RefreshTokenService(refreshStore, settings, clock, events::add);
         this.check = new StoreRevocationCheck(revocationStore, clock, pollInterval, Duration.ZERO);
         RevocationService revocation = new RevocationService(revocationStore, refresh, check, Duration.ofMinutes(61),
-                clock);
+                VerifierConfig.DEFAULT_CLOCK_SKEW, clock);
         AccessTokenIssuer issuer = new AccessTokenIssuer(ring, new AccessTokenSettings(ISSUER, Set.of(AUDIENCE),
                 AccessTokenSettings.DEFAULT_LIFETIME, AccessTokenSettings.DEFAULT_TYPE), clock);
         this.service = new TokenService(issuer, refresh, revocation, refreshStore, revocationStore, clock, null);
