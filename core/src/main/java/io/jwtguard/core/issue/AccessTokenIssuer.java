@@ -22,8 +22,8 @@ import org.jose4j.lang.JoseException;
  * the token service issues, the subject's revocation epoch
  * ({@value io.jwtguard.core.revocation.RevocationService#SUBJECT_EPOCH_CLAIM}, so that "log out
  * everywhere" separates earlier tokens from later ones exactly). Times come from the
- * injected {@link Clock}, never from the signing library. Signing is jose4j's (the library under
- * smallrye-jwt). Thread-safe.
+ * injected {@link Clock}, never from the signing library. Signing is jose4j's (a direct dependency;
+ * smallrye-jwt is not used). Thread-safe.
  */
 public final class AccessTokenIssuer {
     private final SigningKeyRing ring;

@@ -30,7 +30,8 @@ import org.jose4j.lang.JoseException;
 /**
  * Parses configured key material: PEM (SPKI public keys, X.509 certificates, PKCS#8 private
  * keys), a JWK, a JWK Set, or the base64/base64url encoding of any of those or of a DER public
- * key. JWK parsing is jose4j's (through smallrye-jwt); PEM and DER are the JDK's.
+ * key. JWK parsing is jose4j's (a direct dependency; smallrye-jwt is not used); PEM and DER are the
+ * JDK's.
  *
  * <p>Public sets get hygiene: a JWK whose {@code use}, {@code key_ops} or {@code alg} forbids
  * signature verification, a symmetric ({@code oct}) key, a key that carries private parts, or a
