@@ -15,7 +15,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Malformed @Claim injection points, conflicting security annotations and unusable configuration fail deployment. */
+/**
+ * Malformed @Claim injection points and unusable configuration fail deployment (conflicting
+ * security annotations: tck-tests {@code ConflictingAnnotationsTest}, embedded and on Liberty).
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DeploymentFailureTest {
@@ -37,17 +40,6 @@ class DeploymentFailureTest {
         Map<String, String> config = Deployments.baseConfig();
         config.remove("mp.jwt.verify.issuer"); // hardened: NO_ISSUER is an error unless acknowledged
         return Deployments.war("noissuer", config, BrokenApp.class);
-    }
-
-    @Deployment(name = "conflict", managed = false, testable = false)
-    static WebArchive conflict() {
-        return Deployments.war("conflict", Deployments.baseConfig(), BrokenApp.class,
-                io.jwtguard.runtime.it.conflict.ConflictingResource.class);
-    }
-
-    @Test
-    void permitAllWithRolesAllowedOnOneMethodThenDeploymentFails() {
-        assertThatThrownBy(() -> deployer.deploy("conflict")).isInstanceOf(Exception.class);
     }
 
     @Test
