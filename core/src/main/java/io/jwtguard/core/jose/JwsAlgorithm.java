@@ -22,7 +22,10 @@ import javax.crypto.SecretKey;
  * {@link KeyFamily} and checked with the JDK's own crypto. {@code none} is deliberately absent:
  * no member of this enum can accept an unsecured token.
  *
- * <p>Thread-safe: JCA engines are kept per thread and re-initialised for every verification.
+ * <p>Thread-safe. JCA engines are pooled per algorithm (a small lock-free pool, no
+ * {@code ThreadLocal}): a server's worker threads never hold an engine of ours, so undeploying
+ * an application releases its class loader. An engine keeps the key it was last initialised with,
+ * so repeated verifications with one key skip {@code initVerify}.
  */
 public enum JwsAlgorithm {
     RS256("SHA256withRSA", KeyFamily.RSA, 0),
@@ -43,14 +46,14 @@ public enum JwsAlgorithm {
     private final KeyFamily family;
     /** PSS salt length, ECDSA field size, Ed25519 key size or minimum HMAC secret length, in bytes. */
     private final int size;
-    /** Per thread: the JCA engine and the key it was last initialised with. */
-    private final ThreadLocal<Engine> engines;
+    /** Idle JCA engines, each with the key it was last initialised with. */
+    private final EnginePool engines;
 
     JwsAlgorithm(String jcaName, KeyFamily family, int size) {
         this.jcaName = jcaName;
         this.family = family;
         this.size = size;
-        this.engines = ThreadLocal.withInitial(() -> new Engine(newEngine()));
+        this.engines = new EnginePool();
     }
 
     /**
@@ -125,35 +128,39 @@ public enum JwsAlgorithm {
 
     private boolean verifyMac(SecretKey key, byte[] input, int inputLength, byte[] signature)
             throws GeneralSecurityException {
-        Engine engine = engines.get();
-        Mac mac = (Mac) engine.jca;
-        if (signature.length != mac.getMacLength()) {
-            return false;
+        Engine engine = borrow();
+        try {
+            Mac mac = (Mac) engine.jca;
+            if (signature.length != mac.getMacLength()) {
+                return false;
+            }
+            // doFinal leaves the Mac initialised with the same key: re-initialising is needed only
+            // for another key (identity: key objects of a key set are not rebuilt per request)
+            if (engine.key != key) {
+                engine.key = null;
+                mac.init(key);
+                engine.key = key;
+            }
+            mac.update(input, 0, inputLength);
+            return MessageDigest.isEqual(mac.doFinal(), signature);
+        } finally {
+            engines.release(engine);
         }
-        // doFinal leaves the Mac initialised with the same key: re-initialising is needed only
-        // for another key (identity: key objects of a key set are not rebuilt per request)
-        if (engine.key != key) {
-            engine.key = null;
-            mac.init(key);
-            engine.key = key;
-        }
-        mac.update(input, 0, inputLength);
-        return MessageDigest.isEqual(mac.doFinal(), signature);
     }
 
     private boolean verifySignature(PublicKey key, byte[] input, int inputLength, byte[] signature)
             throws GeneralSecurityException {
-        Engine engine = engines.get();
+        Engine engine = borrow();
         Signature jca = (Signature) engine.jca;
         // verify() resets the engine to its state after initVerify (java.security.Signature): the
         // same key needs no new initVerify; after any failure the engine is initialised afresh
-        if (engine.key != key) {
-            engine.key = null;
-            jca.initVerify(key);
-            engine.key = key;
-        }
         boolean valid = false;
         try {
+            if (engine.key != key) {
+                engine.key = null;
+                jca.initVerify(key);
+                engine.key = key;
+            }
             jca.update(input, 0, inputLength);
             valid = jca.verify(signature);
             return valid;
@@ -163,10 +170,16 @@ public enum JwsAlgorithm {
             if (!valid) {
                 engine.key = null;
             }
+            engines.release(engine);
         }
     }
 
-    /** A thread's JCA engine ({@link Mac} or {@link Signature}) and the key it holds, if any. */
+    private Engine borrow() {
+        Engine engine = engines.borrow();
+        return engine != null ? engine : new Engine(newEngine());
+    }
+
+    /** A JCA engine ({@link Mac} or {@link Signature}) and the key it holds, if any; one user at a time. */
     private static final class Engine {
         final Object jca;
         /** Null when the engine must be initialised before use. */
@@ -174,6 +187,44 @@ public enum JwsAlgorithm {
 
         Engine(Object jca) {
             this.jca = jca;
+        }
+    }
+
+    /**
+     * Idle engines in a fixed array of slots: {@link #borrow()} takes one (or none when all
+     * slots are empty), {@link #release} puts one back (or drops it when all slots are full).
+     * Lock-free and allocation-free; a thread starts at a slot derived from its id, so threads
+     * rarely contend. At most {@link #SLOTS} idle engines per algorithm.
+     */
+    private static final class EnginePool {
+        static final int SLOTS = 32;
+        private final java.util.concurrent.atomic.AtomicReferenceArray<Engine> slots =
+                new java.util.concurrent.atomic.AtomicReferenceArray<>(SLOTS);
+
+        Engine borrow() {
+            int start = start();
+            for (int i = 0; i < SLOTS; i++) {
+                int slot = (start + i) & (SLOTS - 1);
+                Engine engine = slots.get(slot);
+                if (engine != null && slots.compareAndSet(slot, engine, null)) {
+                    return engine;
+                }
+            }
+            return null;
+        }
+
+        void release(Engine engine) {
+            int start = start();
+            for (int i = 0; i < SLOTS; i++) {
+                int slot = (start + i) & (SLOTS - 1);
+                if (slots.get(slot) == null && slots.compareAndSet(slot, null, engine)) {
+                    return;
+                }
+            }
+        }
+
+        private static int start() {
+            return (int) Thread.currentThread().getId() & (SLOTS - 1);
         }
     }
 
