@@ -13,6 +13,13 @@ import io.jwtguard.core.keys.JwksSettings;
 import io.jwtguard.core.keys.KeySource;
 import io.jwtguard.core.keys.StaticKeySource;
 import io.jwtguard.core.keys.VerificationKey;
+import io.jwtguard.core.verify.FindingCode;
+import io.jwtguard.core.verify.InvalidSettingException;
+import io.jwtguard.core.verify.KeyManagementAlgorithm;
+import io.jwtguard.core.verify.Profile;
+import io.jwtguard.core.verify.TrustedIssuer;
+import io.jwtguard.core.verify.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfigBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +81,8 @@ public final class ConfigLoader {
         }).collect(Collectors.toCollection(() -> EnumSet.noneOf(FindingCode.class)));
         KeyStrengthPolicy strength = VerifierConfig.strengthPolicyFor(profile, acknowledged);
 
-        VerifierConfig.Builder builder = VerifierConfig.builder()
+        VerifierConfigBuilder builder = VerifierConfig.builder()
+                .settingNames(PropertyNames.INSTANCE)
                 .profile(profile)
                 .acknowledge(acknowledged)
                 .clock(clock);
@@ -118,11 +126,17 @@ public final class ConfigLoader {
         TokenServiceLoader tokenService = new TokenServiceLoader(in, clock);
         EndpointSettings endpoints = tokenService.endpoints();
         tokenService.prepare(builder, algorithms);
-        VerifierConfig verifier = builder.build();
+        VerifierConfig verifier;
+        try {
+            verifier = builder.build();
+        } catch (InvalidSettingException e) {
+            // the builder named the property (PropertyNames); deployment fails on ConfigurationException
+            throw new ConfigurationException(e.setting(), e.problemAndFix());
+        }
         return new LoadedConfiguration(verifier, transport, tokenService.finish(verifier), endpoints);
     }
 
-    private static void addPublicKeys(Reader in, VerifierConfig.Builder builder, KeyStrengthPolicy strength,
+    private static void addPublicKeys(Reader in, VerifierConfigBuilder builder, KeyStrengthPolicy strength,
             Clock clock, JwksSettings jwks) {
         for (KeySource source : keySources(in, MP_PUBLIC_KEY, MP_PUBLIC_KEY_LOCATION, strength, clock, jwks)) {
             builder.keySource(source);
@@ -186,7 +200,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static void addTrustedIssuers(Reader in, VerifierConfig.Builder builder, KeyStrengthPolicy strength,
+    private static void addTrustedIssuers(Reader in, VerifierConfigBuilder builder, KeyStrengthPolicy strength,
             Clock clock, JwksSettings jwks) {
         for (String name : in.list(ISSUERS)) {
             if (!name.matches("[A-Za-z0-9_-]+")) {
@@ -218,7 +232,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static void addHmacSecret(Reader in, VerifierConfig.Builder builder, Set<FindingCode> acknowledged) {
+    private static void addHmacSecret(Reader in, VerifierConfigBuilder builder, Set<FindingCode> acknowledged) {
         Optional<String> inline = in.get(HMAC_SECRET);
         Optional<String> location = in.get(HMAC_SECRET_LOCATION);
         if (inline.isPresent() && location.isPresent()) {
@@ -256,7 +270,7 @@ public final class ConfigLoader {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void addKeystore(Reader in, VerifierConfig.Builder builder) {
+    private static void addKeystore(Reader in, VerifierConfigBuilder builder) {
         Optional<String> location = in.get(KEYSTORE_LOCATION);
         if (location.isEmpty()) {
             return;
@@ -295,7 +309,7 @@ public final class ConfigLoader {
         return Optional.of(result);
     }
 
-    private static void addDecryption(Reader in, VerifierConfig.Builder builder, Clock clock) {
+    private static void addDecryption(Reader in, VerifierConfigBuilder builder, Clock clock) {
         Optional<String> location = in.get(MP_DECRYPT_KEY_LOCATION);
         Set<String> algorithms = in.list(MP_DECRYPT_KEY_ALGORITHM);
         if (!algorithms.isEmpty()) {

@@ -21,6 +21,9 @@ import io.jwtguard.core.store.JdbcTokenStore;
 import io.jwtguard.core.store.RefreshTokenStore;
 import io.jwtguard.core.store.RevocationStore;
 import io.jwtguard.core.store.StoreUnavailableException;
+import io.jwtguard.core.verify.TokenTypes;
+import io.jwtguard.core.verify.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfigBuilder;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,7 +70,7 @@ final class TokenServiceLoader {
     }
 
     /** Phase one: store, revocation check and key ring into the verifier's builder. */
-    void prepare(VerifierConfig.Builder builder, Optional<Set<JwsAlgorithm>> configuredAlgorithms) {
+    void prepare(VerifierConfigBuilder builder, Optional<Set<JwsAlgorithm>> configuredAlgorithms) {
         boolean revocation = in.get(REVOCATION_ENABLED).isPresent() ? in.bool(REVOCATION_ENABLED) : serviceEnabled;
         if (!serviceEnabled && !revocation) {
             return;
@@ -140,7 +143,7 @@ final class TokenServiceLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(ISSUE_LIFETIME, e.getMessage());
         }
-        String type = VerifierConfig.normalizeType(accessSettings.type());
+        String type = TokenTypes.normalize(accessSettings.type());
         if (!verifier.acceptedTypes().contains(type)) {
             throw new ConfigurationException(ISSUE_TYPE, "'" + accessSettings.type() + "' is not in " + TOKEN_TYPES
                     + ", so this application would refuse its own tokens");

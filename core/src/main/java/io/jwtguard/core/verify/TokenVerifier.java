@@ -1,9 +1,6 @@
 package io.jwtguard.core.verify;
 
-import io.jwtguard.core.config.KeyManagementAlgorithm;
-import io.jwtguard.core.config.Severity;
-import io.jwtguard.core.config.TrustedIssuer;
-import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.jose.Base64Url;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.jose.MalformedJsonException;
@@ -125,7 +122,7 @@ public final class TokenVerifier {
      * @param token the token as sent, without the {@code Bearer} prefix; may be null
      * @return the verified token, never null
      * @throws TokenRejectedException if the token is refused; its reason says why
-     * @throws KeySourceUnavailableException if keys cannot be obtained: not the token's fault
+     * @throws VerificationUnavailableException if keys cannot be obtained: not the token's fault
      */
     public VerifiedToken verify(String token) {
         if (token == null || token.isEmpty()) {
@@ -238,7 +235,7 @@ public final class TokenVerifier {
             throw reject(RejectionReason.ALGORITHM_NOT_ALLOWED, "algorithm is not supported");
         }
         String cty = optionalString(header, "cty");
-        if (cty != null && VerifierConfig.normalizeType(cty).equals("jwt")) {
+        if (cty != null && TokenTypes.normalize(cty).equals("jwt")) {
             throw reject(RejectionReason.MALFORMED_HEADER, "a JWS with 'cty: JWT' (nested signing) is not accepted");
         }
         String typ = optionalString(header, "typ");
@@ -250,7 +247,7 @@ public final class TokenVerifier {
     }
 
     private boolean typeAccepted(String typ) {
-        return acceptedTypeSpellings.contains(typ) || config.acceptedTypes().contains(VerifierConfig.normalizeType(typ));
+        return acceptedTypeSpellings.contains(typ) || config.acceptedTypes().contains(TokenTypes.normalize(typ));
     }
 
     /** Rules shared by JWS and JWE headers: no key-bearing members, no critical extensions, string kid. */
@@ -287,11 +284,11 @@ public final class TokenVerifier {
             // (single-flight, rate-limited) whether to look; we retry once if anything changed.
             // A source that could not look makes the answer "unavailable" (503), not a rejection.
             boolean changed = false;
-            KeySourceUnavailableException couldNotLook = null;
+            VerificationUnavailableException couldNotLook = null;
             for (KeySource source : sources) {
                 try {
                     changed |= source.refreshForUnknownKeyId(kid);
-                } catch (KeySourceUnavailableException e) {
+                } catch (VerificationUnavailableException e) {
                     couldNotLook = e; // another source may still have the key
                 }
             }
@@ -381,7 +378,7 @@ public final class TokenVerifier {
 
         String cty = optionalString(header, "cty");
         // RFC 7519 section 5.2: a nested JWT MUST say so with cty; we never guess from the plaintext
-        boolean nested = cty != null && VerifierConfig.normalizeType(cty).equals("jwt");
+        boolean nested = cty != null && TokenTypes.normalize(cty).equals("jwt");
         if (nested) {
             // one char per byte: any byte outside base64url and '.' is refused while decoding
             int[] innerDots = dots(new String(plaintext, StandardCharsets.ISO_8859_1));
