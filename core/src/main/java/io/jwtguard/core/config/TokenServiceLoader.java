@@ -52,7 +52,7 @@ final class TokenServiceLoader {
     static final Duration DEFAULT_PUBLISH_AHEAD = Duration.ofHours(1);
     private static final Duration BORROW_TIMEOUT = Duration.ofSeconds(5);
 
-    private final ConfigLoader.Reader in;
+    private final PropertyReader in;
     private final Clock clock;
     private final boolean serviceEnabled;
     private RefreshTokenStore refreshStore;
@@ -63,7 +63,7 @@ final class TokenServiceLoader {
     private String issuer;
     private Set<String> audiences;
 
-    TokenServiceLoader(ConfigLoader.Reader in, Clock clock) {
+    TokenServiceLoader(PropertyReader in, Clock clock) {
         this.in = in;
         this.clock = clock;
         this.serviceEnabled = in.get(TOKEN_SERVICE_ENABLED).isPresent() && in.bool(TOKEN_SERVICE_ENABLED);

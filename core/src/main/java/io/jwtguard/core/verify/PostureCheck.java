@@ -27,7 +27,7 @@ final class PostureCheck {
         if (config.profile() == Profile.MP_COMPAT) {
             findings.add(new PostureFinding(FindingCode.MP_COMPAT_PROFILE, Severity.WARNING, names.of(Setting.PROFILE),
                     "the mp-compat profile accepts 1024-bit RSA keys and decrypt-only JWE; use it only for the "
-                            + "MicroProfile JWT TCK, and use the hardened profile in production (" + names.of(Setting.PROFILE) + ")"));
+                            + "MicroProfile JWT TCK, and use the hardened profile in production"));
         }
         if (config.issuer().isEmpty() && config.trustedIssuers().isEmpty()) {
             finding(findings, FindingCode.NO_ISSUER, names.of(Setting.ISSUER),

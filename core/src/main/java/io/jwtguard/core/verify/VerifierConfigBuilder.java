@@ -1,10 +1,8 @@
 package io.jwtguard.core.verify;
 
 import io.jwtguard.core.jose.JwsAlgorithm;
-import io.jwtguard.core.jose.KeyFamily;
 import io.jwtguard.core.keys.DecryptionKeySource;
 import io.jwtguard.core.keys.KeySource;
-import io.jwtguard.core.keys.KeyStrengthPolicy;
 import io.jwtguard.core.keys.StaticKeySource;
 import io.jwtguard.core.keys.VerificationKey;
 import java.time.Clock;
@@ -245,7 +243,7 @@ public final class VerifierConfigBuilder {
      */
     public VerifierConfig build() {
         validateTrustedIssuers();
-        checkAbsoluteKeyFloor();
+        FixedKeyChecks.checkAbsoluteFloor(keySources, trustedIssuers, names);
         if (keySources.isEmpty() && decryptionKeys == null && trustedIssuers.isEmpty()) {
             throw invalid(Setting.KEYS, "no verification key is configured; set " + names.of(Setting.KEYS));
         }
@@ -301,11 +299,12 @@ public final class VerifierConfigBuilder {
                         + names.of(Setting.PROFILE) + ")" : ""));
             }
         }
-        Set<JwsAlgorithm> algorithms = allowedAlgorithms != null ? allowedAlgorithms : defaultAlgorithms();
+        Set<JwsAlgorithm> algorithms = allowedAlgorithms != null ? allowedAlgorithms
+                : FixedKeyChecks.defaultAlgorithms(keySources);
         if (algorithms.isEmpty() && !keySources.isEmpty()) {
             throw invalid(Setting.ALGORITHMS, "no algorithm is allowed; list at least one, for example RS256");
         }
-        checkSomeKeyFitsAnAlgorithm(algorithms);
+        FixedKeyChecks.checkSomeKeyFits(keySources, algorithms, names);
         VerifierConfig unchecked = new VerifierConfig(this, algorithms);
         PostureReport posture = new PostureReport(profile, new PostureCheck(unchecked, names).findings());
         List<PostureFinding> errors = posture.withSeverity(Severity.ERROR);
@@ -361,49 +360,5 @@ public final class VerifierConfigBuilder {
             throw invalid(Setting.ISSUER, "with several trusted issuers, the keys of " + names.of(Setting.KEYS)
                     + " need their issuer: set " + names.of(Setting.ISSUER));
         }
-    }
-
-    /**
-     * RSA keys under {@link KeyStrengthPolicy#ABSOLUTE_MIN_RSA_BITS} are refused for every issuer
-     * in every profile, acknowledged or not; keys that a source only knows at run time are held
-     * to the same floor when they are used.
-     */
-    private void checkAbsoluteKeyFloor() {
-        List<KeySource> all = new ArrayList<>(keySources);
-        trustedIssuers.forEach(t -> all.addAll(t.keySources()));
-        for (KeySource source : all) {
-            for (VerificationKey key : source.fixedKeys().orElse(List.of())) {
-                if (!KeyStrengthPolicy.meetsAbsoluteFloor(key)) {
-                    throw new InvalidSettingException(names.ofKeys(source), "RSA key of " + key.strengthBits()
-                            + " bits in " + source.describe() + " is under " + KeyStrengthPolicy.ABSOLUTE_MIN_RSA_BITS
-                            + " bits, which no profile or acknowledgement accepts; use at least "
-                            + KeyStrengthPolicy.HARDENED_MIN_RSA_BITS + " bits");
-                }
-            }
-        }
-    }
-
-    /** With only fixed keys, a configuration whose keys fit none of the allowed algorithms would refuse everything. */
-    private void checkSomeKeyFitsAnAlgorithm(Set<JwsAlgorithm> algorithms) {
-        if (keySources.isEmpty() || !keySources.stream().allMatch(k -> k.fixedKeys().isPresent())) {
-            return;
-        }
-        boolean fits = keySources.stream().flatMap(k -> k.fixedKeys().orElseThrow().stream())
-                .anyMatch(key -> key.algorithms().stream().anyMatch(algorithms::contains));
-        if (!fits) {
-            throw invalid(Setting.ALGORITHMS, "no configured key can verify any allowed algorithm " + algorithms
-                    + "; allow the algorithm of your keys (for example RS256 for RSA keys, ES256 for P-256 keys, "
-                    + "HS256 for a secret)");
-        }
-    }
-
-    private Set<JwsAlgorithm> defaultAlgorithms() {
-        EnumSet<JwsAlgorithm> result = EnumSet.noneOf(JwsAlgorithm.class);
-        for (KeySource source : keySources) {
-            List<VerificationKey> fixed = source.fixedKeys().orElse(List.of());
-            boolean secret = !fixed.isEmpty() && fixed.stream().allMatch(k -> k.family() == KeyFamily.SECRET);
-            result.add(secret ? JwsAlgorithm.HS256 : JwsAlgorithm.RS256);
-        }
-        return result;
     }
 }
