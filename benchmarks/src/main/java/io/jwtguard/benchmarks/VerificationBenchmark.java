@@ -13,7 +13,8 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfigBuilder;
 import io.jwtguard.core.jose.Base64Url;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.VerificationKey;
@@ -133,7 +134,7 @@ public class VerificationBenchmark {
         signingInput = input.getBytes(StandardCharsets.US_ASCII);
 
         JwsAlgorithm jwsAlgorithm = JwsAlgorithm.fromJoseName(algorithm).orElseThrow();
-        VerifierConfig.Builder config = VerifierConfig.builder().issuer(ISSUER).audiences(Set.of(AUDIENCE))
+        VerifierConfigBuilder config = VerifierConfig.builder().issuer(ISSUER).audiences(Set.of(AUDIENCE))
                 .allowedAlgorithms(EnumSet.of(jwsAlgorithm));
         JWTAuthContextInfo context = new JWTAuthContextInfo();
         context.setIssuedBy(ISSUER);

@@ -13,16 +13,21 @@ import io.jwtguard.core.keys.JwksSettings;
 import io.jwtguard.core.keys.KeySource;
 import io.jwtguard.core.keys.StaticKeySource;
 import io.jwtguard.core.keys.VerificationKey;
+import io.jwtguard.core.verify.FindingCode;
+import io.jwtguard.core.verify.InvalidSettingException;
+import io.jwtguard.core.verify.KeyManagementAlgorithm;
+import io.jwtguard.core.verify.Profile;
+import io.jwtguard.core.verify.TrustedIssuer;
+import io.jwtguard.core.verify.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfigBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -59,7 +64,7 @@ public final class ConfigLoader {
      */
     public static LoadedConfiguration load(Function<String, Optional<String>> properties, Clock clock) {
         Objects.requireNonNull(properties, "properties");
-        Reader in = new Reader(properties);
+        PropertyReader in = new PropertyReader(properties);
         Profile profile = in.get(PROFILE).map(v -> Profile.fromPropertyValue(v).orElseThrow(() ->
                 new ConfigurationException(PROFILE, "'" + v + "' is not a profile; use hardened or mp-compat")))
                 .orElse(Profile.HARDENED);
@@ -74,7 +79,8 @@ public final class ConfigLoader {
         }).collect(Collectors.toCollection(() -> EnumSet.noneOf(FindingCode.class)));
         KeyStrengthPolicy strength = VerifierConfig.strengthPolicyFor(profile, acknowledged);
 
-        VerifierConfig.Builder builder = VerifierConfig.builder()
+        VerifierConfigBuilder builder = VerifierConfig.builder()
+                .settingNames(PropertyNames.INSTANCE)
                 .profile(profile)
                 .acknowledge(acknowledged)
                 .clock(clock);
@@ -118,11 +124,17 @@ public final class ConfigLoader {
         TokenServiceLoader tokenService = new TokenServiceLoader(in, clock);
         EndpointSettings endpoints = tokenService.endpoints();
         tokenService.prepare(builder, algorithms);
-        VerifierConfig verifier = builder.build();
+        VerifierConfig verifier;
+        try {
+            verifier = builder.build();
+        } catch (InvalidSettingException e) {
+            // the builder named the property (PropertyNames); deployment fails on ConfigurationException
+            throw new ConfigurationException(e.setting(), e.problemAndFix());
+        }
         return new LoadedConfiguration(verifier, transport, tokenService.finish(verifier), endpoints);
     }
 
-    private static void addPublicKeys(Reader in, VerifierConfig.Builder builder, KeyStrengthPolicy strength,
+    private static void addPublicKeys(PropertyReader in, VerifierConfigBuilder builder, KeyStrengthPolicy strength,
             Clock clock, JwksSettings jwks) {
         for (KeySource source : keySources(in, MP_PUBLIC_KEY, MP_PUBLIC_KEY_LOCATION, strength, clock, jwks)) {
             builder.keySource(source);
@@ -130,7 +142,7 @@ public final class ConfigLoader {
     }
 
     /** The key source of one inline/location property pair; remote locations become a JWKS client. */
-    private static List<KeySource> keySources(Reader in, String inlineProperty, String locationProperty,
+    private static List<KeySource> keySources(PropertyReader in, String inlineProperty, String locationProperty,
             KeyStrengthPolicy strength, Clock clock, JwksSettings jwks) {
         Optional<String> inline = in.get(inlineProperty);
         Optional<String> location = in.get(locationProperty);
@@ -164,7 +176,7 @@ public final class ConfigLoader {
                 locationProperty), keyLocation.toString(), locationProperty));
     }
 
-    private static JwksSettings jwksSettings(Reader in) {
+    private static JwksSettings jwksSettings(PropertyReader in) {
         JwksSettings d = JwksSettings.DEFAULTS;
         try {
             return new JwksSettings(
@@ -186,7 +198,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static void addTrustedIssuers(Reader in, VerifierConfig.Builder builder, KeyStrengthPolicy strength,
+    private static void addTrustedIssuers(PropertyReader in, VerifierConfigBuilder builder, KeyStrengthPolicy strength,
             Clock clock, JwksSettings jwks) {
         for (String name : in.list(ISSUERS)) {
             if (!name.matches("[A-Za-z0-9_-]+")) {
@@ -218,7 +230,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static void addHmacSecret(Reader in, VerifierConfig.Builder builder, Set<FindingCode> acknowledged) {
+    private static void addHmacSecret(PropertyReader in, VerifierConfigBuilder builder, Set<FindingCode> acknowledged) {
         Optional<String> inline = in.get(HMAC_SECRET);
         Optional<String> location = in.get(HMAC_SECRET_LOCATION);
         if (inline.isPresent() && location.isPresent()) {
@@ -256,7 +268,7 @@ public final class ConfigLoader {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void addKeystore(Reader in, VerifierConfig.Builder builder) {
+    private static void addKeystore(PropertyReader in, VerifierConfigBuilder builder) {
         Optional<String> location = in.get(KEYSTORE_LOCATION);
         if (location.isEmpty()) {
             return;
@@ -274,11 +286,11 @@ public final class ConfigLoader {
         }
     }
 
-    private static Optional<Set<JwsAlgorithm>> algorithms(Reader in) {
+    private static Optional<Set<JwsAlgorithm>> algorithms(PropertyReader in) {
         return algorithmList(in, in.get(ALGORITHMS).isPresent() ? ALGORITHMS : MP_PUBLIC_KEY_ALGORITHM);
     }
 
-    private static Optional<Set<JwsAlgorithm>> algorithmList(Reader in, String property) {
+    private static Optional<Set<JwsAlgorithm>> algorithmList(PropertyReader in, String property) {
         Set<String> names = in.list(property);
         if (names.isEmpty()) {
             return Optional.empty();
@@ -295,7 +307,7 @@ public final class ConfigLoader {
         return Optional.of(result);
     }
 
-    private static void addDecryption(Reader in, VerifierConfig.Builder builder, Clock clock) {
+    private static void addDecryption(PropertyReader in, VerifierConfigBuilder builder, Clock clock) {
         Optional<String> location = in.get(MP_DECRYPT_KEY_LOCATION);
         Set<String> algorithms = in.list(MP_DECRYPT_KEY_ALGORITHM);
         if (!algorithms.isEmpty()) {
@@ -341,70 +353,6 @@ public final class ConfigLoader {
         } catch (IOException | RuntimeException e) {
             throw new ConfigurationException(property, "cannot read " + location + " (" + e.getMessage()
                     + "); check the path or URL");
-        }
-    }
-
-    /** Typed access to the property lookup, with errors that name the property. */
-    static final class Reader {
-        private final Function<String, Optional<String>> properties;
-
-        Reader(Function<String, Optional<String>> properties) {
-            this.properties = properties;
-        }
-
-        Optional<String> get(String name) {
-            Optional<String> value = properties.apply(name);
-            return value == null ? Optional.empty() : value.filter(v -> !v.isBlank());
-        }
-
-        /** @return the comma-separated values; a property that is set but lists nothing is an error */
-        Set<String> list(String name) {
-            Optional<Set<String>> values = get(name).map(v -> Arrays.stream(v.split(","))
-                    .map(String::trim).filter(s -> !s.isEmpty())
-                    .collect(Collectors.toCollection(LinkedHashSet::new)));
-            if (values.isPresent() && values.get().isEmpty()) {
-                throw new ConfigurationException(name, "'" + get(name).get() + "' lists no value; give "
-                        + "comma-separated values or remove the property");
-            }
-            return values.orElse(Set.of());
-        }
-
-        long nonNegativeLong(String name) {
-            String value = get(name).orElseThrow().trim();
-            try {
-                long parsed = Long.parseLong(value);
-                if (parsed >= 0) {
-                    return parsed;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new ConfigurationException(name, "'" + value + "' is not a non-negative whole number");
-        }
-
-        boolean bool(String name) {
-            String value = get(name).orElseThrow().trim().toLowerCase(Locale.ROOT);
-            if (value.equals("true") || value.equals("false")) {
-                return Boolean.parseBoolean(value);
-            }
-            throw new ConfigurationException(name, "'" + value + "' is not true or false");
-        }
-
-        Duration durationOr(String name, Duration fallback) {
-            return get(name).isPresent() ? duration(name) : fallback;
-        }
-
-        Duration duration(String name) {
-            String value = get(name).orElseThrow().trim();
-            try {
-                if (value.chars().allMatch(Character::isDigit)) {
-                    return Duration.ofSeconds(Long.parseLong(value));
-                }
-                return Duration.parse(value);
-            } catch (DateTimeParseException | NumberFormatException e) {
-                throw new ConfigurationException(name, "'" + value + "' is not a duration; use seconds (3600) or "
-                        + "ISO-8601 (PT1H)");
-            }
         }
     }
 }

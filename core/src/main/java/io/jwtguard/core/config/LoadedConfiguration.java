@@ -1,6 +1,7 @@
 package io.jwtguard.core.config;
 
 import io.jwtguard.core.issue.TokenService;
+import io.jwtguard.core.verify.VerifierConfig;
 import java.util.Objects;
 import java.util.Optional;
 

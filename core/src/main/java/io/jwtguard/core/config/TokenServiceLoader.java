@@ -21,6 +21,9 @@ import io.jwtguard.core.store.JdbcTokenStore;
 import io.jwtguard.core.store.RefreshTokenStore;
 import io.jwtguard.core.store.RevocationStore;
 import io.jwtguard.core.store.StoreUnavailableException;
+import io.jwtguard.core.verify.TokenTypes;
+import io.jwtguard.core.verify.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfigBuilder;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +52,7 @@ final class TokenServiceLoader {
     static final Duration DEFAULT_PUBLISH_AHEAD = Duration.ofHours(1);
     private static final Duration BORROW_TIMEOUT = Duration.ofSeconds(5);
 
-    private final ConfigLoader.Reader in;
+    private final PropertyReader in;
     private final Clock clock;
     private final boolean serviceEnabled;
     private RefreshTokenStore refreshStore;
@@ -60,14 +63,14 @@ final class TokenServiceLoader {
     private String issuer;
     private Set<String> audiences;
 
-    TokenServiceLoader(ConfigLoader.Reader in, Clock clock) {
+    TokenServiceLoader(PropertyReader in, Clock clock) {
         this.in = in;
         this.clock = clock;
         this.serviceEnabled = in.get(TOKEN_SERVICE_ENABLED).isPresent() && in.bool(TOKEN_SERVICE_ENABLED);
     }
 
     /** Phase one: store, revocation check and key ring into the verifier's builder. */
-    void prepare(VerifierConfig.Builder builder, Optional<Set<JwsAlgorithm>> configuredAlgorithms) {
+    void prepare(VerifierConfigBuilder builder, Optional<Set<JwsAlgorithm>> configuredAlgorithms) {
         boolean revocation = in.get(REVOCATION_ENABLED).isPresent() ? in.bool(REVOCATION_ENABLED) : serviceEnabled;
         if (!serviceEnabled && !revocation) {
             return;
@@ -140,7 +143,7 @@ final class TokenServiceLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(ISSUE_LIFETIME, e.getMessage());
         }
-        String type = VerifierConfig.normalizeType(accessSettings.type());
+        String type = TokenTypes.normalize(accessSettings.type());
         if (!verifier.acceptedTypes().contains(type)) {
             throw new ConfigurationException(ISSUE_TYPE, "'" + accessSettings.type() + "' is not in " + TOKEN_TYPES
                     + ", so this application would refuse its own tokens");

@@ -3,7 +3,7 @@ package io.jwtguard.core.issue;
 import io.jwtguard.core.refresh.IssuedRefreshToken;
 import io.jwtguard.core.refresh.RefreshRejectedException;
 import io.jwtguard.core.refresh.RefreshTokenService;
-import io.jwtguard.core.revocation.RevocationCheck;
+import io.jwtguard.core.verify.RevocationCheck;
 import io.jwtguard.core.revocation.RevocationService;
 import io.jwtguard.core.store.RefreshFamily;
 import io.jwtguard.core.store.RefreshTokenStore;

@@ -37,7 +37,7 @@ public final class DecryptionKeySource {
 
     /**
      * @return the keys, never empty
-     * @throws io.jwtguard.core.verify.KeySourceUnavailableException if they cannot be loaded
+     * @throws io.jwtguard.core.availability.VerificationUnavailableException if they cannot be loaded
      */
     public List<DecryptionKey> keys() {
         return keys.get();

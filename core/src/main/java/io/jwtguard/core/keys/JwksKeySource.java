@@ -1,6 +1,6 @@
 package io.jwtguard.core.keys;
 
-import io.jwtguard.core.verify.KeySourceUnavailableException;
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -37,11 +37,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *       fetch per interval on average. A {@code kid} still absent after a successful fresh fetch
  *       is refused ({@link #refreshForUnknownKeyId} returns false) and not looked for again for
  *       {@code unknownKidNegativeTtl}. When the refresh is rate-limited or fails, we cannot
- *       tell whether the key exists: {@link KeySourceUnavailableException} (HTTP 503 with
+ *       tell whether the key exists: {@link VerificationUnavailableException} (HTTP 503 with
  *       {@code Retry-After}), never a token rejection.</li>
  *   <li><b>Outages</b>: when refreshing fails, the last good set keeps serving for
  *       {@code staleIfError} past its expiry; after that, {@link #keys()} throws
- *       {@link KeySourceUnavailableException} (HTTP 503 at the edge), never a token rejection.
+ *       {@link VerificationUnavailableException} (HTTP 503 at the edge), never a token rejection.
  *       Failed fetches are retried at most once per {@code unknownKidMinInterval}.</li>
  *   <li><b>Transport</b>: https only (plain http only to loopback, for tests); connect timeout;
  *       one deadline for the whole response; body size cap; no redirects.</li>
@@ -142,7 +142,7 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
         if (source.settings.prefetch()) {
             try {
                 source.refreshNow();
-            } catch (KeySourceUnavailableException e) {
+            } catch (VerificationUnavailableException e) {
                 LOG.log(System.Logger.Level.WARNING, "JWKS prefetch from {0} failed; will retry on first use: {1}",
                         source.description, e.getMessage());
             }
@@ -208,14 +208,14 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
     /**
      * Fetches now, whatever the cache says (still single-flight).
      *
-     * @throws KeySourceUnavailableException if the fetch fails
+     * @throws VerificationUnavailableException if the fetch fails
      */
     public void refreshNow() {
         synchronized (fetchLock) {
             try {
                 fetch(clock.instant());
             } catch (IOException | IllegalArgumentException e) {
-                throw new KeySourceUnavailableException("JWKS at " + description + " is unavailable: " + e.getMessage(),
+                throw new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, "JWKS at " + description + " is unavailable: " + e.getMessage(),
                         e);
             }
         }
@@ -228,7 +228,7 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
      * when a successful fetch that started after the request arrived lacks the {@code kid}, or a
      * recent one did ({@code unknownKidNegativeTtl}); throws when it could not look.
      *
-     * @throws KeySourceUnavailableException if the refresh is rate-limited (with a retry-after
+     * @throws VerificationUnavailableException if the refresh is rate-limited (with a retry-after
      *     hint: when the bucket allows the next one) or fails
      */
     @Override
@@ -260,7 +260,7 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
             }
             Duration wait = unknownKidWait(now);
             if (!wait.isZero()) {
-                throw new KeySourceUnavailableException("JWKS at " + description + ": a token names a kid that the "
+                throw new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, "JWKS at " + description + ": a token names a kid that the "
                         + "key set lacks, and refreshes for unknown kids are rate-limited; cannot tell yet whether "
                         + "the key exists", null, wait);
             }
@@ -291,8 +291,8 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
         return now.isBefore(allowedFrom) ? Duration.between(now, allowedFrom) : Duration.ZERO;
     }
 
-    private KeySourceUnavailableException lookupFailed(Exception cause) {
-        return new KeySourceUnavailableException("JWKS at " + description + " is unavailable, so a token's unknown "
+    private VerificationUnavailableException lookupFailed(Exception cause) {
+        return new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, "JWKS at " + description + " is unavailable, so a token's unknown "
                 + "kid cannot be looked up" + (lastError == null ? "" : ": " + lastError), cause);
     }
 
@@ -387,7 +387,7 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
         if (current != null && now.isBefore(current.expiresAt().plus(settings.staleIfError()))) {
             return current.keys();
         }
-        throw new KeySourceUnavailableException("JWKS at " + description + " is unavailable"
+        throw new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, "JWKS at " + description + " is unavailable"
                 + (current == null ? "" : " and the last good key set is past its stale bound")
                 + (lastError == null ? "" : ": " + lastError), null);
     }

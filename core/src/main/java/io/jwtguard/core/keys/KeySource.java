@@ -1,6 +1,6 @@
 package io.jwtguard.core.keys;
 
-import io.jwtguard.core.verify.KeySourceUnavailableException;
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +19,7 @@ public interface KeySource {
      * start a refresh when one is due (and a key the issuer removed stops verifying cached tokens).
      *
      * @return the trusted keys, never null; may be empty only if the source holds no usable key
-     * @throws KeySourceUnavailableException if the keys cannot be obtained right now
+     * @throws VerificationUnavailableException if the keys cannot be obtained right now
      */
     List<VerificationKey> keys();
 
@@ -40,7 +40,7 @@ public interface KeySource {
      *
      * @param keyId the unknown {@code kid}, not null
      * @return true if the key set changed and the caller should look again
-     * @throws KeySourceUnavailableException if the source could not look for the key now
+     * @throws VerificationUnavailableException if the source could not look for the key now
      */
     default boolean refreshForUnknownKeyId(String keyId) {
         return false;
@@ -52,6 +52,19 @@ public interface KeySource {
      */
     default long version() {
         return 0;
+    }
+
+    /**
+     * The keys this source will always serve, when it knows them up front. The configuration's
+     * checks use them whatever the source's class: the posture check (weak RSA keys, short HMAC
+     * secrets), the absolute key-strength floor, the default algorithms and the check that some
+     * key fits an allowed algorithm. A source whose keys are only known at run time (a JWKS
+     * endpoint) returns empty; its keys are held to the same strength policy when they are used.
+     *
+     * @return the fixed keys, or empty when they are only known at run time; never null
+     */
+    default Optional<List<VerificationKey>> fixedKeys() {
+        return Optional.empty();
     }
 
     /** @return the source's health, or empty when it has nothing to report (fixed keys) */

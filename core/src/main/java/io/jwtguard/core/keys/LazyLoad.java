@@ -1,6 +1,6 @@
 package io.jwtguard.core.keys;
 
-import io.jwtguard.core.verify.KeySourceUnavailableException;
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * A value loaded on first use and then kept. A failed load is reported as
- * {@link KeySourceUnavailableException} and retried on a later call, at most once per retry
+ * {@link VerificationUnavailableException} and retried on a later call, at most once per retry
  * interval, so a broken location cannot turn every request into a fetch.
  *
  * <p>Thread-safe: one load at a time; readers of a loaded value never block.
@@ -48,7 +48,7 @@ final class LazyLoad<T> {
         }
         Instant now = clock.instant();
         if (lastFailure != null && now.isBefore(lastFailure.plus(retryInterval))) {
-            throw new KeySourceUnavailableException(description + " unavailable: " + lastFailureMessage, null);
+            throw new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, description + " unavailable: " + lastFailureMessage, null);
         }
         try {
             T loaded = Objects.requireNonNull(loader.load());
@@ -57,7 +57,7 @@ final class LazyLoad<T> {
         } catch (java.io.IOException | IllegalArgumentException e) {
             lastFailure = now;
             lastFailureMessage = e.getMessage();
-            throw new KeySourceUnavailableException(description + " unavailable: " + e.getMessage(), e);
+            throw new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, description + " unavailable: " + e.getMessage(), e);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jwtguard.core.keys;
 import io.jwtguard.core.jose.KeyFamily;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A fixed set of keys, for example parsed from inline configuration. Immutable and thread-safe. */
 public final class StaticKeySource implements KeySource {
@@ -43,6 +44,12 @@ public final class StaticKeySource implements KeySource {
     @Override
     public List<VerificationKey> keys() {
         return keys;
+    }
+
+    /** @return the keys, always known */
+    @Override
+    public Optional<List<VerificationKey>> fixedKeys() {
+        return Optional.of(keys);
     }
 
     @Override

@@ -3,7 +3,8 @@ package io.jwtguard.core.revocation;
 import io.jwtguard.core.store.RevocationSnapshot;
 import io.jwtguard.core.store.RevocationStore;
 import io.jwtguard.core.store.StoreUnavailableException;
-import io.jwtguard.core.verify.KeySourceUnavailableException;
+import io.jwtguard.core.availability.VerificationUnavailableException;
+import io.jwtguard.core.verify.RevocationCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * (right for {@link io.jwtguard.core.store.InMemoryTokenStore}, whose snapshot is one volatile read).
  *
  * <p><b>Fail closed.</b> When a reload fails and the last good snapshot is older than
- * {@code pollInterval + staleIfError}, verification throws {@link KeySourceUnavailableException}
+ * {@code pollInterval + staleIfError}, verification throws {@link VerificationUnavailableException}
  * ("we are broken": HTTP 503 at the edge) instead of accepting tokens on a stale list.
  *
  * <p><b>Reloads after a local revocation.</b> {@link #refreshNow()} bumps a generation number; every
@@ -146,9 +147,9 @@ public final class StoreRevocationCheck implements RevocationCheck {
         }
     }
 
-    private static KeySourceUnavailableException unavailable(StoreUnavailableException e) {
+    private static VerificationUnavailableException unavailable(StoreUnavailableException e) {
         LOG.log(System.Logger.Level.WARNING, "Revocation store unreadable; refusing to verify: " + e.getMessage());
-        return new KeySourceUnavailableException("the revocation store cannot be read: " + e.getMessage(), e);
+        return new VerificationUnavailableException(VerificationUnavailableException.Source.REVOCATION_STORE, "the revocation store cannot be read: " + e.getMessage(), e);
     }
 
     @Override

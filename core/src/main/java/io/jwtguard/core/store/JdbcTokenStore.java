@@ -1,30 +1,28 @@
 package io.jwtguard.core.store;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import static io.jwtguard.core.store.JdbcValues.bind;
+import static io.jwtguard.core.store.JdbcValues.fromJson;
+import static io.jwtguard.core.store.JdbcValues.instant;
+import static io.jwtguard.core.store.JdbcValues.scope;
+import static io.jwtguard.core.store.JdbcValues.setInstant;
+import static io.jwtguard.core.store.JdbcValues.toJson;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -346,51 +344,6 @@ public final class JdbcTokenStore implements RefreshTokenStore, RevocationStore 
             }
         }
         throw new StoreUnavailableException("cannot " + operation + ": concurrent writers kept winning", null);
-    }
-
-    private static void bind(PreparedStatement s, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            Object p = parameters[i];
-            if (p instanceof Long) {
-                s.setLong(i + 1, (Long) p);
-            } else {
-                s.setString(i + 1, (String) p);
-            }
-        }
-    }
-
-    private static void setInstant(PreparedStatement s, int index, Instant value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.BIGINT);
-        } else {
-            s.setLong(index, value.toEpochMilli());
-        }
-    }
-
-    private static Instant instant(ResultSet r, int column) throws SQLException {
-        long value = r.getLong(column);
-        return r.wasNull() ? null : Instant.ofEpochMilli(value);
-    }
-
-    private static Set<String> scope(String value) {
-        return value.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(value.split(" ")));
-    }
-
-    private static String toJson(Set<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        values.forEach(array::add);
-        return array.build().toString();
-    }
-
-    private static Set<String> fromJson(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
-            JsonArray array = reader.readArray();
-            Set<String> values = new LinkedHashSet<>();
-            for (JsonValue v : array) {
-                values.add(((JsonString) v).getString());
-            }
-            return values;
-        }
     }
 
     private static void rollback(Connection c) {

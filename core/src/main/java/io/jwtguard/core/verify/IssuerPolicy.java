@@ -1,7 +1,6 @@
 package io.jwtguard.core.verify;
 
-import io.jwtguard.core.config.TrustedIssuer;
-import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.KeySource;
 import java.time.Duration;
@@ -44,7 +43,7 @@ final class IssuerPolicy {
      * due starts a refresh (in the background, or now when the set has expired), so a cache hit
      * notices keys the issuer removed within one refresh interval.
      *
-     * @throws KeySourceUnavailableException if a source's keys cannot be obtained (past its stale bound)
+     * @throws VerificationUnavailableException if a source's keys cannot be obtained (past its stale bound)
      */
     long currentKeyVersion() {
         for (KeySource source : keySources) {

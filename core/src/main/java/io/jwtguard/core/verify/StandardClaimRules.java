@@ -1,6 +1,5 @@
 package io.jwtguard.core.verify;
 
-import io.jwtguard.core.config.VerifierConfig;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -86,7 +85,7 @@ public final class StandardClaimRules {
      * Amazon Cognito's {@code token_use}, when present, is {@code access}
      * ({@link RejectionReason#TOKEN_KIND_MISMATCH}).
      *
-     * @param acceptedTypes the accepted header types, normalised as {@link VerifierConfig#normalizeType(String)}
+     * @param acceptedTypes the accepted header types, normalised as {@link TokenTypes#normalize(String)}
      */
     public static ClaimRule accessTokenKind(Set<String> acceptedTypes) {
         Set<String> types = Set.copyOf(acceptedTypes);
@@ -114,7 +113,7 @@ public final class StandardClaimRules {
             return false;
         }
         return ACCESS_TOKEN_KINDS.contains(typ.toLowerCase(java.util.Locale.ROOT))
-                || acceptedTypes.contains(VerifierConfig.normalizeType(typ));
+                || acceptedTypes.contains(TokenTypes.normalize(typ));
     }
 
     /** {@code exp} is required, and now minus skew must be before it. */

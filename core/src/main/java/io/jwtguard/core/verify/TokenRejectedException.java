@@ -1,11 +1,12 @@
 package io.jwtguard.core.verify;
 
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import java.util.Objects;
 
 /**
  * The token is bad: it was refused for {@link #reason()}. Thrown by
  * {@link TokenVerifier#verify(String)}; never means that the server is broken (see
- * {@link KeySourceUnavailableException} for that).
+ * {@link VerificationUnavailableException} for that).
  *
  * <p>The message is a diagnostic for server logs. It never contains the token, a secret or
  * key material; clients get {@link RejectionReason#description()} instead. No stack trace is

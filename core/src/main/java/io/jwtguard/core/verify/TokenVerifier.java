@@ -1,23 +1,18 @@
 package io.jwtguard.core.verify;
 
-import io.jwtguard.core.config.KeyManagementAlgorithm;
-import io.jwtguard.core.config.Severity;
-import io.jwtguard.core.config.TrustedIssuer;
-import io.jwtguard.core.config.VerifierConfig;
-import io.jwtguard.core.jose.Base64Url;
+import static io.jwtguard.core.verify.TokenParts.decode;
+import static io.jwtguard.core.verify.TokenParts.dots;
+import static io.jwtguard.core.verify.TokenParts.optionalString;
+import static io.jwtguard.core.verify.TokenParts.parse;
+import static io.jwtguard.core.verify.TokenParts.reject;
+
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.jose.JwsAlgorithm;
-import io.jwtguard.core.jose.MalformedJsonException;
-import io.jwtguard.core.jose.StrictJson;
-import io.jwtguard.core.keys.DecryptionKey;
-import io.jwtguard.core.keys.KeySource;
-import io.jwtguard.core.keys.KeyStrengthPolicy;
-import io.jwtguard.core.keys.VerificationKey;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -26,10 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
-import org.jose4j.jwe.JsonWebEncryption;
-import org.jose4j.lang.JoseException;
 
 /**
  * Verifies bearer JWTs. One pipeline, cheapest check first: size cap, structure (3 or 5
@@ -48,8 +39,6 @@ import org.jose4j.lang.JoseException;
  */
 public final class TokenVerifier {
     private static final System.Logger LOG = System.getLogger(TokenVerifier.class.getName());
-    private static final Set<String> KEY_HEADERS = Set.of("jwk", "jku", "x5u", "x5c");
-    private static final String JWE_CONTENT_ENCRYPTION = ContentEncryptionAlgorithmIdentifiers.AES_256_GCM;
 
     private final VerifierConfig config;
     /** Set when exactly one issuer is trusted: no need to read {@code iss} before the signature. */
@@ -61,26 +50,18 @@ public final class TokenVerifier {
     private final boolean encryptedOnly;
     /** Null when the cache is off. */
     private final VerifiedTokenCache cache;
-    /**
-     * The accepted {@code typ} values as tokens usually spell them (as configured, and in upper
-     * case: "JWT"), so the common case needs no normalisation; any other spelling is normalised.
-     */
-    private final Set<String> acceptedTypeSpellings;
-    /** Applied to every key when it is used: key sources may serve keys that were never checked. */
-    private final KeyStrengthPolicy keyStrength;
+    private final HeaderPolicy headerPolicy;
+    private final SignatureCheck signatureCheck;
+    private final JweDecryption jweDecryption;
 
     private TokenVerifier(VerifierConfig config) {
         this.config = config;
-        this.keyStrength = config.keyStrength();
+        this.headerPolicy = new HeaderPolicy(config);
+        this.signatureCheck = new SignatureCheck(config.keyStrength());
+        this.jweDecryption = new JweDecryption(config);
         this.maxTokenSize = config.maxTokenSize();
         this.encryptedOnly = config.decryptionKeys().isPresent();
         this.cache = config.cacheMaxSize() > 0 ? new VerifiedTokenCache(config.cacheMaxSize()) : null;
-        Set<String> spellings = new java.util.HashSet<>();
-        for (String type : config.acceptedTypes()) {
-            spellings.add(type);
-            spellings.add(type.toUpperCase(Locale.ROOT));
-        }
-        this.acceptedTypeSpellings = Set.copyOf(spellings);
         if (config.trustedIssuers().isEmpty()) {
             this.single = IssuerPolicy.primary(config);
             this.byIssuer = Map.of();
@@ -125,7 +106,7 @@ public final class TokenVerifier {
      * @param token the token as sent, without the {@code Bearer} prefix; may be null
      * @return the verified token, never null
      * @throws TokenRejectedException if the token is refused; its reason says why
-     * @throws KeySourceUnavailableException if keys cannot be obtained: not the token's fault
+     * @throws VerificationUnavailableException if keys cannot be obtained: not the token's fault
      */
     public VerifiedToken verify(String token) {
         if (token == null || token.isEmpty()) {
@@ -182,7 +163,7 @@ public final class TokenVerifier {
         byte[] signature = decode(jws, payloadEnd + 1, jws.length);
 
         JsonObject header = parse(headerBytes, "header");
-        JwsAlgorithm algorithm = checkJwsHeader(header);
+        JwsAlgorithm algorithm = headerPolicy.checkJwsHeader(header);
         String kid = optionalString(header, "kid");
 
         JsonObject claims = null;
@@ -198,7 +179,7 @@ public final class TokenVerifier {
                     + policy.allowedAlgorithms);
         }
         long keyVersion = policy.keyVersion(); // read before verifying, so a concurrent key change invalidates
-        verifySignature(policy.keySources, algorithm, kid, jws, payloadEnd, signature);
+        signatureCheck.verifySignature(policy.keySources, algorithm, kid, jws, payloadEnd, signature);
 
         if (claims == null) {
             claims = parse(payloadBytes, "claims");
@@ -218,210 +199,22 @@ public final class TokenVerifier {
         return policy;
     }
 
-    /** Header rules of RFC 7515 and RFC 8725, in the order of the cheapest and most important. */
-    private JwsAlgorithm checkJwsHeader(JsonObject header) {
-        JsonValue alg = header.get("alg");
-        if (!(alg instanceof JsonString)) {
-            throw reject(RejectionReason.ALGORITHM_NOT_ALLOWED, "the header has no string 'alg'");
-        }
-        String algName = ((JsonString) alg).getString();
-        if (JwsAlgorithm.isNone(algName)) {
-            throw reject(RejectionReason.ALGORITHM_NONE, "'alg' is none");
-        }
-        checkCommonHeader(header);
-        JsonValue b64 = header.get("b64");
-        if (b64 != null && b64 != JsonValue.TRUE) {
-            throw reject(RejectionReason.UNENCODED_PAYLOAD, "'b64' is not true");
-        }
-        JwsAlgorithm algorithm = JwsAlgorithm.fromJoseName(algName).orElse(null);
-        if (algorithm == null) {
-            throw reject(RejectionReason.ALGORITHM_NOT_ALLOWED, "algorithm is not supported");
-        }
-        String cty = optionalString(header, "cty");
-        if (cty != null && VerifierConfig.normalizeType(cty).equals("jwt")) {
-            throw reject(RejectionReason.MALFORMED_HEADER, "a JWS with 'cty: JWT' (nested signing) is not accepted");
-        }
-        String typ = optionalString(header, "typ");
-        if (typ == null ? config.typeRequired() : !typeAccepted(typ)) {
-            throw reject(RejectionReason.TYPE_NOT_ACCEPTED, typ == null ? "'typ' is required"
-                    : "'typ' is not an accepted access-token type");
-        }
-        return algorithm;
-    }
-
-    private boolean typeAccepted(String typ) {
-        return acceptedTypeSpellings.contains(typ) || config.acceptedTypes().contains(VerifierConfig.normalizeType(typ));
-    }
-
-    /** Rules shared by JWS and JWE headers: no key-bearing members, no critical extensions, string kid. */
-    private void checkCommonHeader(JsonObject header) {
-        for (String member : KEY_HEADERS) {
-            if (header.containsKey(member)) {
-                throw reject(RejectionReason.KEY_IN_HEADER, "the header carries '" + member + "'");
-            }
-        }
-        if (header.containsKey("crit")) {
-            // We implement no JOSE extension, so every crit (well-formed or not) names one we do not understand.
-            JsonValue crit = header.get("crit");
-            String detail = !(crit instanceof JsonArray) || ((JsonArray) crit).isEmpty()
-                    ? "'crit' is not a non-empty array" : "'crit' names extensions this verifier does not implement";
-            throw reject(RejectionReason.UNSUPPORTED_CRITICAL_HEADER, detail);
-        }
-        JsonValue kid = header.get("kid");
-        if (kid != null && !(kid instanceof JsonString)) {
-            throw reject(RejectionReason.MALFORMED_HEADER, "'kid' is not a string");
-        }
-        for (String member : new String[] {"typ", "cty"}) {
-            JsonValue value = header.get(member);
-            if (value != null && !(value instanceof JsonString)) {
-                throw reject(RejectionReason.MALFORMED_HEADER, "'" + member + "' is not a string");
-            }
-        }
-    }
-
-    private void verifySignature(List<KeySource> sources, JwsAlgorithm algorithm, String kid, byte[] signingInput,
-            int signingInputLength, byte[] signature) {
-        int outcome = tryKeys(sources, algorithm, kid, signingInput, signingInputLength, signature);
-        if (outcome == NO_CANDIDATE && kid != null) {
-            // an unknown kid may mean the issuer rotated keys: sources that can refresh decide
-            // (single-flight, rate-limited) whether to look; we retry once if anything changed.
-            // A source that could not look makes the answer "unavailable" (503), not a rejection.
-            boolean changed = false;
-            KeySourceUnavailableException couldNotLook = null;
-            for (KeySource source : sources) {
-                try {
-                    changed |= source.refreshForUnknownKeyId(kid);
-                } catch (KeySourceUnavailableException e) {
-                    couldNotLook = e; // another source may still have the key
-                }
-            }
-            if (changed) {
-                outcome = tryKeys(sources, algorithm, kid, signingInput, signingInputLength, signature);
-            }
-            if (outcome != VERIFIED && couldNotLook != null) {
-                throw couldNotLook;
-            }
-        }
-        if (outcome == VERIFIED) {
-            return;
-        }
-        if (outcome == NO_CANDIDATE) {
-            throw reject(RejectionReason.NO_MATCHING_KEY, "no trusted key for " + algorithm
-                    + (kid == null ? "" : " with the token's kid"));
-        }
-        throw reject(RejectionReason.INVALID_SIGNATURE, "the " + algorithm + " signature does not verify");
-    }
-
-    private static final int VERIFIED = 0;
-    private static final int NO_CANDIDATE = 1;
-    private static final int BAD_SIGNATURE = 2;
-
-    private int tryKeys(List<KeySource> sources, JwsAlgorithm algorithm, String kid, byte[] signingInput,
-            int signingInputLength, byte[] signature) {
-        boolean candidate = false;
-        for (KeySource source : sources) {
-            for (VerificationKey key : source.keys()) {
-                if (!key.supports(algorithm) || !key.answersTo(kid)) {
-                    continue;
-                }
-                if (!keyStrength.accepts(key)) {
-                    LOG.log(System.Logger.Level.DEBUG, () -> "Key " + key + " from " + source.describe()
-                            + " is not used: under the minimum of " + keyStrength.minRsaBits() + " RSA bits");
-                    continue;
-                }
-                candidate = true;
-                try {
-                    if (algorithm.verify(key.key(), signingInput, signingInputLength, signature)) {
-                        return VERIFIED;
-                    }
-                } catch (GeneralSecurityException | ClassCastException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "Key " + key + " could not verify " + algorithm + ": "
-                            + e.getClass().getSimpleName());
-                }
-            }
-        }
-        return candidate ? BAD_SIGNATURE : NO_CANDIDATE;
-    }
-
     private VerifiedToken verifyJwe(String jwe, byte[] ascii, int[] dots) {
-        if (config.decryptionKeys().isEmpty()) {
-            throw reject(RejectionReason.ENCRYPTION_NOT_ACCEPTED, "a JWE was sent but no decryption key is configured");
-        }
-        // header . encrypted key . iv . ciphertext . tag: every segment strictly encoded; only the
-        // encrypted key may be empty (as for "dir" and "ECDH-ES", which the algorithm check then refuses)
-        int start = 0;
-        for (int i = 0; i <= dots.length; i++) {
-            int end = i < dots.length ? dots[i] : ascii.length;
-            if (end == start && i != 1) {
-                throw reject(RejectionReason.MALFORMED_TOKEN, "JWE segment " + (i + 1) + " is empty");
-            }
-            decode(ascii, start, end);
-            start = end + 1;
-        }
-        JsonObject header = parse(decode(ascii, 0, dots[0]), "JWE header");
-        JsonValue alg = header.get("alg");
-        if (alg instanceof JsonString && JwsAlgorithm.isNone(((JsonString) alg).getString())) {
-            throw reject(RejectionReason.ALGORITHM_NONE, "'alg' is none");
-        }
-        if (header.containsKey("zip")) {
-            throw reject(RejectionReason.ENCRYPTION_NOT_ACCEPTED, "compressed JWE ('zip') is not accepted");
-        }
-        KeyManagementAlgorithm keyAlgorithm = alg instanceof JsonString
-                ? KeyManagementAlgorithm.fromJoseName(((JsonString) alg).getString()).orElse(null) : null;
-        if (keyAlgorithm == null || !config.keyManagementAlgorithms().contains(keyAlgorithm)) {
-            throw reject(RejectionReason.ENCRYPTION_NOT_ACCEPTED, "JWE key management algorithm is not accepted");
-        }
-        JsonValue enc = header.get("enc");
-        if (!(enc instanceof JsonString) || !((JsonString) enc).getString().equals(JWE_CONTENT_ENCRYPTION)) {
-            throw reject(RejectionReason.ENCRYPTION_NOT_ACCEPTED, "JWE content encryption must be A256GCM");
-        }
-        checkCommonHeader(header);
-        String kid = optionalString(header, "kid");
-        byte[] plaintext = decrypt(jwe, keyAlgorithm, kid);
-
-        String cty = optionalString(header, "cty");
-        // RFC 7519 section 5.2: a nested JWT MUST say so with cty; we never guess from the plaintext
-        boolean nested = cty != null && VerifierConfig.normalizeType(cty).equals("jwt");
-        if (nested) {
+        JweDecryption.Plaintext plaintext = jweDecryption.open(jwe, ascii, dots);
+        if (plaintext.nested()) {
             // one char per byte: any byte outside base64url and '.' is refused while decoding
-            int[] innerDots = dots(new String(plaintext, StandardCharsets.ISO_8859_1));
+            int[] innerDots = dots(new String(plaintext.bytes(), StandardCharsets.ISO_8859_1));
             if (innerDots.length != 2) {
                 throw reject(RejectionReason.MALFORMED_TOKEN, "the JWE does not contain a compact JWS");
             }
-            return verifyJws(plaintext, innerDots, jwe);
+            return verifyJws(plaintext.bytes(), innerDots, jwe);
         }
         if (!config.decryptOnlyAccepted()) {
             throw reject(RejectionReason.NESTED_TOKEN_REQUIRED, "the JWE plaintext is not a signed JWT");
         }
-        JsonObject claims = parse(plaintext, "claims");
+        JsonObject claims = parse(plaintext.bytes(), "claims");
         IssuerPolicy policy = single != null ? single : policyFor(claims);
         return accept(policy, jwe, claims, policy.keyVersion());
-    }
-
-    private byte[] decrypt(String jwe, KeyManagementAlgorithm keyAlgorithm, String kid) {
-        boolean candidate = false;
-        for (DecryptionKey key : config.decryptionKeys().get().keys()) {
-            if (!key.answersTo(kid)) {
-                continue;
-            }
-            candidate = true;
-            try {
-                JsonWebEncryption decryption = new JsonWebEncryption();
-                decryption.setAlgorithmConstraints(new AlgorithmConstraints(
-                        AlgorithmConstraints.ConstraintType.PERMIT, keyAlgorithm.joseName()));
-                decryption.setContentEncryptionAlgorithmConstraints(new AlgorithmConstraints(
-                        AlgorithmConstraints.ConstraintType.PERMIT, JWE_CONTENT_ENCRYPTION));
-                decryption.setCompactSerialization(jwe);
-                decryption.setKey(key.key());
-                return decryption.getPlaintextBytes();
-            } catch (JoseException | RuntimeException e) {
-                // try the next key; the reason is reported once below
-            }
-        }
-        if (!candidate) {
-            throw reject(RejectionReason.NO_MATCHING_KEY, "no decryption key for the JWE's kid");
-        }
-        throw reject(RejectionReason.DECRYPTION_FAILED, "the JWE does not decrypt with any configured key");
     }
 
     /** Claim rules, principal, groups and revocation: the steps after the signature. */
@@ -478,47 +271,6 @@ public final class TokenVerifier {
             throw reject(RejectionReason.INVALID_CLAIM, "the groups claim is neither a string nor an array");
         }
         return groups;
-    }
-
-    /** @return the offsets of the dots in {@code token}: up to four exactly, else an array as long as their count */
-    private static int[] dots(String token) {
-        int[] positions = new int[4];
-        int count = 0;
-        for (int i = token.indexOf('.'); i >= 0; i = token.indexOf('.', i + 1)) { // a vectorised search
-            if (count < positions.length) {
-                positions[count] = i;
-            }
-            count++;
-        }
-        return count == positions.length ? positions : count < positions.length
-                ? java.util.Arrays.copyOf(positions, count) : new int[count];
-    }
-
-    private static byte[] decode(byte[] token, int from, int to) {
-        try {
-            return Base64Url.decode(token, from, to);
-        } catch (IllegalArgumentException e) {
-            throw reject(RejectionReason.MALFORMED_ENCODING, e.getMessage());
-        }
-    }
-
-    private static JsonObject parse(byte[] json, String what) {
-        try {
-            return StrictJson.parseObject(json);
-        } catch (MalformedJsonException e) {
-            throw reject(e.kind() == MalformedJsonException.Kind.DUPLICATE_MEMBER
-                    ? RejectionReason.DUPLICATE_MEMBER : RejectionReason.MALFORMED_JSON, "the " + what + " "
-                    + e.getMessage());
-        }
-    }
-
-    private static String optionalString(JsonObject object, String member) {
-        JsonValue value = object.get(member);
-        return value instanceof JsonString ? ((JsonString) value).getString() : null;
-    }
-
-    private static TokenRejectedException reject(RejectionReason reason, String detail) {
-        return new TokenRejectedException(reason, detail);
     }
 
     @Override

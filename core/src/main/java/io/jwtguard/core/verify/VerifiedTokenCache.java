@@ -2,6 +2,7 @@ package io.jwtguard.core.verify;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.jose.EcdsaSignatures;
 import io.jwtguard.core.jose.JwsAlgorithm;
 
@@ -27,7 +28,7 @@ import io.jwtguard.core.jose.JwsAlgorithm;
 final class VerifiedTokenCache {
     /** One verified token and what a hit must re-check. */
     record Entry(VerifiedToken token, IssuerPolicy policy, long keyVersion, long validThroughEpochSecond) {
-        /** @throws KeySourceUnavailableException if the issuer's keys cannot be obtained now */
+        /** @throws VerificationUnavailableException if the issuer's keys cannot be obtained now */
         boolean usableAt(long nowEpochSecond) {
             return nowEpochSecond <= validThroughEpochSecond && policy.currentKeyVersion() == keyVersion;
         }

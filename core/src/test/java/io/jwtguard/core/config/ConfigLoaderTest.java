@@ -14,10 +14,16 @@ import io.jwtguard.core.testing.RawClaims;
 import io.jwtguard.core.testing.TestConfigs;
 import io.jwtguard.core.testing.TestKeys;
 import io.jwtguard.core.testing.TokenFactory;
+import io.jwtguard.core.verify.FindingCode;
+import io.jwtguard.core.verify.KeyManagementAlgorithm;
+import io.jwtguard.core.verify.PostureFinding;
+import io.jwtguard.core.verify.Profile;
 import io.jwtguard.core.verify.RejectionReason;
+import io.jwtguard.core.verify.Severity;
 import io.jwtguard.core.verify.TokenRejectedException;
 import io.jwtguard.core.verify.TokenVerifier;
 import io.jwtguard.core.verify.VerifiedToken;
+import io.jwtguard.core.verify.VerifierConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +119,25 @@ class ConfigLoaderTest {
         props.put(MP_PUBLIC_KEY, Base64.getEncoder().encodeToString(TestKeys.RSA_2048.getPublic().getEncoded()));
 
         assertVerifies(load(), RawClaims.valid().signRs256());
+    }
+
+    // builder errors name builder methods; the loader names the property instead
+
+    @Test
+    void loadWhenCacheMaxSizeZeroThenFailsNamingCacheMaxSizeNotTheBuilderMethod() throws IOException {
+        props.put(MP_PUBLIC_KEY, resource("keys/rsa-2048-public.pem"));
+        props.put(CACHE_MAX_SIZE, "0");
+
+        assertFailsOn(CACHE_MAX_SIZE).hasMessageNotContaining("verifiedTokenCache(");
+    }
+
+    @Test
+    void loadWhenNoIssuerThenFailsNamingPropertiesNotBuilderMethods() throws IOException {
+        props.put(MP_PUBLIC_KEY, resource("keys/rsa-2048-public.pem"));
+        props.remove(MP_ISSUER);
+
+        assertFailsOn(MP_ISSUER).hasMessageContaining(ACKNOWLEDGE + "=NO_ISSUER")
+                .hasMessageNotContaining("issuer(String)").hasMessageNotContaining("acknowledge(Set)");
     }
 
     @Test

@@ -11,9 +11,16 @@ import io.jwtguard.core.keys.VerificationKey;
 import io.jwtguard.core.testing.TestConfigs;
 import io.jwtguard.core.testing.TestKeys;
 import io.jwtguard.core.testing.TokenFactory;
+import io.jwtguard.core.verify.FindingCode;
+import io.jwtguard.core.verify.InvalidSettingException;
+import io.jwtguard.core.verify.Profile;
 import io.jwtguard.core.verify.RejectionReason;
+import io.jwtguard.core.verify.Severity;
 import io.jwtguard.core.verify.TokenRejectedException;
 import io.jwtguard.core.verify.TokenVerifier;
+import io.jwtguard.core.verify.TrustedIssuer;
+import io.jwtguard.core.verify.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfigBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,10 +174,10 @@ class KeyStrengthTest {
     void buildWhenProgrammaticKeysUnder1024BitsThenRefusedForEveryIssuer(int bits) {
         VerificationKey weak = VerificationKey.ofPublicKey("weak", key(bits).getPublic());
         assertThatThrownBy(() -> TestConfigs.rsa().profile(Profile.MP_COMPAT).verificationKeys(weak).build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("1024");
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("1024");
         assertThatThrownBy(() -> TestConfigs.rsa().acknowledge(Set.of(FindingCode.WEAK_RSA_KEY))
                 .trustedIssuer(trusted(StaticKeySource.of(weak))).build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("1024");
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("1024");
     }
 
     // 1024 to 2047 bits: WEAK_RSA_KEY for every issuer
@@ -197,7 +204,7 @@ class KeyStrengthTest {
         LoadedConfiguration loaded = load(props);
 
         assertThat(loaded.verifier().posture().findings()).anyMatch(f -> f.code() == FindingCode.WEAK_RSA_KEY
-                && f.severity() == Severity.WARNING && f.property().equals(property));
+                && f.severity() == Severity.WARNING && f.setting().equals(property));
         assertThat(TokenVerifier.create(loaded.verifier()).verify(token(OTHER, TestKeys.RSA_1024)).getIssuer())
                 .isEqualTo(OTHER);
     }
@@ -214,9 +221,9 @@ class KeyStrengthTest {
 
     @Test
     void buildWhenProgrammaticAdditionalIssuerHas1024BitKeyInHardenedThenRefused() {
-        VerifierConfig.Builder builder = TestConfigs.rsa()
+        VerifierConfigBuilder builder = TestConfigs.rsa()
                 .trustedIssuer(trusted(StaticKeySource.of(VerificationKey.ofPublicKey(null, TestKeys.RSA_1024.getPublic()))));
-        assertThatThrownBy(builder::build).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(builder::build).isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("WEAK_RSA_KEY");
     }
 
@@ -257,7 +264,7 @@ class KeyStrengthTest {
                 Set.of(TokenFactory.AUDIENCE), Duration.ofSeconds(30), null);
     }
 
-    private static VerifierConfig.Builder customConfig(KeySource source) {
+    private static VerifierConfigBuilder customConfig(KeySource source) {
         return VerifierConfig.builder().keySource(source).allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256))
                 .issuer(TokenFactory.ISSUER).audiences(Set.of(TokenFactory.AUDIENCE)).clock(TestConfigs.CLOCK);
     }
@@ -270,7 +277,7 @@ class KeyStrengthTest {
     @ParameterizedTest
     @ValueSource(ints = {512, 768})
     void verifyWhenCustomKeySourceServesKeyUnder1024BitsThenNeverUsed(int bits) {
-        for (VerifierConfig.Builder builder : List.of(customConfig(custom(key(bits))).profile(Profile.MP_COMPAT),
+        for (VerifierConfigBuilder builder : List.of(customConfig(custom(key(bits))).profile(Profile.MP_COMPAT),
                 customConfig(custom(key(bits))).acknowledge(Set.of(FindingCode.WEAK_RSA_KEY)))) {
             assertNoMatchingKey(TokenVerifier.create(builder.build()), token(TokenFactory.ISSUER, key(bits)));
         }

@@ -10,6 +10,7 @@ import io.jwtguard.core.testing.TokenFactory;
 import io.jwtguard.core.verify.RejectionReason;
 import io.jwtguard.core.verify.TokenRejectedException;
 import io.jwtguard.core.verify.TokenVerifier;
+import io.jwtguard.core.verify.VerifierConfig;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;

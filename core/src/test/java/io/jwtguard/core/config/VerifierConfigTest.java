@@ -13,7 +13,17 @@ import io.jwtguard.core.testing.RawClaims;
 import io.jwtguard.core.testing.TestConfigs;
 import io.jwtguard.core.testing.TestKeys;
 import io.jwtguard.core.testing.TokenFactory;
+import io.jwtguard.core.verify.FindingCode;
+import io.jwtguard.core.verify.InvalidSettingException;
+import io.jwtguard.core.verify.KeyManagementAlgorithm;
+import io.jwtguard.core.verify.PostureFinding;
+import io.jwtguard.core.verify.Profile;
+import io.jwtguard.core.verify.Setting;
+import io.jwtguard.core.verify.Severity;
+import io.jwtguard.core.verify.TokenTypes;
 import io.jwtguard.core.verify.TokenVerifier;
+import io.jwtguard.core.verify.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfigBuilder;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -21,7 +31,11 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** {@link VerifierConfig.Builder#build()}: validation and the posture check of each profile. */
+/**
+ * {@link VerifierConfigBuilder#build()}: validation and the posture check of each profile. Every
+ * refusal and finding is asserted under both namings: builder methods (the default) and the
+ * properties {@link ConfigLoader} names them by ({@link PropertyNames}).
+ */
 class VerifierConfigTest {
 
     @Test
@@ -39,15 +53,16 @@ class VerifierConfigTest {
     // NO_ISSUER
 
     @Test
-    void buildWhenNoIssuerThenRefusedNamingIssuerProperty() {
-        assertRefused(TestConfigs.rsa().issuer(null), ConfigProperties.MP_ISSUER, FindingCode.NO_ISSUER);
+    void buildWhenNoIssuerThenRefusedNamingIssuerSetting() {
+        assertRefused(TestConfigs.rsa().issuer(null), Setting.ISSUER, ConfigProperties.MP_ISSUER, FindingCode.NO_ISSUER);
     }
 
     @Test
     void buildWhenNoIssuerAcknowledgedThenWarningAndAnyIssuerAccepted() {
-        VerifierConfig config = TestConfigs.rsa().issuer(null).acknowledge(Set.of(FindingCode.NO_ISSUER)).build();
+        VerifierConfigBuilder builder = TestConfigs.rsa().issuer(null).acknowledge(Set.of(FindingCode.NO_ISSUER));
+        VerifierConfig config = builder.build();
 
-        assertWarning(config, FindingCode.NO_ISSUER, ConfigProperties.MP_ISSUER);
+        assertWarning(config, builder, FindingCode.NO_ISSUER, Setting.ISSUER, ConfigProperties.MP_ISSUER);
         assertThat(TokenVerifier.create(config).verify(RawClaims.valid().withString("iss", "https://anyone")
                 .signRs256()).getIssuer()).isEqualTo("https://anyone");
     }
@@ -56,16 +71,17 @@ class VerifierConfigTest {
 
     @Test
     void buildWhenLifetimeUnboundedThenRefusedNamingMaxLifetime() {
-        assertRefused(TestConfigs.rsa().maxLifetime(null), ConfigProperties.MAX_LIFETIME,
+        assertRefused(TestConfigs.rsa().maxLifetime(null), Setting.MAX_LIFETIME, ConfigProperties.MAX_LIFETIME,
                 FindingCode.UNBOUNDED_LIFETIME);
     }
 
     @Test
     void buildWhenLifetimeUnboundedAcknowledgedThenWarning() {
-        VerifierConfig config = TestConfigs.rsa().maxLifetime(null)
-                .acknowledge(Set.of(FindingCode.UNBOUNDED_LIFETIME)).build();
+        VerifierConfigBuilder builder = TestConfigs.rsa().maxLifetime(null)
+                .acknowledge(Set.of(FindingCode.UNBOUNDED_LIFETIME));
+        VerifierConfig config = builder.build();
 
-        assertWarning(config, FindingCode.UNBOUNDED_LIFETIME, ConfigProperties.MAX_LIFETIME);
+        assertWarning(config, builder, FindingCode.UNBOUNDED_LIFETIME, Setting.MAX_LIFETIME, ConfigProperties.MAX_LIFETIME);
         assertThat(config.maxLifetime()).isEmpty();
     }
 
@@ -73,7 +89,7 @@ class VerifierConfigTest {
 
     @Test
     void buildWhenSkewOverBoundThenRefusedNamingClockSkew() {
-        assertRefused(TestConfigs.rsa().clockSkew(Duration.ofSeconds(301)), ConfigProperties.MP_CLOCK_SKEW,
+        assertRefused(TestConfigs.rsa().clockSkew(Duration.ofSeconds(301)), Setting.CLOCK_SKEW, ConfigProperties.MP_CLOCK_SKEW,
                 FindingCode.SKEW_OVER_BOUND);
     }
 
@@ -84,10 +100,11 @@ class VerifierConfigTest {
 
     @Test
     void buildWhenSkewOverBoundAcknowledgedThenWarning() {
-        VerifierConfig config = TestConfigs.rsa().clockSkew(Duration.ofMinutes(10))
-                .acknowledge(Set.of(FindingCode.SKEW_OVER_BOUND)).build();
+        VerifierConfigBuilder builder = TestConfigs.rsa().clockSkew(Duration.ofMinutes(10))
+                .acknowledge(Set.of(FindingCode.SKEW_OVER_BOUND));
+        VerifierConfig config = builder.build();
 
-        assertWarning(config, FindingCode.SKEW_OVER_BOUND, ConfigProperties.MP_CLOCK_SKEW);
+        assertWarning(config, builder, FindingCode.SKEW_OVER_BOUND, Setting.CLOCK_SKEW, ConfigProperties.MP_CLOCK_SKEW);
     }
 
     @Test
@@ -102,18 +119,26 @@ class VerifierConfigTest {
 
     @Test
     void buildWhenHardenedAnd1024BitRsaKeyThenRefused() {
-        VerifierConfig.Builder builder = rsa1024();
+        VerifierConfigBuilder builder = rsa1024();
 
-        assertThatThrownBy(builder::build).isInstanceOfSatisfying(ConfigurationException.class, e -> {
+        assertThatThrownBy(builder::build).isInstanceOfSatisfying(InvalidSettingException.class, e -> {
             assertThat(e.getMessage()).contains("1024 bits").contains("at least 2048")
-                    .contains(ConfigProperties.ACKNOWLEDGE + "=" + FindingCode.WEAK_RSA_KEY);
+                    .contains("acknowledge(Set) with " + FindingCode.WEAK_RSA_KEY);
         });
+        assertThatThrownBy(builder.settingNames(PropertyNames.INSTANCE)::build)
+                .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+                    assertThat(e.getMessage()).contains("1024 bits").contains("at least 2048")
+                            .contains(ConfigProperties.ACKNOWLEDGE + "=" + FindingCode.WEAK_RSA_KEY);
+                });
     }
 
     @Test
-    void buildWhenHardenedAnd1024BitRsaKeyThenPropertyIsAConfigurationProperty() {
-        assertThatThrownBy(rsa1024()::build).isInstanceOfSatisfying(ConfigurationException.class,
-                e -> assertThat(e.property()).startsWith("mp.jwt.").isNotEqualTo("inline keys"));
+    void buildWhenHardenedAnd1024BitRsaKeyThenSettingNamesTheKeysNotTheirDescription() {
+        assertThatThrownBy(rsa1024()::build).isInstanceOfSatisfying(InvalidSettingException.class,
+                e -> assertThat(e.setting()).isEqualTo(Setting.KEYS.builderMethod()).isNotEqualTo("inline keys"));
+        assertThatThrownBy(rsa1024().settingNames(PropertyNames.INSTANCE)::build)
+                .isInstanceOfSatisfying(InvalidSettingException.class,
+                        e -> assertThat(e.setting()).startsWith("mp.jwt.").isNotEqualTo("inline keys"));
     }
 
     @Test
@@ -139,18 +164,19 @@ class VerifierConfigTest {
 
     @Test
     void buildWhenHmacSecretShorterThan32BytesThenRefusedNamingHmacSecret() {
-        VerifierConfig.Builder builder = hmac(Arrays.copyOf(TestKeys.SECRET_32, 16));
+        VerifierConfigBuilder builder = hmac(Arrays.copyOf(TestKeys.SECRET_32, 16));
 
-        assertRefused(builder, ConfigProperties.HMAC_SECRET, FindingCode.SHORT_HMAC_SECRET);
+        assertRefused(builder, Setting.KEYS, ConfigProperties.HMAC_SECRET, FindingCode.SHORT_HMAC_SECRET);
         assertThatThrownBy(builder::build).hasMessageContaining("16 bytes").hasMessageContaining("at least 32");
     }
 
     @Test
     void buildWhenShortHmacSecretAcknowledgedThenWarning() {
-        VerifierConfig config = hmac(Arrays.copyOf(TestKeys.SECRET_32, 16))
-                .acknowledge(Set.of(FindingCode.SHORT_HMAC_SECRET)).build();
+        VerifierConfigBuilder builder = hmac(Arrays.copyOf(TestKeys.SECRET_32, 16))
+                .acknowledge(Set.of(FindingCode.SHORT_HMAC_SECRET));
+        VerifierConfig config = builder.build();
 
-        assertWarning(config, FindingCode.SHORT_HMAC_SECRET, ConfigProperties.HMAC_SECRET);
+        assertWarning(config, builder, FindingCode.SHORT_HMAC_SECRET, Setting.KEYS, ConfigProperties.HMAC_SECRET);
     }
 
     @Test
@@ -165,29 +191,42 @@ class VerifierConfigTest {
 
     @Test
     void buildWhenHardenedAndDecryptOnlyThenRefusedNamingPublicKeyLocation() {
-        VerifierConfig.Builder builder = decryptOnly();
+        VerifierConfigBuilder builder = decryptOnly();
 
-        assertThatThrownBy(builder::build).isInstanceOfSatisfying(ConfigurationException.class, e -> {
-            assertThat(e.property()).isEqualTo(ConfigProperties.MP_PUBLIC_KEY_LOCATION);
-            assertThat(e.getMessage()).contains("configure " + ConfigProperties.MP_PUBLIC_KEY_LOCATION);
+        assertThatThrownBy(builder::build).isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+            assertThat(e.setting()).isEqualTo(Setting.KEYS.builderMethod());
+            assertThat(e.getMessage()).contains("configure " + Setting.KEYS.builderMethod());
         });
+        assertThatThrownBy(builder.settingNames(PropertyNames.INSTANCE)::build)
+                .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+                    assertThat(e.setting()).isEqualTo(ConfigProperties.MP_PUBLIC_KEY_LOCATION);
+                    assertThat(e.getMessage()).contains("configure " + ConfigProperties.MP_PUBLIC_KEY_LOCATION);
+                });
     }
 
     @Test
     void buildWhenHardenedAndDecryptOnlyAcknowledgedThenRefusedNamingAcknowledge() {
-        VerifierConfig.Builder builder = decryptOnly().acknowledge(Set.of(FindingCode.DECRYPT_ONLY));
+        VerifierConfigBuilder builder = decryptOnly().acknowledge(Set.of(FindingCode.DECRYPT_ONLY));
 
-        assertThatThrownBy(builder::build).isInstanceOfSatisfying(ConfigurationException.class, e -> {
-            assertThat(e.property()).isEqualTo(ConfigProperties.ACKNOWLEDGE);
-            assertThat(e.getMessage()).contains("cannot be acknowledged").contains("jwtguard.profile=mp-compat");
+        assertThatThrownBy(builder::build).isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+            assertThat(e.setting()).isEqualTo(Setting.ACKNOWLEDGE.builderMethod());
+            assertThat(e.getMessage()).contains("cannot be acknowledged").contains("only the mp-compat profile")
+                    .contains(Setting.PROFILE.builderMethod());
         });
+        assertThatThrownBy(builder.settingNames(PropertyNames.INSTANCE)::build)
+                .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+                    assertThat(e.setting()).isEqualTo(ConfigProperties.ACKNOWLEDGE);
+                    assertThat(e.getMessage()).contains("cannot be acknowledged")
+                            .contains("only the mp-compat profile").contains(ConfigProperties.PROFILE);
+                });
     }
 
     @Test
     void buildWhenMpCompatAndDecryptOnlyThenWarning() {
-        VerifierConfig config = decryptOnly().profile(Profile.MP_COMPAT).build();
+        VerifierConfigBuilder builder = decryptOnly().profile(Profile.MP_COMPAT);
+        VerifierConfig config = builder.build();
 
-        assertWarning(config, FindingCode.DECRYPT_ONLY, ConfigProperties.MP_DECRYPT_KEY_LOCATION);
+        assertWarning(config, builder, FindingCode.DECRYPT_ONLY, Setting.DECRYPTION_KEYS, ConfigProperties.MP_DECRYPT_KEY_LOCATION);
         assertThat(config.decryptOnlyAccepted()).isTrue();
     }
 
@@ -203,28 +242,35 @@ class VerifierConfigTest {
 
     @Test
     void buildWhenNoAudienceThenWarningOnly() {
-        VerifierConfig config = TestConfigs.rsa().audiences(Set.of()).build();
+        VerifierConfigBuilder builder = TestConfigs.rsa().audiences(Set.of());
+        VerifierConfig config = builder.build();
 
-        assertWarning(config, FindingCode.NO_AUDIENCE, ConfigProperties.MP_AUDIENCES);
+        assertWarning(config, builder, FindingCode.NO_AUDIENCE, Setting.AUDIENCES, ConfigProperties.MP_AUDIENCES);
     }
 
     @Test
     void buildWhenMpCompatThenProfileWarning() {
-        VerifierConfig config = TestConfigs.rsa().profile(Profile.MP_COMPAT).build();
+        VerifierConfigBuilder builder = TestConfigs.rsa().profile(Profile.MP_COMPAT);
+        VerifierConfig config = builder.build();
 
-        assertWarning(config, FindingCode.MP_COMPAT_PROFILE, ConfigProperties.PROFILE);
+        assertWarning(config, builder, FindingCode.MP_COMPAT_PROFILE, Setting.PROFILE, ConfigProperties.PROFILE);
     }
 
     // several errors, report shape
 
     @Test
     void buildWhenSeveralErrorsThenFirstNamedAndOthersListed() {
-        VerifierConfig.Builder builder = TestConfigs.rsa().issuer(null).maxLifetime(null);
+        VerifierConfigBuilder builder = TestConfigs.rsa().issuer(null).maxLifetime(null);
 
-        assertThatThrownBy(builder::build).isInstanceOfSatisfying(ConfigurationException.class, e -> {
-            assertThat(e.property()).isEqualTo(ConfigProperties.MP_ISSUER);
+        assertThatThrownBy(builder::build).isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+            assertThat(e.setting()).isEqualTo(Setting.ISSUER.builderMethod());
             assertThat(e.getMessage()).contains("; also ").contains(FindingCode.UNBOUNDED_LIFETIME.name());
         });
+        assertThatThrownBy(builder.settingNames(PropertyNames.INSTANCE)::build)
+                .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+                    assertThat(e.setting()).isEqualTo(ConfigProperties.MP_ISSUER);
+                    assertThat(e.getMessage()).contains("; also ").contains(FindingCode.UNBOUNDED_LIFETIME.name());
+                });
     }
 
     @Test
@@ -242,76 +288,73 @@ class VerifierConfigTest {
 
     @Test
     void buildWhenNonAcknowledgeableCodeAcknowledgedThenRefusedNamingAcknowledge() {
-        VerifierConfig.Builder builder = TestConfigs.rsa().acknowledge(Set.of(FindingCode.MP_COMPAT_PROFILE));
+        VerifierConfigBuilder builder = TestConfigs.rsa().acknowledge(Set.of(FindingCode.MP_COMPAT_PROFILE));
 
-        assertThatThrownBy(builder::build).isInstanceOfSatisfying(ConfigurationException.class,
-                e -> assertThat(e.property()).isEqualTo(ConfigProperties.ACKNOWLEDGE));
+        assertThatThrownBy(builder::build).isInstanceOfSatisfying(InvalidSettingException.class,
+                e -> assertThat(e.setting()).isEqualTo(Setting.ACKNOWLEDGE.builderMethod()));
+        assertThatThrownBy(builder.settingNames(PropertyNames.INSTANCE)::build)
+                .isInstanceOfSatisfying(InvalidSettingException.class,
+                        e -> assertThat(e.setting()).isEqualTo(ConfigProperties.ACKNOWLEDGE));
     }
 
     // plain validation
 
     @Test
     void buildWhenNoKeyThenRefusedNamingPublicKeyLocation() {
-        assertInvalid(VerifierConfig.builder().issuer("i").audiences(Set.of("a")).clock(TestConfigs.CLOCK),
-                ConfigProperties.MP_PUBLIC_KEY_LOCATION);
+        assertInvalid(VerifierConfig.builder().issuer("i").audiences(Set.of("a")).clock(TestConfigs.CLOCK), Setting.KEYS, ConfigProperties.MP_PUBLIC_KEY_LOCATION);
     }
 
     @Test
     void buildWhenBlankIssuerOrAudienceThenRefusedNamingThem() {
-        assertInvalid(TestConfigs.rsa().issuer("  "), ConfigProperties.MP_ISSUER);
-        assertInvalid(TestConfigs.rsa().audiences(Set.of("a", " ")), ConfigProperties.MP_AUDIENCES);
+        assertInvalid(TestConfigs.rsa().issuer("  "), Setting.ISSUER, ConfigProperties.MP_ISSUER);
+        assertInvalid(TestConfigs.rsa().audiences(Set.of("a", " ")), Setting.AUDIENCES, ConfigProperties.MP_AUDIENCES);
     }
 
     @Test
     void buildWhenNegativeDurationsThenRefusedNamingThem() {
-        assertInvalid(TestConfigs.rsa().clockSkew(Duration.ofSeconds(-1)), ConfigProperties.MP_CLOCK_SKEW);
-        assertInvalid(TestConfigs.rsa().maxClockSkew(Duration.ofSeconds(-1)), ConfigProperties.MAX_CLOCK_SKEW);
-        assertInvalid(TestConfigs.rsa().maxLifetime(Duration.ZERO), ConfigProperties.MAX_LIFETIME);
-        assertInvalid(TestConfigs.rsa().maxLifetime(Duration.ofHours(-1)), ConfigProperties.MAX_LIFETIME);
-        assertInvalid(TestConfigs.rsa().maxTokenAge(Duration.ZERO), ConfigProperties.MP_TOKEN_AGE);
-        assertInvalid(TestConfigs.rsa().maxTokenAge(Duration.ofSeconds(-5)), ConfigProperties.MP_TOKEN_AGE);
+        assertInvalid(TestConfigs.rsa().clockSkew(Duration.ofSeconds(-1)), Setting.CLOCK_SKEW, ConfigProperties.MP_CLOCK_SKEW);
+        assertInvalid(TestConfigs.rsa().maxClockSkew(Duration.ofSeconds(-1)), Setting.MAX_CLOCK_SKEW, ConfigProperties.MAX_CLOCK_SKEW);
+        assertInvalid(TestConfigs.rsa().maxLifetime(Duration.ZERO), Setting.MAX_LIFETIME, ConfigProperties.MAX_LIFETIME);
+        assertInvalid(TestConfigs.rsa().maxLifetime(Duration.ofHours(-1)), Setting.MAX_LIFETIME, ConfigProperties.MAX_LIFETIME);
+        assertInvalid(TestConfigs.rsa().maxTokenAge(Duration.ZERO), Setting.MAX_TOKEN_AGE, ConfigProperties.MP_TOKEN_AGE);
+        assertInvalid(TestConfigs.rsa().maxTokenAge(Duration.ofSeconds(-5)), Setting.MAX_TOKEN_AGE, ConfigProperties.MP_TOKEN_AGE);
     }
 
     @Test
     void buildWhenTokenSizeOutOfRangeThenRefusedNamingMaxSize() {
-        assertInvalid(TestConfigs.rsa().maxTokenSize(63), ConfigProperties.MAX_TOKEN_SIZE);
-        assertInvalid(TestConfigs.rsa().maxTokenSize((1 << 20) + 1), ConfigProperties.MAX_TOKEN_SIZE);
+        assertInvalid(TestConfigs.rsa().maxTokenSize(63), Setting.MAX_TOKEN_SIZE, ConfigProperties.MAX_TOKEN_SIZE);
+        assertInvalid(TestConfigs.rsa().maxTokenSize((1 << 20) + 1), Setting.MAX_TOKEN_SIZE, ConfigProperties.MAX_TOKEN_SIZE);
         assertThat(TestConfigs.rsa().maxTokenSize(64).build().maxTokenSize()).isEqualTo(64);
         assertThat(TestConfigs.rsa().maxTokenSize(1 << 20).build().maxTokenSize()).isEqualTo(1 << 20);
     }
 
     @Test
     void buildWhenTypeRequiredButNoTypeAcceptedThenRefusedNamingTokenTypes() {
-        assertInvalid(TestConfigs.rsa().acceptedTypes(Set.of()).typeRequired(true), ConfigProperties.TOKEN_TYPES);
+        assertInvalid(TestConfigs.rsa().acceptedTypes(Set.of()).typeRequired(true), Setting.TOKEN_TYPES, ConfigProperties.TOKEN_TYPES);
     }
 
     @Test
     void buildWhenGroupsPathMalformedThenRefusedNamingGroupsClaim() {
         for (String path : List.of("", " ", "realm_access..roles", ".roles", "roles.")) {
-            assertInvalid(TestConfigs.rsa().groupsClaimPath(path), ConfigProperties.GROUPS_CLAIM);
+            assertInvalid(TestConfigs.rsa().groupsClaimPath(path), Setting.GROUPS_CLAIM, ConfigProperties.GROUPS_CLAIM);
         }
     }
 
     @Test
     void buildWhenNoAlgorithmThenRefusedNamingAlgorithms() {
-        assertInvalid(TestConfigs.rsa().allowedAlgorithms(EnumSet.noneOf(JwsAlgorithm.class)),
-                ConfigProperties.ALGORITHMS);
+        assertInvalid(TestConfigs.rsa().allowedAlgorithms(EnumSet.noneOf(JwsAlgorithm.class)), Setting.ALGORITHMS, ConfigProperties.ALGORITHMS);
     }
 
     @Test
     void buildWhenNoAlgorithmGivenAsEmptySetThenRefusedNamingAlgorithms() {
-        assertThatThrownBy(() -> TestConfigs.rsa().allowedAlgorithms(Set.of()).build())
-                .isInstanceOfSatisfying(ConfigurationException.class,
-                        e -> assertThat(e.property()).isEqualTo(ConfigProperties.ALGORITHMS));
-        assertThatThrownBy(() -> TestConfigs.rsa().keyManagementAlgorithms(Set.of()).build())
-                .isInstanceOfSatisfying(ConfigurationException.class,
-                        e -> assertThat(e.property()).isEqualTo(ConfigProperties.MP_DECRYPT_KEY_ALGORITHM));
+        assertInvalid(TestConfigs.rsa().allowedAlgorithms(Set.of()), Setting.ALGORITHMS, ConfigProperties.ALGORITHMS);
+        assertInvalid(TestConfigs.rsa().keyManagementAlgorithms(Set.of()), Setting.KEY_MANAGEMENT_ALGORITHMS,
+                ConfigProperties.MP_DECRYPT_KEY_ALGORITHM);
     }
 
     @Test
     void buildWhenNoKeyManagementAlgorithmThenRefusedNamingDecryptAlgorithm() {
-        assertInvalid(TestConfigs.rsa().keyManagementAlgorithms(EnumSet.noneOf(KeyManagementAlgorithm.class)),
-                ConfigProperties.MP_DECRYPT_KEY_ALGORITHM);
+        assertInvalid(TestConfigs.rsa().keyManagementAlgorithms(EnumSet.noneOf(KeyManagementAlgorithm.class)), Setting.KEY_MANAGEMENT_ALGORITHMS, ConfigProperties.MP_DECRYPT_KEY_ALGORITHM);
     }
 
     @Test
@@ -325,9 +368,9 @@ class VerifierConfigTest {
 
     @Test
     void normalizeTypeWhenApplicationPrefixAndCaseThenShortLowerForm() {
-        assertThat(VerifierConfig.normalizeType("application/AT+JWT")).isEqualTo("at+jwt");
-        assertThat(VerifierConfig.normalizeType(" JWT ")).isEqualTo("jwt");
-        assertThat(VerifierConfig.normalizeType("application/x/y")).isEqualTo("application/x/y");
+        assertThat(TokenTypes.normalize("application/AT+JWT")).isEqualTo("at+jwt");
+        assertThat(TokenTypes.normalize(" JWT ")).isEqualTo("jwt");
+        assertThat(TokenTypes.normalize("application/x/y")).isEqualTo("application/x/y");
     }
 
     @Test
@@ -339,7 +382,7 @@ class VerifierConfigTest {
     }
 
     /** As {@link TestConfigs#rsa()}, trusting {@link TestKeys#RSA_1024} only. */
-    private static VerifierConfig.Builder rsa1024() {
+    private static VerifierConfigBuilder rsa1024() {
         return VerifierConfig.builder()
                 .verificationKeys(VerificationKey.ofPublicKey(null, TestKeys.RSA_1024.getPublic()))
                 .allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256))
@@ -353,7 +396,7 @@ class VerifierConfigTest {
                 TestKeys.RSA_1024.getPrivate());
     }
 
-    private static VerifierConfig.Builder hmac(byte[] secret) {
+    private static VerifierConfigBuilder hmac(byte[] secret) {
         return VerifierConfig.builder().verificationKeys(VerificationKey.ofSecret(null, secret, true))
                 .issuer(TokenFactory.ISSUER).audiences(Set.of(TokenFactory.AUDIENCE)).clock(TestConfigs.CLOCK);
     }
@@ -362,32 +405,52 @@ class VerifierConfigTest {
         return DecryptionKeySource.of(List.of(new DecryptionKey(null, TestKeys.RSA_2048_OTHER.getPrivate())));
     }
 
-    private static VerifierConfig.Builder decryptOnly() {
+    private static VerifierConfigBuilder decryptOnly() {
         return VerifierConfig.builder().decryptionKeys(decryptionKeys()).issuer(TokenFactory.ISSUER)
                 .audiences(Set.of(TokenFactory.AUDIENCE)).clock(TestConfigs.CLOCK);
     }
 
 
-    private static void assertRefused(VerifierConfig.Builder builder, String property, FindingCode code) {
-        assertThatThrownBy(builder::build).isInstanceOfSatisfying(ConfigurationException.class, e -> {
-            assertThat(e.property()).isEqualTo(property);
-            assertThat(e.getMessage()).startsWith(property + ": ")
-                    .contains("accept the risk with " + ConfigProperties.ACKNOWLEDGE + "=" + code);
+    /** Refused under both namings: builder methods by default, properties as ConfigLoader names them. */
+    private static void assertRefused(VerifierConfigBuilder builder, Setting setting, String property, FindingCode code) {
+        assertThatThrownBy(builder::build).isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+            assertThat(e.setting()).isEqualTo(setting.builderMethod());
+            assertThat(e.getMessage()).startsWith(setting.builderMethod() + ": ")
+                    .contains("accept the risk with acknowledge(Set) with " + code);
         });
+        assertThatThrownBy(builder.settingNames(PropertyNames.INSTANCE)::build)
+                .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+                    assertThat(e.setting()).isEqualTo(property);
+                    assertThat(e.getMessage()).startsWith(property + ": ")
+                            .contains("accept the risk with " + ConfigProperties.ACKNOWLEDGE + "=" + code);
+                });
     }
 
-    private static void assertInvalid(VerifierConfig.Builder builder, String property) {
-        assertThatThrownBy(builder::build).isInstanceOfSatisfying(ConfigurationException.class, e -> {
-            assertThat(e.property()).isEqualTo(property);
-            assertThat(e.getMessage()).startsWith(property + ": ").hasSizeGreaterThan(property.length() + 20);
+    private static void assertInvalid(VerifierConfigBuilder builder, Setting setting, String property) {
+        assertThatThrownBy(builder::build).isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+            assertThat(e.setting()).isEqualTo(setting.builderMethod());
+            assertThat(e.getMessage()).startsWith(setting.builderMethod() + ": ")
+                    .hasSizeGreaterThan(setting.builderMethod().length() + 20);
         });
+        assertThatThrownBy(builder.settingNames(PropertyNames.INSTANCE)::build)
+                .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+                    assertThat(e.setting()).isEqualTo(property);
+                    assertThat(e.getMessage()).startsWith(property + ": ").hasSizeGreaterThan(property.length() + 20);
+                });
     }
 
-    private static void assertWarning(VerifierConfig config, FindingCode code, String property) {
+    /** A warning under both namings: builder methods by default, properties as ConfigLoader names them. */
+    private static void assertWarning(VerifierConfig config, VerifierConfigBuilder builder, FindingCode code,
+            Setting setting, String property) {
+        assertWarningNamed(config, code, setting.builderMethod());
+        assertWarningNamed(builder.settingNames(PropertyNames.INSTANCE).build(), code, property);
+    }
+
+    private static void assertWarningNamed(VerifierConfig config, FindingCode code, String name) {
         assertThat(config.posture().hasErrors()).isFalse();
         assertThat(config.posture().findings()).filteredOn(f -> f.code() == code).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.property()).isEqualTo(property);
+            assertThat(f.setting()).isEqualTo(name);
         });
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jwtguard.core.testing.TestConfigs;
 import io.jwtguard.core.testing.TestKeys;
-import io.jwtguard.core.verify.KeySourceUnavailableException;
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -46,11 +46,11 @@ class DecryptionKeySourceTest {
     void fromLocationWhenFailedThenRetriedOnlyAfterInterval() {
         DecryptionKeySource source = DecryptionKeySource.fromLocation(KeyLocation.of(server.url("/private.pem")),
                 clock, RETRY);
-        assertThatThrownBy(source::keys).isInstanceOf(KeySourceUnavailableException.class);
+        assertThatThrownBy(source::keys).isInstanceOf(VerificationUnavailableException.class);
         server.answer("/private.pem", 200, KeyMaterialTest.pem("PRIVATE KEY",
                 TestKeys.RSA_2048.getPrivate().getEncoded()));
 
-        assertThatThrownBy(source::keys).isInstanceOf(KeySourceUnavailableException.class);
+        assertThatThrownBy(source::keys).isInstanceOf(VerificationUnavailableException.class);
         assertThat(server.hits("/private.pem")).isEqualTo(1);
         clock.advance(RETRY);
 
@@ -65,7 +65,7 @@ class DecryptionKeySourceTest {
         DecryptionKeySource source = DecryptionKeySource.fromLocation(KeyLocation.of(server.url("/public.pem")),
                 clock, RETRY);
 
-        assertThatThrownBy(source::keys).isInstanceOf(KeySourceUnavailableException.class)
+        assertThatThrownBy(source::keys).isInstanceOf(VerificationUnavailableException.class)
                 .satisfies(e -> KeyMaterialTest.assertNoKeyMaterial(e.getMessage(), content));
     }
 

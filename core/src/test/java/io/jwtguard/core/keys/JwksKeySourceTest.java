@@ -3,7 +3,7 @@ package io.jwtguard.core.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfig;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.testing.JwksTestServer;
 import io.jwtguard.core.testing.LogCapture;
@@ -11,7 +11,7 @@ import io.jwtguard.core.testing.MutableClock;
 import io.jwtguard.core.testing.TestConfigs;
 import io.jwtguard.core.testing.TestKeys;
 import io.jwtguard.core.testing.TokenFactory;
-import io.jwtguard.core.verify.KeySourceUnavailableException;
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.verify.RejectionReason;
 import io.jwtguard.core.verify.TokenRejectedException;
 import io.jwtguard.core.verify.TokenVerifier;
@@ -140,15 +140,15 @@ class JwksKeySourceTest {
         server.serve(JwksTestServer.jwks("a", KEY_A.getPublic(), "b", KEY_B.getPublic()));
 
         Throwable limited = org.assertj.core.api.Assertions.catchThrowable(() -> verifier.verify(token("b", KEY_B)));
-        assertThat(limited).isInstanceOf(KeySourceUnavailableException.class)
+        assertThat(limited).isInstanceOf(VerificationUnavailableException.class)
                 .isNotInstanceOf(TokenRejectedException.class);
         assertThat(server.requests()).as("no fetch while rate-limited").isEqualTo(fetches);
-        assertThat(((KeySourceUnavailableException) limited).retryAfter()).get()
+        assertThat(((VerificationUnavailableException) limited).retryAfter()).get()
                 .satisfies(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(SETTINGS.unknownKidMinInterval()));
         // known kids keep verifying meanwhile
         verifier.verify(token("a", KEY_A));
 
-        clock.advance(((KeySourceUnavailableException) limited).retryAfter().orElseThrow());
+        clock.advance(((VerificationUnavailableException) limited).retryAfter().orElseThrow());
         verifier.verify(token("b", KEY_B));
         assertThat(server.requests()).isEqualTo(fetches + 1);
     }
@@ -163,10 +163,10 @@ class JwksKeySourceTest {
         assertThat(source.status()).get().extracting(KeySourceStatus::state).isEqualTo(KeySourceStatus.State.STALE);
 
         assertThatThrownBy(() -> verifier.verify(token("b", KEY_B)))
-                .isInstanceOf(KeySourceUnavailableException.class);
+                .isInstanceOf(VerificationUnavailableException.class);
         clock.advance(SETTINGS.unknownKidMinInterval());
         assertThatThrownBy(() -> verifier.verify(token("b", KEY_B)))
-                .as("a retry that fails again").isInstanceOf(KeySourceUnavailableException.class);
+                .as("a retry that fails again").isInstanceOf(VerificationUnavailableException.class);
         verifier.verify(token("a", KEY_A));
         assertThat(server.requests()).as("the initial load, the failed refresh, one failed retry").isEqualTo(3);
     }
@@ -177,7 +177,7 @@ class JwksKeySourceTest {
         server.status(503);
         clock.advance(Duration.ofSeconds(1));
 
-        assertThatThrownBy(() -> verifier.verify(token("b", KEY_B))).isInstanceOf(KeySourceUnavailableException.class);
+        assertThatThrownBy(() -> verifier.verify(token("b", KEY_B))).isInstanceOf(VerificationUnavailableException.class);
         verifier.verify(token("a", KEY_A));
         assertThat(server.requests()).isEqualTo(2);
     }
@@ -222,7 +222,7 @@ class JwksKeySourceTest {
             } catch (TokenRejectedException e) {
                 assertThat(e.reason()).isEqualTo(RejectionReason.NO_MATCHING_KEY);
                 rejected++;
-            } catch (KeySourceUnavailableException e) {
+            } catch (VerificationUnavailableException e) {
                 unavailable++;
             }
             clock.advance(perRequest);
@@ -250,7 +250,7 @@ class JwksKeySourceTest {
 
         clock.advance(Duration.ofSeconds(2));
         assertThatThrownBy(() -> verifier.verify(token("a", KEY_A)))
-                .isInstanceOf(KeySourceUnavailableException.class);
+                .isInstanceOf(VerificationUnavailableException.class);
         assertThat(source.status()).get().satisfies(status -> {
             assertThat(status.state()).isEqualTo(KeySourceStatus.State.UNAVAILABLE);
             assertThat(status.lastError()).isPresent();
@@ -263,7 +263,7 @@ class JwksKeySourceTest {
         server.status(500);
         for (int i = 0; i < 50; i++) {
             assertThatThrownBy(() -> verifier.verify(token("a", KEY_A)))
-                    .isInstanceOf(KeySourceUnavailableException.class);
+                    .isInstanceOf(VerificationUnavailableException.class);
         }
         assertThat(server.requests()).isEqualTo(1);
         clock.advance(SETTINGS.unknownKidMinInterval());
@@ -286,7 +286,7 @@ class JwksKeySourceTest {
     void keysWhenServerIsSlowThenCallerWaitsNoLongerThanTheTimeout() {
         server.delay(5_000);
         long started = System.nanoTime();
-        assertThatThrownBy(() -> source.keys()).isInstanceOf(KeySourceUnavailableException.class);
+        assertThatThrownBy(() -> source.keys()).isInstanceOf(VerificationUnavailableException.class);
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
         // the read timeout is 800 ms; the server would take 5 s
         assertThat(waited).isLessThan(Duration.ofMillis(4_000));
@@ -326,7 +326,7 @@ class JwksKeySourceTest {
     void keysWhenRedirectedThenNotFollowed() throws Exception {
         try (JwksTestServer other = new JwksTestServer().serve(JwksTestServer.jwks("a", KEY_A.getPublic()))) {
             server.redirectTo(other.uri().toString());
-            assertThatThrownBy(() -> source.keys()).isInstanceOf(KeySourceUnavailableException.class);
+            assertThatThrownBy(() -> source.keys()).isInstanceOf(VerificationUnavailableException.class);
             assertThat(other.requests()).isZero();
         }
     }
@@ -336,7 +336,7 @@ class JwksKeySourceTest {
         StringBuilder big = new StringBuilder("{\"keys\":[],\"padding\":\"");
         big.append("x".repeat(SETTINGS.maxResponseBytes()));
         server.serve(big.append("\"}").toString());
-        assertThatThrownBy(() -> source.keys()).isInstanceOf(KeySourceUnavailableException.class)
+        assertThatThrownBy(() -> source.keys()).isInstanceOf(VerificationUnavailableException.class)
                 .hasMessageContaining(String.valueOf(SETTINGS.maxResponseBytes()));
     }
 
@@ -360,7 +360,7 @@ class JwksKeySourceTest {
     void keysWhenEveryKeyIsDroppedThenUnavailable() {
         server.serve("{\"keys\":[" + JwksTestServer.rsaJwk("weak", (RSAPublicKey) TestKeys.RSA_1024.getPublic(), "")
                 + "]}");
-        assertThatThrownBy(() -> source.keys()).isInstanceOf(KeySourceUnavailableException.class);
+        assertThatThrownBy(() -> source.keys()).isInstanceOf(VerificationUnavailableException.class);
     }
 
     @Test
@@ -440,7 +440,7 @@ class JwksKeySourceTest {
             clock.advance(Duration.ofSeconds(90)); // past the TTL, within stale-if-error
             cached.verify(signedByA);
             clock.advance(Duration.ofSeconds(40)); // past stale-if-error; the token is still within its lifetime
-            assertThatThrownBy(() -> cached.verify(signedByA)).isInstanceOf(KeySourceUnavailableException.class);
+            assertThatThrownBy(() -> cached.verify(signedByA)).isInstanceOf(VerificationUnavailableException.class);
         }
     }
 

@@ -3,7 +3,7 @@ package io.jwtguard.core.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfig;
 import io.jwtguard.core.issue.TokenPair;
 import io.jwtguard.core.refresh.RefreshSettings;
 import io.jwtguard.core.store.InMemoryTokenStore;

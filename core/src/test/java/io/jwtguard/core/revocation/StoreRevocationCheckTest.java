@@ -3,7 +3,7 @@ package io.jwtguard.core.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jwtguard.core.config.FindingCode;
+import io.jwtguard.core.verify.FindingCode;
 import io.jwtguard.core.store.InMemoryTokenStore;
 import io.jwtguard.core.store.RevocationSnapshot;
 import io.jwtguard.core.store.RevocationStore;

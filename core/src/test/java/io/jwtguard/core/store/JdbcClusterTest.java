@@ -15,7 +15,7 @@ import io.jwtguard.core.testing.Postgres;
 import io.jwtguard.core.testing.TestConfigs;
 import io.jwtguard.core.testing.TokenServiceFixture;
 import io.jwtguard.core.issue.SigningKeyRing;
-import io.jwtguard.core.verify.KeySourceUnavailableException;
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.verify.RejectionReason;
 import io.jwtguard.core.verify.TokenRejectedException;
 import java.time.Duration;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class JdbcClusterTest {
     private static final Duration POLL = Duration.ofSeconds(5);
-    private static final Duration SKEW = io.jwtguard.core.config.VerifierConfig.DEFAULT_CLOCK_SKEW;
+    private static final Duration SKEW = io.jwtguard.core.verify.VerifierConfig.DEFAULT_CLOCK_SKEW;
     private static final int THREADS_PER_NODE = 16;
     private static final int ROUNDS = 20;
 
@@ -260,7 +260,7 @@ class JdbcClusterTest {
                 RefreshSettings.DEFAULTS, POLL);
 
         assertThatThrownBy(() -> broken.verifier.verify(pair.accessToken().value()))
-                .isInstanceOf(KeySourceUnavailableException.class); // never "not revoked" on an unreadable list
+                .isInstanceOf(VerificationUnavailableException.class); // never "not revoked" on an unreadable list
         assertThatThrownBy(() -> broken.service.refresh(pair.refreshToken().value(), "web", null))
                 .isInstanceOf(StoreUnavailableException.class);
         assertThatThrownBy(() -> broken.service.issue("carol", "web", Set.of(), Set.of()))

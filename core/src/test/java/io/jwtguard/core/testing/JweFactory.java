@@ -8,7 +8,7 @@ import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSAEncrypter;
-import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfigBuilder;
 import io.jwtguard.core.jose.Base64Url;
 import io.jwtguard.core.keys.DecryptionKey;
 import io.jwtguard.core.keys.DecryptionKeySource;
@@ -23,14 +23,14 @@ import java.util.List;
  * {@link TestKeys#RSA_2048}, which {@link TestConfigs#rsa()} trusts.
  */
 public final class JweFactory {
-    /** The RSA key pair whose private half {@link #decrypting(VerifierConfig.Builder)} configures. */
+    /** The RSA key pair whose private half {@link #decrypting(VerifierConfigBuilder)} configures. */
     public static final KeyPair ENCRYPTION_KEY = TestKeys.RSA_2048_OTHER;
 
     private JweFactory() {
     }
 
     /** {@code builder} with {@link #ENCRYPTION_KEY} configured as the only decryption key (any kid). */
-    public static VerifierConfig.Builder decrypting(VerifierConfig.Builder builder) {
+    public static VerifierConfigBuilder decrypting(VerifierConfigBuilder builder) {
         return builder.decryptionKeys(decryptionKeys());
     }
 

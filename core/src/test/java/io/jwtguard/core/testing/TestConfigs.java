@@ -1,6 +1,7 @@
 package io.jwtguard.core.testing;
 
-import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfigBuilder;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.VerificationKey;
 import java.time.Clock;
@@ -23,7 +24,7 @@ public final class TestConfigs {
      * A builder trusting {@link TestKeys#RSA_2048} (no kid), issuer and audience of
      * {@link TokenFactory}, RS256 allowed, clock fixed at {@link #NOW}.
      */
-    public static VerifierConfig.Builder rsa() {
+    public static VerifierConfigBuilder rsa() {
         return VerifierConfig.builder()
                 .verificationKeys(VerificationKey.ofPublicKey(null, TestKeys.RSA_2048.getPublic()))
                 .allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256))

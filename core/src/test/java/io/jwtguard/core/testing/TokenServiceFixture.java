@@ -1,6 +1,6 @@
 package io.jwtguard.core.testing;
 
-import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfig;
 import io.jwtguard.core.issue.AccessTokenIssuer;
 import io.jwtguard.core.issue.AccessTokenSettings;
 import io.jwtguard.core.issue.SigningKeyRing;

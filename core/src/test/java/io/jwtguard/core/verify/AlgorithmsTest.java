@@ -3,7 +3,6 @@ package io.jwtguard.core.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jwtguard.core.config.VerifierConfig;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.VerificationKey;
 import io.jwtguard.core.testing.TestConfigs;
@@ -277,15 +276,15 @@ class AlgorithmsTest {
     void buildWhenNoKeyFitsAnyAllowedAlgorithmThenConfigurationError() {
         assertThatThrownBy(() -> base().verificationKeys(VerificationKey.ofPublicKey(null, TestKeys.EC_P256.getPublic()))
                 .allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256)).build())
-                .isInstanceOfSatisfying(io.jwtguard.core.config.ConfigurationException.class,
-                        e -> assertThat(e.property()).isEqualTo("jwtguard.algorithms"));
+                .isInstanceOfSatisfying(InvalidSettingException.class,
+                        e -> assertThat(e.setting()).isEqualTo("allowedAlgorithms(Set)"));
     }
 
     private static TokenVerifier verifier(VerificationKey key, Set<JwsAlgorithm> allowed) {
         return TokenVerifier.create(base().verificationKeys(key).allowedAlgorithms(allowed).build());
     }
 
-    private static VerifierConfig.Builder base() {
+    private static VerifierConfigBuilder base() {
         return VerifierConfig.builder()
                 .issuer(TokenFactory.ISSUER)
                 .audiences(Set.of(TokenFactory.AUDIENCE))

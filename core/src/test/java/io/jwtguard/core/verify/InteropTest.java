@@ -10,7 +10,6 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.jwtguard.core.config.VerifierConfig;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.VerificationKey;
 import io.jwtguard.core.testing.TestConfigs;
@@ -154,7 +153,7 @@ class InteropTest {
                 .allowedAlgorithms(EnumSet.of(algorithm)).build());
     }
 
-    private static VerifierConfig.Builder base() {
+    private static VerifierConfigBuilder base() {
         return VerifierConfig.builder()
                 .issuer(TokenFactory.ISSUER)
                 .audiences(Set.of(TokenFactory.AUDIENCE))

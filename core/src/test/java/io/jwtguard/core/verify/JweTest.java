@@ -7,10 +7,6 @@ import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEHeader;
 import io.jwtguard.core.config.ConfigurationException;
-import io.jwtguard.core.config.FindingCode;
-import io.jwtguard.core.config.KeyManagementAlgorithm;
-import io.jwtguard.core.config.Profile;
-import io.jwtguard.core.config.VerifierConfig;
 import io.jwtguard.core.keys.DecryptionKey;
 import io.jwtguard.core.keys.DecryptionKeySource;
 import io.jwtguard.core.testing.JweFactory;
@@ -210,17 +206,17 @@ class JweTest {
 
     @Test
     void buildWhenHardenedWithOnlyDecryptionKeysThenConfigurationException() {
-        VerifierConfig.Builder hardened = decryptOnlyMpCompat().profile(Profile.HARDENED);
+        VerifierConfigBuilder hardened = decryptOnlyMpCompat().profile(Profile.HARDENED);
 
-        assertThatThrownBy(hardened::build).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(hardened::build).isInstanceOf(InvalidSettingException.class);
     }
 
     @Test
     void buildWhenDecryptOnlyAcknowledgedThenConfigurationException() {
-        VerifierConfig.Builder acknowledged = decryptOnlyMpCompat().profile(Profile.HARDENED)
+        VerifierConfigBuilder acknowledged = decryptOnlyMpCompat().profile(Profile.HARDENED)
                 .acknowledge(Set.of(FindingCode.DECRYPT_ONLY));
 
-        assertThatThrownBy(acknowledged::build).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(acknowledged::build).isInstanceOf(InvalidSettingException.class);
     }
 
     @Test
@@ -229,7 +225,7 @@ class JweTest {
         assertThat(decryptOnlyMpCompat().build().decryptOnlyAccepted()).isTrue();
     }
 
-    private static VerifierConfig.Builder decryptOnlyMpCompat() {
+    private static VerifierConfigBuilder decryptOnlyMpCompat() {
         return VerifierConfig.builder()
                 .profile(Profile.MP_COMPAT)
                 .decryptionKeys(JweFactory.decryptionKeys())

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jwtguard.core.config.ConfigLoader;
 import io.jwtguard.core.config.ConfigurationException;
-import io.jwtguard.core.config.TrustedIssuer;
-import io.jwtguard.core.config.VerifierConfig;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.StaticKeySource;
 import io.jwtguard.core.keys.VerificationKey;
@@ -113,8 +111,8 @@ class MultiIssuerTest {
         assertThatThrownBy(() -> TestConfigs.rsa().trustedIssuer(new TrustedIssuer("dup", TokenFactory.ISSUER,
                 List.of(StaticKeySource.of(VerificationKey.ofPublicKey(null, OTHER_KEY.getPublic()))),
                 EnumSet.of(JwsAlgorithm.RS256), Set.of(), Duration.ZERO, null)).build())
-                .isInstanceOfSatisfying(ConfigurationException.class,
-                        e -> assertThat(e.property()).isEqualTo("jwtguard.issuers.dup.issuer"));
+                .isInstanceOfSatisfying(InvalidSettingException.class,
+                        e -> assertThat(e.setting()).isEqualTo("trustedIssuer(TrustedIssuer 'dup').issuer(String)"));
     }
 
     private static String pem(PublicKey key) {

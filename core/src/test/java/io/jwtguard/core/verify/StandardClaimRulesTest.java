@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jwtguard.core.config.FindingCode;
-import io.jwtguard.core.config.VerifierConfig;
 import io.jwtguard.core.jose.StrictJson;
 import io.jwtguard.core.testing.TestConfigs;
 import jakarta.json.Json;

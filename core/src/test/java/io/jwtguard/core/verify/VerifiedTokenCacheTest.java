@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jwtguard.core.config.ConfigurationException;
-import io.jwtguard.core.config.VerifierConfig;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.KeySource;
 import io.jwtguard.core.keys.VerificationKey;
@@ -47,7 +46,7 @@ class VerifiedTokenCacheTest {
 
     private final SwitchableKeySource keys = new SwitchableKeySource();
 
-    private VerifierConfig.Builder config() {
+    private VerifierConfigBuilder config() {
         return VerifierConfig.builder()
                 .keySource(keys)
                 .allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256))
@@ -146,9 +145,9 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
-    void buildWhenCacheEnabledWithZeroSizeThenErrorNamesProperty() {
+    void buildWhenCacheEnabledWithZeroSizeThenErrorNamesBuilderMethod() {
         assertThatThrownBy(() -> config().verifiedTokenCache(true, 0).build())
-                .isInstanceOfSatisfying(ConfigurationException.class,
-                        e -> assertThat(e.property()).isEqualTo("jwtguard.cache.max-size"));
+                .isInstanceOfSatisfying(InvalidSettingException.class,
+                        e -> assertThat(e.setting()).isEqualTo("verifiedTokenCache(boolean, long)"));
     }
 }

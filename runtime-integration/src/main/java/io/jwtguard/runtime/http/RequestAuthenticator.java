@@ -1,18 +1,13 @@
 package io.jwtguard.runtime.http;
 
-import io.jwtguard.core.jose.Base64Url;
-import io.jwtguard.core.jose.MalformedJsonException;
-import io.jwtguard.core.jose.StrictJson;
-import io.jwtguard.core.verify.KeySourceUnavailableException;
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.verify.RejectionReason;
 import io.jwtguard.core.verify.TokenRejectedException;
 import io.jwtguard.core.verify.TokenVerifier;
+import io.jwtguard.core.verify.UnverifiedTokens;
 import io.jwtguard.core.verify.VerifiedToken;
 import io.jwtguard.runtime.observe.RejectionListener;
 import io.jwtguard.runtime.observe.TokenRejected;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,7 +30,6 @@ public final class RequestAuthenticator {
     public static final String OUTCOME_ATTRIBUTE = "io.jwtguard.runtime.outcome";
 
     private static final System.Logger LOG = System.getLogger(RequestAuthenticator.class.getName());
-    private static final int MAX_ISSUER_LENGTH = 256;
 
     private final TokenVerifier verifier;
     private final TokenExtractor extractor;
@@ -48,7 +42,7 @@ public final class RequestAuthenticator {
      * @param extractor where tokens travel, not null
      * @param listener told about rejections, not null
      * @param retryAfter the {@code Retry-After} of a 503 when keys are unavailable and the key source
-     *     gives no hint of its own ({@link KeySourceUnavailableException#retryAfter()}), not null
+     *     gives no hint of its own ({@link VerificationUnavailableException#retryAfter()}), not null
      */
     public RequestAuthenticator(TokenVerifier verifier, TokenExtractor extractor, RejectionListener listener,
             Duration retryAfter) {
@@ -104,7 +98,7 @@ public final class RequestAuthenticator {
             }
             reportRaw(e.reason(), token);
             return new AuthenticationOutcome.Rejected(e.reason());
-        } catch (KeySourceUnavailableException e) {
+        } catch (VerificationUnavailableException e) {
             if (e.retryAfter().isPresent()) {
                 // the source could not look for the token's key yet (rate-limited): per request, and a
                 // flood of unknown kids can cause many, so not a warning each
@@ -155,34 +149,9 @@ public final class RequestAuthenticator {
         }
     }
 
-    /**
-     * The {@code iss} a compact JWS claims, read without trusting it: strictly decoded, size-capped,
-     * printable ASCII only. Empty for a JWE, a malformed token, or a missing or odd issuer.
-     */
+    /** The {@code iss} the token claims, unverified, for the rejection event (see {@link UnverifiedTokens}). */
     private Optional<String> claimedIssuer(String token) {
-        if (token.length() > verifier.config().maxTokenSize()) {
-            return Optional.empty();
-        }
-        int first = token.indexOf('.');
-        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
-        if (second < 0 || token.indexOf('.', second + 1) >= 0) {
-            return Optional.empty();
-        }
-        try {
-            JsonObject claims = StrictJson.parseObject(Base64Url.decode(token, first + 1, second));
-            JsonValue iss = claims.get("iss");
-            if (!(iss instanceof JsonString)) {
-                return Optional.empty();
-            }
-            String issuer = ((JsonString) iss).getString();
-            if (issuer.isEmpty() || issuer.length() > MAX_ISSUER_LENGTH
-                    || !issuer.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {
-                return Optional.empty();
-            }
-            return Optional.of(issuer);
-        } catch (MalformedJsonException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return UnverifiedTokens.claimedIssuer(token, verifier.config().maxTokenSize());
     }
 
     /** @return the extractor */

@@ -1,6 +1,6 @@
 package io.jwtguard.runtime.http;
 
-import io.jwtguard.core.jose.EcdsaSignatures;
+import io.jwtguard.core.verify.UnverifiedTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +27,7 @@ public final class TokenDigest {
     public static String of(String token) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(EcdsaSignatures.lowS(token).getBytes(StandardCharsets.UTF_8));
+                    .digest(UnverifiedTokens.canonicalSpelling(token).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash).substring(0, HEX_DIGITS);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);

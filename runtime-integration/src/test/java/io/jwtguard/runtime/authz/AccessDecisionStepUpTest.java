@@ -2,7 +2,7 @@ package io.jwtguard.runtime.authz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfig;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.VerificationKey;
 import io.jwtguard.core.verify.TokenVerifier;

@@ -3,12 +3,12 @@ package io.jwtguard.runtime.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jwtguard.core.config.TokenTransport;
-import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfig;
 import io.jwtguard.core.jose.Base64Url;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.KeySource;
 import io.jwtguard.core.keys.VerificationKey;
-import io.jwtguard.core.verify.KeySourceUnavailableException;
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.verify.TokenVerifier;
 import io.jwtguard.runtime.observe.RejectionListener;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ class RequestAuthenticatorUnavailableTest {
     }
 
     /** A key source that cannot deliver keys, failing with {@code failure}. */
-    private static KeySource failing(KeySourceUnavailableException failure) {
+    private static KeySource failing(VerificationUnavailableException failure) {
         return new KeySource() {
             @Override
             public List<VerificationKey> keys() {
@@ -52,7 +52,7 @@ class RequestAuthenticatorUnavailableTest {
         };
     }
 
-    private AuthenticationOutcome authenticate(KeySourceUnavailableException failure) {
+    private AuthenticationOutcome authenticate(VerificationUnavailableException failure) {
         TokenVerifier verifier = TokenVerifier.create(VerifierConfig.builder()
                 .keySource(failing(failure))
                 .allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256))
@@ -77,7 +77,7 @@ class RequestAuthenticatorUnavailableTest {
 
     @Test
     void authenticateWhenKeysUnavailableWithoutHintThenConfiguredRetryAfter() {
-        AuthenticationOutcome outcome = authenticate(new KeySourceUnavailableException("down", null));
+        AuthenticationOutcome outcome = authenticate(new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, "down", null));
 
         assertThat(outcome).isEqualTo(new AuthenticationOutcome.Unavailable(CONFIGURED));
         assertThat(unavailableEvents).hasValue(1);
@@ -86,7 +86,7 @@ class RequestAuthenticatorUnavailableTest {
     @Test
     void authenticateWhenKeySourceGivesRetryHintThenItsHintRoundedUpToWholeSeconds() {
         AuthenticationOutcome outcome = authenticate(
-                new KeySourceUnavailableException("rate-limited", null, Duration.ofMillis(2_300)));
+                new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, "rate-limited", null, Duration.ofMillis(2_300)));
 
         assertThat(outcome).isEqualTo(new AuthenticationOutcome.Unavailable(Duration.ofSeconds(3)));
         assertThat(unavailableEvents).hasValue(1);
@@ -95,7 +95,7 @@ class RequestAuthenticatorUnavailableTest {
     @Test
     void authenticateWhenHintIsUnderOneSecondThenRetryAfterIsOneSecond() {
         AuthenticationOutcome outcome = authenticate(
-                new KeySourceUnavailableException("rate-limited", null, Duration.ofMillis(10)));
+                new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, "rate-limited", null, Duration.ofMillis(10)));
 
         assertThat(outcome).isEqualTo(new AuthenticationOutcome.Unavailable(Duration.ofSeconds(1)));
     }

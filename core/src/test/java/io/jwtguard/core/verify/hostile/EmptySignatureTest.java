@@ -3,7 +3,7 @@ package io.jwtguard.core.verify.hostile;
 import static io.jwtguard.core.verify.hostile.HostileAssertions.assertAccepted;
 import static io.jwtguard.core.verify.hostile.HostileAssertions.assertRejected;
 
-import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfig;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.VerificationKey;
 import io.jwtguard.core.testing.TestConfigs;

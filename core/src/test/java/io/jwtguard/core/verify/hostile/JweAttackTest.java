@@ -43,7 +43,7 @@ class JweAttackTest {
 
     /**
      * Decryption keys that can never be loaded: a token refused with a token reason (not
-     * KeySourceUnavailableException) was refused before any key work.
+     * VerificationUnavailableException) was refused before any key work.
      */
     private final TokenVerifier noKeyWork = TokenVerifier.create(TestConfigs.rsa()
             .decryptionKeys(DecryptionKeySource.fromLocation(KeyLocation.of("classpath:keys/absent.jwk"),

@@ -3,7 +3,8 @@ package io.jwtguard.core.verify.hostile;
 import static io.jwtguard.core.verify.hostile.HostileAssertions.assertAccepted;
 import static io.jwtguard.core.verify.hostile.HostileAssertions.assertRejected;
 
-import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfigBuilder;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.VerificationKey;
 import io.jwtguard.core.testing.TestConfigs;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KeyConfusionTest {
     private static final Set<JwsAlgorithm> MIXED = EnumSet.of(JwsAlgorithm.RS256, JwsAlgorithm.ES256, JwsAlgorithm.HS256);
 
-    private static VerifierConfig.Builder publicKeysOnly() {
+    private static VerifierConfigBuilder publicKeysOnly() {
         return VerifierConfig.builder()
                 .verificationKeys(VerificationKey.ofPublicKey(null, TestKeys.RSA_2048.getPublic()),
                         VerificationKey.ofPublicKey(null, TestKeys.EC_P256.getPublic()))

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfig;
 import io.jwtguard.core.jose.Base64Url;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.KeyStrengthPolicy;
@@ -16,7 +16,7 @@ import java.net.URI;
 import io.jwtguard.core.testing.TestConfigs;
 import io.jwtguard.core.testing.TestKeys;
 import io.jwtguard.core.testing.TokenFactory;
-import io.jwtguard.core.verify.KeySourceUnavailableException;
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.verify.RejectionReason;
 import io.jwtguard.core.verify.TokenRejectedException;
 import io.jwtguard.core.verify.TokenVerifier;
@@ -128,7 +128,7 @@ class KidFloodTest {
             assertRejected(verifier, token, RejectionReason.NO_MATCHING_KEY);
         }
         for (String token : tokens.subList(JwksKeySource.UNKNOWN_KID_BURST, FLOOD)) {
-            assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(KeySourceUnavailableException.class);
+            assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(VerificationUnavailableException.class);
         }
 
         assertThat(fetches).as("the initial load and the burst").hasValue(1 + JwksKeySource.UNKNOWN_KID_BURST);
@@ -151,7 +151,7 @@ class KidFloodTest {
         List<Object> outcomes = flood(unknownKidTokens(FLOOD));
 
         assertThat(outcomes).hasSize(FLOOD)
-                .containsOnly(RejectionReason.NO_MATCHING_KEY, KeySourceUnavailableException.class)
+                .containsOnly(RejectionReason.NO_MATCHING_KEY, VerificationUnavailableException.class)
                 .contains(RejectionReason.NO_MATCHING_KEY);
         assertThat(fetches.get()).isBetween(2, 1 + JwksKeySource.UNKNOWN_KID_BURST);
         int before = fetches.get();
@@ -161,22 +161,22 @@ class KidFloodTest {
 
     /** "We are broken" is not "the token is bad": no 401 for a down key server, and no retry storm. */
     @Test
-    void verifyWhenKeyServerFailsThenKeySourceUnavailableAndAtMostOneFetchPerRetryInterval() {
+    void verifyWhenKeyServerFailsThenVerificationUnavailableAndAtMostOneFetchPerRetryInterval() {
         status = 500;
         for (String token : unknownKidTokens(FLOOD)) {
             assertThatThrownBy(() -> verifier.verify(token))
-                    .isInstanceOf(KeySourceUnavailableException.class)
+                    .isInstanceOf(VerificationUnavailableException.class)
                     .isNotInstanceOf(TokenRejectedException.class);
         }
         assertThat(fetches).hasValue(1);
 
         clock.advance(RETRY_INTERVAL.minusMillis(1));
-        assertThatThrownBy(() -> verifier.verify(withKid("k1"))).isInstanceOf(KeySourceUnavailableException.class);
+        assertThatThrownBy(() -> verifier.verify(withKid("k1"))).isInstanceOf(VerificationUnavailableException.class);
         assertThat(fetches).as("still inside the retry interval").hasValue(1);
 
         clock.advance(Duration.ofMillis(1));
         for (String token : unknownKidTokens(100)) {
-            assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(KeySourceUnavailableException.class);
+            assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(VerificationUnavailableException.class);
         }
         assertThat(fetches).as("one retry once the interval has passed").hasValue(2);
 
@@ -189,7 +189,7 @@ class KidFloodTest {
             assertRejected(verifier, token, RejectionReason.NO_MATCHING_KEY);
         }
         for (String token : unknown.subList(JwksKeySource.UNKNOWN_KID_BURST, unknown.size())) {
-            assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(KeySourceUnavailableException.class);
+            assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(VerificationUnavailableException.class);
         }
         assertThat(fetches).as("loaded keys are kept; the burst is spent")
                 .hasValue(3 + JwksKeySource.UNKNOWN_KID_BURST);
@@ -202,7 +202,7 @@ class KidFloodTest {
 
         List<Object> outcomes = flood(unknownKidTokens(FLOOD));
 
-        assertThat(outcomes).hasSize(FLOOD).containsOnly(KeySourceUnavailableException.class);
+        assertThat(outcomes).hasSize(FLOOD).containsOnly(VerificationUnavailableException.class);
         assertThat(fetches).hasValue(1);
     }
 

@@ -3,7 +3,7 @@ package io.jwtguard.core.verify.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jwtguard.core.config.FindingCode;
+import io.jwtguard.core.verify.FindingCode;
 import io.jwtguard.core.testing.RawClaims;
 import io.jwtguard.core.testing.TestConfigs;
 import io.jwtguard.core.verify.RejectionReason;

@@ -4,7 +4,7 @@ import static io.jwtguard.core.verify.hostile.HostileAssertions.assertAccepted;
 import static io.jwtguard.core.verify.hostile.HostileAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfig;
 import io.jwtguard.core.jose.Base64Url;
 import io.jwtguard.core.jose.EcdsaSignatures;
 import io.jwtguard.core.jose.JwsAlgorithm;

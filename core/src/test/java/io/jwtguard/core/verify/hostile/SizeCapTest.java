@@ -4,7 +4,7 @@ import static io.jwtguard.core.verify.hostile.HostileAssertions.assertAccepted;
 import static io.jwtguard.core.verify.hostile.HostileAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jwtguard.core.config.VerifierConfig;
+import io.jwtguard.core.verify.VerifierConfig;
 import io.jwtguard.core.testing.TestConfigs;
 import io.jwtguard.core.verify.RejectionReason;
 import io.jwtguard.core.verify.TokenVerifier;

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jwtguard.core.config.ConfigLoader;
 import io.jwtguard.core.config.ConfigurationException;
-import io.jwtguard.core.config.FindingCode;
-import io.jwtguard.core.config.Profile;
-import io.jwtguard.core.config.Severity;
-import io.jwtguard.core.config.TrustedIssuer;
+import io.jwtguard.core.verify.FindingCode;
+import io.jwtguard.core.verify.Profile;
+import io.jwtguard.core.verify.Severity;
+import io.jwtguard.core.verify.TrustedIssuer;
 import io.jwtguard.core.keys.StaticKeySource;
 import io.jwtguard.core.keys.VerificationKey;
 import io.jwtguard.core.testing.TestConfigs;

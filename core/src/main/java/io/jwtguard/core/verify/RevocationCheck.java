@@ -1,4 +1,4 @@
-package io.jwtguard.core.revocation;
+package io.jwtguard.core.verify;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -7,7 +7,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * after the signature and all claim rules passed.
  *
  * <p>Implementations must be thread-safe and fast; a check that cannot reach its store must
- * throw {@link io.jwtguard.core.verify.KeySourceUnavailableException}-like infrastructure
+ * throw {@link io.jwtguard.core.availability.VerificationUnavailableException}-like infrastructure
  * errors rather than answer "not revoked".
  */
 @FunctionalInterface

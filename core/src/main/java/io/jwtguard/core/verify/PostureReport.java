@@ -1,4 +1,4 @@
-package io.jwtguard.core.config;
+package io.jwtguard.core.verify;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,11 +1,8 @@
-package io.jwtguard.core.config;
-
-import static io.jwtguard.core.config.ConfigProperties.*;
+package io.jwtguard.core.verify;
 
 import io.jwtguard.core.jose.KeyFamily;
 import io.jwtguard.core.keys.KeySource;
 import io.jwtguard.core.keys.KeyStrengthPolicy;
-import io.jwtguard.core.keys.StaticKeySource;
 import io.jwtguard.core.keys.VerificationKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,80 +15,78 @@ import java.util.Set;
  */
 final class PostureCheck {
     private final VerifierConfig config;
+    private final SettingNames names;
 
-    PostureCheck(VerifierConfig config) {
+    PostureCheck(VerifierConfig config, SettingNames names) {
         this.config = config;
+        this.names = names;
     }
 
     List<PostureFinding> findings() {
         List<PostureFinding> findings = new ArrayList<>();
         if (config.profile() == Profile.MP_COMPAT) {
-            findings.add(new PostureFinding(FindingCode.MP_COMPAT_PROFILE, Severity.WARNING, PROFILE,
+            findings.add(new PostureFinding(FindingCode.MP_COMPAT_PROFILE, Severity.WARNING, names.of(Setting.PROFILE),
                     "the mp-compat profile accepts 1024-bit RSA keys and decrypt-only JWE; use it only for the "
-                            + "MicroProfile JWT TCK, and set jwtguard.profile=hardened for production"));
+                            + "MicroProfile JWT TCK, and use the hardened profile in production"));
         }
         if (config.issuer().isEmpty() && config.trustedIssuers().isEmpty()) {
-            finding(findings, FindingCode.NO_ISSUER, MP_ISSUER,
+            finding(findings, FindingCode.NO_ISSUER, names.of(Setting.ISSUER),
                     "no issuer is configured, so any issuer trusted by the keys is accepted; set it to the exact "
                             + "'iss' value of your identity provider");
         }
         for (TrustedIssuer t : config.trustedIssuers()) {
             if (t.audiences().isEmpty()) {
                 findings.add(new PostureFinding(FindingCode.NO_AUDIENCE, Severity.WARNING,
-                        "jwtguard.issuers." + t.name() + ".audiences", "no audience is configured for issuer '"
+                        names.ofIssuer(t.name(), Setting.AUDIENCES), "no audience is configured for issuer '"
                                 + t.name() + "', so its tokens for other services are accepted"));
             }
         }
         if (config.audiences().isEmpty() && (config.trustedIssuers().isEmpty() || !config.keySources().isEmpty())) {
-            findings.add(new PostureFinding(FindingCode.NO_AUDIENCE, Severity.WARNING, MP_AUDIENCES,
+            findings.add(new PostureFinding(FindingCode.NO_AUDIENCE, Severity.WARNING, names.of(Setting.AUDIENCES),
                     "no audience is configured, so tokens issued for other services are accepted; set it to "
                             + "this service's audience"));
         }
         if (!config.tokenKindCheck()) {
-            findings.add(new PostureFinding(FindingCode.TOKEN_KIND_UNCHECKED, Severity.WARNING, TOKEN_KIND_CHECK,
+            findings.add(new PostureFinding(FindingCode.TOKEN_KIND_UNCHECKED, Severity.WARNING, names.of(Setting.TOKEN_KIND_CHECK),
                     "ID tokens and other token kinds whose 'aud' names this service are accepted as access tokens; "
-                            + "remove " + TOKEN_KIND_CHECK + "=false unless your access tokens carry 'nonce', "
+                            + "turn " + names.of(Setting.TOKEN_KIND_CHECK) + " back on unless your access tokens carry 'nonce', "
                             + "'at_hash', 'c_hash', 'typ' or 'token_use' for other reasons"));
         }
         if (config.maxLifetime().isEmpty()) {
-            finding(findings, FindingCode.UNBOUNDED_LIFETIME, MAX_LIFETIME,
+            finding(findings, FindingCode.UNBOUNDED_LIFETIME, names.of(Setting.MAX_LIFETIME),
                     "token lifetime is unbounded; set a maximum such as PT1H (RFC 6750 section 5.3)");
         }
         if (config.clockSkew().compareTo(config.maxClockSkew()) > 0) {
-            finding(findings, FindingCode.SKEW_OVER_BOUND, MP_CLOCK_SKEW,
+            finding(findings, FindingCode.SKEW_OVER_BOUND, names.of(Setting.CLOCK_SKEW),
                     "clock skew of " + config.clockSkew().toSeconds() + " s exceeds the bound of " + config.maxClockSkew().toSeconds()
-                            + " s (" + MAX_CLOCK_SKEW + "); synchronise clocks and lower it");
+                            + " s (" + names.of(Setting.MAX_CLOCK_SKEW) + "); synchronise clocks and lower it");
         }
         KeyStrengthPolicy hardenedStrength = VerifierConfig.strengthPolicyFor(Profile.HARDENED, Set.of());
-        // every issuer's configured keys, primary and additional; keys of other sources are only
-        // known at run time, where the verifier applies the same policy (VerifierConfig.keyStrength)
+        // every issuer's fixed keys, primary and additional, whatever the source; keys that a
+        // source only knows at run time meet the same policy when they are used (VerifierConfig.keyStrength)
         List<KeySource> sources = new ArrayList<>(config.keySources());
         config.trustedIssuers().forEach(t -> sources.addAll(t.keySources()));
         for (KeySource source : sources) {
-            if (source instanceof StaticKeySource) {
-                for (VerificationKey key : source.keys()) {
-                    if (!hardenedStrength.accepts(key)) {
-                        weakKey(findings, FindingCode.WEAK_RSA_KEY, ((StaticKeySource) source).property(),
-                                "RSA key of " + key.strengthBits() + " bits in " + source.describe()
-                                        + "; use at least 2048 bits");
-                    }
-                    if (key.family() == KeyFamily.SECRET && key.strengthBits() < 256) {
-                        weakKey(findings, FindingCode.SHORT_HMAC_SECRET, ((StaticKeySource) source).property(),
-                                "HMAC secret of " + key.strengthBits() / 8 + " bytes; HS256 needs at least 32 random "
-                                        + "bytes, HS384 48, HS512 64");
-                    }
+            for (VerificationKey key : source.fixedKeys().orElse(List.of())) {
+                if (!hardenedStrength.accepts(key)) {
+                    weakKey(findings, FindingCode.WEAK_RSA_KEY, names.ofKeys(source), "RSA key of "
+                            + key.strengthBits() + " bits in " + source.describe() + "; use at least 2048 bits");
+                }
+                if (key.family() == KeyFamily.SECRET && key.strengthBits() < 256) {
+                    weakKey(findings, FindingCode.SHORT_HMAC_SECRET, names.ofKeys(source), "HMAC secret of "
+                            + key.strengthBits() / 8 + " bytes; HS256 needs at least 32 random bytes, HS384 48, HS512 64");
                 }
             }
         }
         if (config.decryptOnlyAccepted()) {
             if (config.profile() == Profile.MP_COMPAT) {
-                findings.add(new PostureFinding(FindingCode.DECRYPT_ONLY, Severity.WARNING, MP_DECRYPT_KEY_LOCATION,
+                findings.add(new PostureFinding(FindingCode.DECRYPT_ONLY, Severity.WARNING,
+                        names.of(Setting.DECRYPTION_KEYS),
                         "encrypted tokens whose plaintext is an unsigned claims set are accepted (mp-compat)"));
             } else {
-                findings.add(new PostureFinding(FindingCode.DECRYPT_ONLY, Severity.ERROR, MP_PUBLIC_KEY_LOCATION,
+                findings.add(new PostureFinding(FindingCode.DECRYPT_ONLY, Severity.ERROR, names.of(Setting.KEYS),
                         "decryption is configured without a verification key, so unsigned claims inside a JWE "
-                                + "would be accepted; configure " + MP_PUBLIC_KEY_LOCATION + " (or "
-                                + MP_PUBLIC_KEY + ") so that the JWE must contain a signed token"));
+                                + "would be accepted; configure " + names.of(Setting.KEYS) + " so that the JWE must contain a signed token"));
             }
         }
         return findings;
@@ -110,7 +105,7 @@ final class PostureCheck {
             findings.add(new PostureFinding(code, Severity.WARNING, property, message + " (acknowledged)"));
         } else {
             findings.add(new PostureFinding(code, Severity.ERROR, property, message
-                    + "; or accept the risk with " + ACKNOWLEDGE + "=" + code));
+                    + "; or accept the risk with " + names.acknowledgement(code)));
         }
     }
 }

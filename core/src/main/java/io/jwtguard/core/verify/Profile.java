@@ -1,4 +1,4 @@
-package io.jwtguard.core.config;
+package io.jwtguard.core.verify;
 
 import java.util.Locale;
 import java.util.Optional;

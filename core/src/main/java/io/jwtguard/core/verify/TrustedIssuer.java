@@ -1,4 +1,4 @@
-package io.jwtguard.core.config;
+package io.jwtguard.core.verify;
 
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.KeySource;

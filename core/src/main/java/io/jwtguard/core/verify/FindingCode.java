@@ -1,4 +1,4 @@
-package io.jwtguard.core.config;
+package io.jwtguard.core.verify;
 
 /**
  * The things the posture check can find. A finding whose code is {@link #acknowledgeable()} can

@@ -1,4 +1,4 @@
-package io.jwtguard.core.config;
+package io.jwtguard.core.verify;
 
 /** How serious a posture finding is. */
 public enum Severity {
