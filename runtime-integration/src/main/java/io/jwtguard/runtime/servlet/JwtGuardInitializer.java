@@ -6,6 +6,7 @@ import io.jwtguard.runtime.guard.JwtGuard;
 import io.jwtguard.runtime.guard.JwtGuards;
 import io.jwtguard.runtime.guard.PropertyLookups;
 import io.jwtguard.runtime.guard.RuntimeProperties;
+import io.jwtguard.runtime.http.UrlPatterns;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
@@ -72,6 +73,9 @@ public final class JwtGuardInitializer implements ServletContainerInitializer {
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false,
                 guard.settings().filterPatterns().toArray(new String[0]));
+        // a pattern we cannot match ourselves ("/") leaves every refusal to the Jakarta Security mechanism too
+        UrlPatterns.tryParse(guard.settings().filterPatterns())
+                .ifPresent(covered -> JwtGuardFilter.recordCoverage(context, covered));
     }
 
     private static boolean usesMpJwt(Set<Class<?>> classes) {
