@@ -16,7 +16,8 @@ import java.util.Objects;
 
 /**
  * Authenticates every request it covers, once: no token passes through anonymously (resources
- * decide whether that is enough); a verified token passes through as an
+ * decide whether that is enough), except on {@code jwtguard.servlet-filter.required-patterns},
+ * where it gets 401 {@code Bearer realm="..."} (no {@code error}, RFC 6750 section 3.1); a verified token passes through as an
  * {@link AuthenticatedRequest}; a refused token, or more than one token, is answered here with
  * the RFC 6750 challenge (401 {@code invalid_token}, 400 {@code invalid_request}); a key outage
  * with 503 and {@code Retry-After}. The outcome is kept as a request attribute, so the JAX-RS
@@ -52,6 +53,10 @@ public final class JwtGuardFilter implements Filter {
             chain.doFilter(http.getUserPrincipal() == authenticated.token() ? http
                     : new AuthenticatedRequest(http, authenticated.token()), response);
         } else if (outcome instanceof AuthenticationOutcome.Anonymous) {
+            if (guard.settings().requiredPatterns().matches(pathWithinApplication(http))) {
+                ChallengeResponder.refuse(outcome, guard.settings().realm(), (HttpServletResponse) response);
+                return;
+            }
             chain.doFilter(request, response);
         } else if (response.isCommitted()) {
             // something before us already answered this request (the Jakarta Security mechanism

@@ -16,6 +16,7 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.HandlesTypes;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -71,10 +72,10 @@ public final class JwtGuardInitializer implements ServletContainerInitializer {
             return; // declared in web.xml already
         }
         filter.setAsyncSupported(true);
-        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false,
-                guard.settings().filterPatterns().toArray(new String[0]));
+        List<String> patterns = guard.settings().installedPatterns();
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, patterns.toArray(new String[0]));
         // a pattern we cannot match ourselves ("/") leaves every refusal to the Jakarta Security mechanism too
-        UrlPatterns.tryParse(guard.settings().filterPatterns())
+        UrlPatterns.tryParse(patterns)
                 .ifPresent(covered -> JwtGuardFilter.recordCoverage(context, covered));
     }
 
