@@ -25,7 +25,8 @@ import java.util.function.Function;
  * @param openTelemetry whether rejections are counted through OpenTelemetry when present
  */
 public record RuntimeSettings(String realm, FilterMode filterMode, List<String> filterPatterns,
-        UrlPatterns requiredPatterns, boolean securityMechanism, ContainerLogin containerLogin, Duration retryAfter, boolean openTelemetry) {
+        UrlPatterns requiredPatterns, boolean securityMechanism, ContainerLogin containerLogin, Duration retryAfter,
+        boolean openTelemetry) {
     /** The default realm. */
     public static final String DEFAULT_REALM = "jwtguard";
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);

@@ -48,7 +48,7 @@ final class BearerMechanism {
         /** The request proceeds without a container login ({@code HttpMessageContext.doNothing()}). */
         S doNothing();
 
-        /** Reports the caller to the container ({@code notifyContainerAboutLogin}); throws when the container refuses. */
+        /** Reports the caller ({@code notifyContainerAboutLogin}); throws when the container refuses. */
         S login(VerifiedToken token);
 
         /** The mechanism refused the request; status and headers are set, the container sends the response. */

@@ -17,9 +17,9 @@ import java.util.Objects;
 /**
  * Authenticates every request it covers, once: no token passes through anonymously (resources
  * decide whether that is enough), except on {@code jwtguard.servlet-filter.required-patterns},
- * where it gets 401 {@code Bearer realm="..."} (no {@code error}, RFC 6750 section 3.1); a verified token passes through as an
- * {@link AuthenticatedRequest}; a refused token, or more than one token, is answered here with
- * the RFC 6750 challenge (401 {@code invalid_token}, 400 {@code invalid_request}); a key outage
+ * where it gets 401 {@code Bearer realm="..."} (no {@code error}, RFC 6750 section 3.1); a
+ * verified token passes through as an {@link AuthenticatedRequest}; a refused token, or more
+ * than one token, is answered here with the RFC 6750 challenge (401 {@code invalid_token}, 400 {@code invalid_request}); a key outage
  * with 503 and {@code Retry-After}. The outcome is kept as a request attribute, so the JAX-RS
  * filters and CDI producers do not verify again.
  *

@@ -46,7 +46,8 @@ class ServletFilterOnlyTest {
     void validTokenThenPrincipalAndRolesFromGroupsWithoutCdi() {
         Http.Reply reply = Http.get(base, "whoami").bearer(TestTokens.withGroups("user")).send();
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).isEqualTo("jdoe@example.com|jwt=true|user=true|admin=false|any=true|authType=MP-JWT|cdi=false");
+        assertThat(reply.body())
+                .isEqualTo("jdoe@example.com|jwt=true|user=true|admin=false|any=true|authType=MP-JWT|cdi=false");
     }
 
     @Test
