@@ -8,6 +8,7 @@ import io.jwtguard.runtime.http.RequestAuthenticator;
 import io.jwtguard.runtime.http.TokenExtractor;
 import io.jwtguard.runtime.observe.RejectionCounters;
 import io.jwtguard.runtime.observe.RejectionListener;
+import io.jwtguard.runtime.observe.RejectionSummary;
 import io.jwtguard.runtime.observe.TokenRejected;
 import java.time.Clock;
 import java.util.List;
@@ -33,6 +34,9 @@ public final class JwtGuard {
         this.configuration = configuration;
         this.settings = settings;
         listeners.add(counters);
+        // the container's own log line for a refusal (Open Liberty's CWWKS1652A, WildFly's) never says
+        // why; this says it at INFO, at most once a minute, without any part of a token
+        listeners.add(RejectionSummary.logging(configuration.verifier().clock()));
         if (settings.openTelemetry() && openTelemetryPresent()) {
             listeners.add(io.jwtguard.runtime.observe.otel.OpenTelemetryMetrics.ofRuntime());
         }

@@ -15,6 +15,13 @@ public final class RuntimeProperties {
     public static final String SERVLET_FILTER = "jwtguard.servlet-filter.enabled";
     /** Comma-separated URL patterns the servlet filter covers; {@code /*} by default. */
     public static final String SERVLET_FILTER_PATTERNS = "jwtguard.servlet-filter.url-patterns";
+    /**
+     * Comma-separated servlet URL patterns where the servlet filter requires a token: a request
+     * without one gets 401 {@code Bearer realm="..."}. None by default. Accepted forms:
+     * {@code /exact/path}, {@code /prefix/*}, {@code *.extension}, {@code /*}. The filter is also
+     * installed on these patterns.
+     */
+    public static final String SERVLET_FILTER_REQUIRED_PATTERNS = "jwtguard.servlet-filter.required-patterns";
     /** Whether the Jakarta Security authentication mechanism is registered when the API is present; {@code true}. */
     public static final String SECURITY_MECHANISM = "jwtguard.security-mechanism.enabled";
     /**

@@ -2,10 +2,13 @@ package io.jwtguard.runtime.guard;
 
 import io.jwtguard.core.config.ConfigurationException;
 import io.jwtguard.runtime.http.BearerChallenge;
+import io.jwtguard.runtime.http.UrlPatterns;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -15,19 +18,22 @@ import java.util.function.Function;
  * @param realm the challenge realm, valid for {@link BearerChallenge}
  * @param filterMode when the servlet filter is installed
  * @param filterPatterns the URL patterns of the servlet filter, not empty
+ * @param requiredPatterns where the servlet filter requires a token, possibly none
  * @param securityMechanism whether the Jakarta Security mechanism may be registered
  * @param containerLogin when the Jakarta Security mechanism reports a verified caller to the container
  * @param retryAfter the {@code Retry-After} of a 503, whole seconds
  * @param openTelemetry whether rejections are counted through OpenTelemetry when present
  */
 public record RuntimeSettings(String realm, FilterMode filterMode, List<String> filterPatterns,
-        boolean securityMechanism, ContainerLogin containerLogin, Duration retryAfter, boolean openTelemetry) {
+        UrlPatterns requiredPatterns, boolean securityMechanism, ContainerLogin containerLogin, Duration retryAfter,
+        boolean openTelemetry) {
     /** The default realm. */
     public static final String DEFAULT_REALM = "jwtguard";
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
 
     public RuntimeSettings {
         filterPatterns = List.copyOf(filterPatterns);
+        Objects.requireNonNull(requiredPatterns, "requiredPatterns");
     }
 
     /**
@@ -42,8 +48,15 @@ public record RuntimeSettings(String realm, FilterMode filterMode, List<String> 
         }
         FilterMode mode = FilterMode.parse(get(properties, RuntimeProperties.SERVLET_FILTER).orElse(null));
         List<String> patterns = get(properties, RuntimeProperties.SERVLET_FILTER_PATTERNS)
-                .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .map(RuntimeSettings::list)
                 .filter(l -> !l.isEmpty()).orElse(List.of("/*"));
+        UrlPatterns required = UrlPatterns.parse(RuntimeProperties.SERVLET_FILTER_REQUIRED_PATTERNS,
+                get(properties, RuntimeProperties.SERVLET_FILTER_REQUIRED_PATTERNS).map(RuntimeSettings::list)
+                        .orElse(List.of()));
+        if (!required.isEmpty() && mode == FilterMode.OFF) {
+            throw new ConfigurationException(RuntimeProperties.SERVLET_FILTER_REQUIRED_PATTERNS, "the servlet filter "
+                    + "enforces these patterns, but " + RuntimeProperties.SERVLET_FILTER + " is false");
+        }
         boolean mechanism = bool(properties, RuntimeProperties.SECURITY_MECHANISM, true);
         ContainerLogin containerLogin = ContainerLogin.parse(get(properties, RuntimeProperties.CONTAINER_LOGIN)
                 .orElse(null));
@@ -60,7 +73,21 @@ public record RuntimeSettings(String realm, FilterMode filterMode, List<String> 
             throw new ConfigurationException(RuntimeProperties.RETRY_AFTER, "'" + v
                     + "' is not a non-negative whole number of seconds");
         }).orElse(DEFAULT_RETRY_AFTER);
-        return new RuntimeSettings(realm, mode, patterns, mechanism, containerLogin, retryAfter, otel);
+        return new RuntimeSettings(realm, mode, patterns, required, mechanism, containerLogin, retryAfter, otel);
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * @return the URL patterns the servlet filter is installed on: {@link #filterPatterns()} and
+     *     {@link #requiredPatterns()}, without repetition
+     */
+    public List<String> installedPatterns() {
+        LinkedHashSet<String> all = new LinkedHashSet<>(filterPatterns);
+        all.addAll(requiredPatterns.patterns());
+        return List.copyOf(all);
     }
 
     private static Optional<String> get(Function<String, Optional<String>> properties, String name) {

@@ -1,19 +1,15 @@
 package io.jwtguard.runtime.security;
 
+import io.jwtguard.core.verify.VerifiedToken;
 import io.jwtguard.runtime.guard.ContainerLogin;
 import io.jwtguard.runtime.guard.JwtGuard;
 import io.jwtguard.runtime.guard.JwtGuards;
-import io.jwtguard.runtime.http.AuthenticationOutcome;
-import io.jwtguard.runtime.http.BearerChallenge;
-import io.jwtguard.runtime.servlet.ChallengeResponder;
-import io.jwtguard.runtime.servlet.ServletRequestView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -22,7 +18,10 @@ import java.util.Optional;
  * {@code notifyContainerAboutLogin(token, groups)} where {@code jwtguard.security-mechanism.container-login}
  * says so (by default always; see {@link ContainerLogin}); no token passes anonymously unless the
  * container says the resource is protected (then 401 {@code Bearer realm="..."}); a refused token
- * gets the RFC 6750 challenge and a key outage 503 with {@code Retry-After}.
+ * gets the RFC 6750 challenge and a key outage 503 with {@code Retry-After}, set on the response
+ * without committing it (the container sends it), or left to JWT Guard's servlet filter where the
+ * container does not protect the request and the filter covers it. A container that refuses the
+ * login gets none any more, and JWT Guard's filters carry the caller. See {@link BearerMechanism}.
  *
  * <p>Added as a bean by the CDI extension only when the Jakarta Security API is present and
  * {@code jwtguard.security-mechanism.enabled} is not {@code false}. Public and not final only
@@ -30,6 +29,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class JwtGuardAuthenticationMechanism implements HttpAuthenticationMechanism {
+    private final BearerMechanism mechanism = new BearerMechanism();
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -37,27 +38,23 @@ public class JwtGuardAuthenticationMechanism implements HttpAuthenticationMechan
         if (guard.isEmpty()) {
             return context.doNothing();
         }
-        AuthenticationOutcome outcome = guard.get().authenticator().authenticate(new ServletRequestView(request));
-        String realm = guard.get().settings().realm();
-        if (outcome instanceof AuthenticationOutcome.Authenticated authenticated) {
-            if (!guard.get().settings().containerLogin().appliesTo(context.isProtected())) {
-                return context.doNothing(); // the servlet filter and JAX-RS filters carry the caller
-            }
-            return context.notifyContainerAboutLogin(authenticated.token(), authenticated.token().getGroups());
-        }
-        if (outcome instanceof AuthenticationOutcome.Anonymous) {
-            if (!context.isProtected()) {
-                return context.doNothing();
-            }
-            ChallengeResponder.write(BearerChallenge.noToken(realm), response);
-            return AuthenticationStatus.SEND_FAILURE;
-        }
-        try {
-            ChallengeResponder.refuse(outcome, realm, response);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the refusal", e);
-        }
-        return AuthenticationStatus.SEND_FAILURE;
+        return mechanism.validate(guard.get(), request, response, context.isProtected(),
+                new BearerMechanism.Container<AuthenticationStatus>() {
+                    @Override
+                    public AuthenticationStatus doNothing() {
+                        return context.doNothing();
+                    }
+
+                    @Override
+                    public AuthenticationStatus login(VerifiedToken token) {
+                        return context.notifyContainerAboutLogin(token, token.getGroups());
+                    }
+
+                    @Override
+                    public AuthenticationStatus failure() {
+                        return AuthenticationStatus.SEND_FAILURE;
+                    }
+                });
     }
 
     /** This application's guard, once found: the bean lives exactly as long as the application. */

@@ -15,12 +15,29 @@ public final class ChallengeResponder {
     }
 
     /**
+     * Answers a refusal and commits the response: for the servlet filter, which is the last to
+     * handle the request.
+     *
      * @param outcome a {@link AuthenticationOutcome.Rejected} or {@link AuthenticationOutcome.Unavailable}
      * @param realm the challenge realm
      * @param response the response, not committed
      */
     public static void refuse(AuthenticationOutcome outcome, String realm, HttpServletResponse response)
             throws IOException {
+        prepare(outcome, realm, response);
+        response.flushBuffer();
+    }
+
+    /**
+     * Sets the status and headers of a refusal without writing or committing anything: for the
+     * Jakarta Security mechanism, after which the container sends the response (WildFly calls
+     * {@code sendError}, which fails on a committed response).
+     *
+     * @param outcome a {@link AuthenticationOutcome.Rejected} or {@link AuthenticationOutcome.Unavailable}
+     * @param realm the challenge realm
+     * @param response the response, not committed
+     */
+    public static void prepare(AuthenticationOutcome outcome, String realm, HttpServletResponse response) {
         response.resetBuffer();
         response.setHeader("Cache-Control", "no-store");
         if (outcome instanceof AuthenticationOutcome.Unavailable unavailable) {
@@ -31,7 +48,6 @@ public final class ChallengeResponder {
         } else {
             write(BearerChallenge.noToken(realm), response);
         }
-        response.flushBuffer();
     }
 
     /** Sets the status and {@code WWW-Authenticate} of {@code challenge}. */

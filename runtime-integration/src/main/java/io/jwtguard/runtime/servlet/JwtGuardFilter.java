@@ -2,8 +2,10 @@ package io.jwtguard.runtime.servlet;
 
 import io.jwtguard.runtime.guard.JwtGuard;
 import io.jwtguard.runtime.http.AuthenticationOutcome;
+import io.jwtguard.runtime.http.UrlPatterns;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -14,15 +16,23 @@ import java.util.Objects;
 
 /**
  * Authenticates every request it covers, once: no token passes through anonymously (resources
- * decide whether that is enough); a verified token passes through as an
- * {@link AuthenticatedRequest}; a refused token, or more than one token, is answered here with
- * the RFC 6750 challenge (401 {@code invalid_token}, 400 {@code invalid_request}); a key outage
+ * decide whether that is enough), except on {@code jwtguard.servlet-filter.required-patterns},
+ * where it gets 401 {@code Bearer realm="..."} (no {@code error}, RFC 6750 section 3.1); a
+ * verified token passes through as an {@link AuthenticatedRequest}; a refused token, or more
+ * than one token, is answered here with the RFC 6750 challenge (401 {@code invalid_token}, 400 {@code invalid_request}); a key outage
  * with 503 and {@code Retry-After}. The outcome is kept as a request attribute, so the JAX-RS
  * filters and CDI producers do not verify again.
  *
  * <p>Thread-safe.
  */
 public final class JwtGuardFilter implements Filter {
+    /**
+     * The servlet context attribute holding the {@link UrlPatterns} this filter was installed on, so
+     * that the Jakarta Security mechanism (which runs before filters) knows which refusals the filter
+     * will answer.
+     */
+    public static final String COVERAGE_ATTRIBUTE = "io.jwtguard.runtime.servlet.coverage";
+
     private final JwtGuard guard;
 
     /** @param guard the application's guard, not null */
@@ -43,14 +53,39 @@ public final class JwtGuardFilter implements Filter {
             chain.doFilter(http.getUserPrincipal() == authenticated.token() ? http
                     : new AuthenticatedRequest(http, authenticated.token()), response);
         } else if (outcome instanceof AuthenticationOutcome.Anonymous) {
+            if (guard.settings().requiredPatterns().matches(pathWithinApplication(http))) {
+                ChallengeResponder.refuse(outcome, guard.settings().realm(), (HttpServletResponse) response);
+                return;
+            }
             chain.doFilter(request, response);
         } else if (response.isCommitted()) {
-            // the Jakarta Security mechanism already answered this refusal (Open Liberty runs the
-            // servlet filters even after the mechanism's SEND_FAILURE on an unprotected resource)
+            // something before us already answered this request (the Jakarta Security mechanism
+            // itself never commits the response; the container sends its refusal)
             return;
         } else {
             ChallengeResponder.refuse(outcome, guard.settings().realm(), (HttpServletResponse) response);
         }
+    }
+
+    /** Records, at installation, the URL patterns the filter covers in {@code context}. */
+    public static void recordCoverage(ServletContext context, UrlPatterns patterns) {
+        context.setAttribute(COVERAGE_ATTRIBUTE, Objects.requireNonNull(patterns, "patterns"));
+    }
+
+    /**
+     * @param request a request
+     * @return whether this application's filter is installed and covers the request
+     */
+    public static boolean covers(HttpServletRequest request) {
+        Object coverage = request.getServletContext().getAttribute(COVERAGE_ATTRIBUTE);
+        return coverage instanceof UrlPatterns && ((UrlPatterns) coverage).matches(pathWithinApplication(request));
+    }
+
+    /** @return the request's path within the application: servlet path plus path info, as the container decoded them */
+    public static String pathWithinApplication(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.jwtguard.runtime.guard.JwtGuard;
 import io.jwtguard.runtime.guard.JwtGuards;
 import io.jwtguard.runtime.guard.PropertyLookups;
 import io.jwtguard.runtime.guard.RuntimeProperties;
+import io.jwtguard.runtime.http.UrlPatterns;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
@@ -15,6 +16,7 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.HandlesTypes;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -70,8 +72,11 @@ public final class JwtGuardInitializer implements ServletContainerInitializer {
             return; // declared in web.xml already
         }
         filter.setAsyncSupported(true);
-        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false,
-                guard.settings().filterPatterns().toArray(new String[0]));
+        List<String> patterns = guard.settings().installedPatterns();
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, patterns.toArray(new String[0]));
+        // a pattern we cannot match ourselves ("/") leaves every refusal to the Jakarta Security mechanism too
+        UrlPatterns.tryParse(patterns)
+                .ifPresent(covered -> JwtGuardFilter.recordCoverage(context, covered));
     }
 
     private static boolean usesMpJwt(Set<Class<?>> classes) {

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The servlet filter alone: no beans.xml (Weld does not start for this WAR), no JAX-RS, no
- * microprofile-config.properties; the configuration comes from web.xml context parameters.
+ * The servlet filter alone, as on Tomcat: no beans.xml (Weld does not start for this WAR), no
+ * JAX-RS, no MicroProfile Config (hidden from the WAR); the configuration comes from web.xml
+ * context parameters.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -32,11 +33,12 @@ class ServletFilterOnlyTest {
         StringBuilder params = new StringBuilder();
         Map<String, String> config = Deployments.baseConfig();
         config.put("jwtguard.servlet-filter.enabled", "true");
+        config.put("jwtguard.servlet-filter.required-patterns", "/members/*, *.secret");
         config.forEach((name, value) -> params.append("  <context-param><param-name>").append(name)
                 .append("</param-name><param-value>").append(value).append("</param-value></context-param>\n"));
         String webXml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"5.0\">\n" + params + "</web-app>\n";
-        return Deployments.servletWar("servlet", Map.of(), WhoAmIServlet.class)
+        return Deployments.plainServletWar("servlet", WhoAmIServlet.class)
                 .setWebXML(new StringAsset(webXml));
     }
 
@@ -44,7 +46,8 @@ class ServletFilterOnlyTest {
     void validTokenThenPrincipalAndRolesFromGroupsWithoutCdi() {
         Http.Reply reply = Http.get(base, "whoami").bearer(TestTokens.withGroups("user")).send();
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).isEqualTo("jdoe@example.com|jwt=true|user=true|admin=false|authType=MP-JWT|cdi=false");
+        assertThat(reply.body())
+                .isEqualTo("jdoe@example.com|jwt=true|user=true|admin=false|any=true|authType=MP-JWT|cdi=false");
     }
 
     @Test
@@ -60,6 +63,50 @@ class ServletFilterOnlyTest {
         assertThat(reply.challenge()).isEqualTo("Bearer realm=\"orders\", error=\"invalid_token\", "
                 + "error_description=\"The token signature is invalid\"");
         assertThat(reply.header("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void isUserInRoleWhenTokenWithoutGroupsThenOnlyAnyAuthenticatedRole() {
+        Http.Reply reply = Http.get(base, "whoami").bearer(TestTokens.token().sign()).send();
+        assertThat(reply.body()).isEqualTo("jdoe@example.com|jwt=true|user=false|admin=false|any=true|authType=MP-JWT"
+                + "|cdi=false");
+    }
+
+    @Test
+    void requiredPatternWhenNoTokenThen401ChallengeWithoutError() {
+        Http.Reply reply = Http.get(base, "members/whoami").send();
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.challenge()).isEqualTo("Bearer realm=\"orders\"");
+        assertThat(reply.body()).doesNotContain("anonymous");
+    }
+
+    @Test
+    void requiredPatternWhenValidTokenThenServed() {
+        Http.Reply reply = Http.get(base, "members/whoami").bearer(TestTokens.withGroups("user")).send();
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).startsWith("jdoe@example.com|jwt=true|user=true");
+    }
+
+    @Test
+    void requiredPatternWhenForgedTokenThen401InvalidToken() {
+        String forged = TestTokens.token().groups("admin").signedBy(TestTokens.ATTACKER.getPrivate()).sign();
+        Http.Reply reply = Http.get(base, "members/whoami").bearer(forged).send();
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.challenge()).contains("error=\"invalid_token\"");
+    }
+
+    @Test
+    void requiredPatternWhenPathOnlyLooksLikeItThenFree() {
+        // "/members/*" covers /members and what is below it, not /membersonly; the free path stays free
+        assertThat(Http.get(base, "whoami").send().status()).isEqualTo(200);
+        assertThat(Http.get(base, "membersonly").send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void requiredPatternWhenExtensionMatchesThen401() {
+        Http.Reply reply = Http.get(base, "files/report.secret").send();
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.challenge()).isEqualTo("Bearer realm=\"orders\"");
     }
 
     @Test

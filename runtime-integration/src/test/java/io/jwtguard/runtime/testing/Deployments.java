@@ -49,6 +49,19 @@ public final class Deployments {
                 .addAsWebInfResource("jetty-env.xml");
     }
 
+    /**
+     * A WAR as on a plain servlet container (Tomcat): no CDI, no JAX-RS and no MicroProfile Config
+     * (hidden from it as Weld is), so JWT Guard reads system properties, environment variables and
+     * context init parameters itself.
+     */
+    public static WebArchive plainServletWar(String name, Class<?>... classes) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war").addClasses(classes)
+                .addAsWebInfResource(new StringAsset(NO_CDI.replace("<Item>org.jboss.resteasy.</Item>",
+                        "<Item>org.jboss.resteasy.</Item><Item>org.eclipse.microprofile.config.</Item>"
+                        + "<Item>io.smallrye.config.</Item>")), "jetty-web.xml")
+                .addAsWebInfResource("jetty-env.xml");
+    }
+
     private static WebArchive baseWar(String name, Map<String, String> config, Class<?>... classes) {
         String properties = config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n"));

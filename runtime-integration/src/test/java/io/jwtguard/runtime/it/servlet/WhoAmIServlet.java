@@ -8,7 +8,7 @@ import java.io.IOException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** A plain servlet in an application without CDI and without JAX-RS. */
-@WebServlet("/whoami")
+@WebServlet({"/whoami", "/members/whoami"})
 public class WhoAmIServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
@@ -23,6 +23,7 @@ public class WhoAmIServlet extends HttpServlet {
                 + "|jwt=" + (request.getUserPrincipal() instanceof JsonWebToken)
                 + "|user=" + request.isUserInRole("user")
                 + "|admin=" + request.isUserInRole("admin")
+                + "|any=" + request.isUserInRole("**")
                 + "|authType=" + request.getAuthType()
                 + "|cdi=" + cdi(request));
     }

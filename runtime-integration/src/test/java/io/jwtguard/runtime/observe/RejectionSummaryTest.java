@@ -1,0 +1,92 @@
+package io.jwtguard.runtime.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jwtguard.core.verify.RejectionReason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RejectionSummaryTest {
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final MutableClock clock = new MutableClock();
+    private final List<String> lines = new ArrayList<>();
+    private final RejectionSummary summary = new RejectionSummary(clock, Duration.ofSeconds(60), lines::add);
+
+    @Test
+    void rejectedWhenFirstRejectionThenOneLineAtOnce() {
+        summary.rejected(event(RejectionReason.EXPIRED));
+
+        assertThat(lines).containsExactly("JWT Guard refused 1 token in the last 0 s: EXPIRED=1");
+    }
+
+    @Test
+    void rejectedWhenManyWithinAMinuteThenAtMostOneLineAndTheRestSummedAtTheNextAfterIt() {
+        summary.rejected(event(RejectionReason.EXPIRED));
+        for (int i = 0; i < 1000; i++) {
+            clock.advance(Duration.ofMillis(50));
+            summary.rejected(event(i % 4 == 0 ? RejectionReason.INVALID_SIGNATURE : RejectionReason.EXPIRED));
+        }
+        assertThat(lines).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(10)); // 60 s after the first line
+        summary.rejected(event(RejectionReason.EXPIRED));
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).isEqualTo("JWT Guard refused 1001 tokens in the last 60 s: "
+                + "INVALID_SIGNATURE=250, EXPIRED=751");
+    }
+
+    @Test
+    void rejectedWhenQuietForAnHourThenTheNextLineCoversTheWholeHour() {
+        summary.rejected(event(RejectionReason.EXPIRED));
+        clock.advance(Duration.ofSeconds(30));
+        summary.rejected(event(RejectionReason.AUDIENCE_MISMATCH));
+        clock.advance(Duration.ofMinutes(60));
+        summary.rejected(event(RejectionReason.AUDIENCE_MISMATCH));
+
+        assertThat(lines).containsExactly("JWT Guard refused 1 token in the last 0 s: EXPIRED=1",
+                "JWT Guard refused 2 tokens in the last 3630 s: AUDIENCE_MISMATCH=2");
+    }
+
+    @Test
+    void rejectedWhenEventCarriesIssuerAndDigestThenTheLineCarriesNeither() {
+        summary.rejected(new TokenRejected(RejectionReason.ISSUER_MISMATCH, Optional.of("https://evil.example"),
+                Optional.of("0123456789abcdef"), clock.instant()));
+
+        assertThat(lines).singleElement().asString().doesNotContain("evil").doesNotContain("0123456789abcdef");
+    }
+
+    private TokenRejected event(RejectionReason reason) {
+        return new TokenRejected(reason, Optional.empty(), Optional.empty(), clock.instant());
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = START;
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
