@@ -2,15 +2,11 @@ package io.jwtguard.core.keys;
 
 import io.jwtguard.core.availability.VerificationUnavailableException;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -122,7 +118,7 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        return start(new JwksKeySource(checkedUri(uri), settings, strength, clock, executor, true));
+        return start(new JwksKeySource(JwksRules.checkedUri(uri), settings, strength, clock, executor, true));
     }
 
     /**
@@ -133,7 +129,7 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
      */
     public static JwksKeySource create(URI uri, JwksSettings settings, KeyStrengthPolicy strength, Clock clock,
             Executor background) {
-        return start(new JwksKeySource(checkedUri(uri), Objects.requireNonNull(settings, "settings"),
+        return start(new JwksKeySource(JwksRules.checkedUri(uri), Objects.requireNonNull(settings, "settings"),
                 Objects.requireNonNull(strength, "strength"), Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(background, "background"), false));
     }
@@ -152,30 +148,7 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
 
     /** @return whether {@code uri} is https, or http to a loopback host */
     public static boolean isAcceptableUri(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("https")) {
-            return uri.getHost() != null;
-        }
-        if (!scheme.equals("http") || uri.getHost() == null) {
-            return false;
-        }
-        if (uri.getHost().equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        try {
-            return InetAddress.getByName(uri.getHost()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static URI checkedUri(URI uri) {
-        Objects.requireNonNull(uri, "uri");
-        if (!isAcceptableUri(uri)) {
-            throw new IllegalArgumentException("JWKS location " + KeyLocation.redact(uri.toString())
-                    + " must be https (plain http only to loopback)");
-        }
-        return uri;
+        return JwksRules.isAcceptableUri(uri);
     }
 
     @Override
@@ -215,7 +188,8 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
             try {
                 fetch(clock.instant());
             } catch (IOException | IllegalArgumentException e) {
-                throw new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, "JWKS at " + description + " is unavailable: " + e.getMessage(),
+                throw new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS,
+                        "JWKS at " + description + " is unavailable: " + e.getMessage(),
                         e);
             }
         }
@@ -260,7 +234,8 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
             }
             Duration wait = unknownKidWait(now);
             if (!wait.isZero()) {
-                throw new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, "JWKS at " + description + ": a token names a kid that the "
+                throw new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS,
+                        "JWKS at " + description + ": a token names a kid that the "
                         + "key set lacks, and refreshes for unknown kids are rate-limited; cannot tell yet whether "
                         + "the key exists", null, wait);
             }
@@ -292,7 +267,8 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
     }
 
     private VerificationUnavailableException lookupFailed(Exception cause) {
-        return new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, "JWKS at " + description + " is unavailable, so a token's unknown "
+        return new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS,
+                "JWKS at " + description + " is unavailable, so a token's unknown "
                 + "kid cannot be looked up" + (lastError == null ? "" : ": " + lastError), cause);
     }
 
@@ -343,13 +319,6 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
         }
     }
 
-    private Instant refreshAt(Instant fetchedAt, Instant expiresAt) {
-        Duration lifetime = Duration.between(fetchedAt, expiresAt);
-        Duration ahead = settings.refreshAhead().compareTo(lifetime.dividedBy(2)) > 0
-                ? lifetime.dividedBy(2) : settings.refreshAhead();
-        return expiresAt.minus(ahead);
-    }
-
     private void refreshInBackground() {
         if (!backgroundInFlight.compareAndSet(false, true)) {
             return;
@@ -387,7 +356,8 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
         if (current != null && now.isBefore(current.expiresAt().plus(settings.staleIfError()))) {
             return current.keys();
         }
-        throw new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, "JWKS at " + description + " is unavailable"
+        throw new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS,
+                "JWKS at " + description + " is unavailable"
                 + (current == null ? "" : " and the last good key set is past its stale bound")
                 + (lastError == null ? "" : ": " + lastError), null);
     }
@@ -403,15 +373,11 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
             if (keys.isEmpty()) {
                 throw new IllegalArgumentException("no usable key in the JWK Set at " + description);
             }
-            Duration ttl = document.maxAge().orElse(settings.defaultCacheTtl());
-            if (ttl.compareTo(settings.minCacheTtl()) < 0) {
-                ttl = settings.minCacheTtl();
-            } else if (ttl.compareTo(settings.maxCacheTtl()) > 0) {
-                ttl = settings.maxCacheTtl();
-            }
+            Instant expiresAt = now.plus(JwksRules.cacheTtl(document.maxAge(), settings));
             Snapshot previous = snapshot;
-            Snapshot next = new Snapshot(keys, now, now.plus(ttl), refreshAt(now, now.plus(ttl)));
-            if (previous == null || !sameKeys(previous.keys(), keys)) {
+            Snapshot next = new Snapshot(keys, now, expiresAt, JwksRules.refreshAt(now, expiresAt,
+                    settings.refreshAhead()));
+            if (previous == null || !JwksRules.sameKeys(previous.keys(), keys)) {
                 version.incrementAndGet();
                 negativeKids.clear();
             }
@@ -429,20 +395,5 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
     private boolean contains(String keyId) {
         Snapshot current = snapshot;
         return current != null && current.keys().stream().anyMatch(k -> k.keyId().filter(keyId::equals).isPresent());
-    }
-
-    private static boolean sameKeys(List<VerificationKey> a, List<VerificationKey> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            VerificationKey x = a.get(i);
-            VerificationKey y = b.get(i);
-            if (!x.keyId().equals(y.keyId()) || !x.algorithms().equals(y.algorithms())
-                    || !Arrays.equals(x.key().getEncoded(), y.key().getEncoded())) {
-                return false;
-            }
-        }
-        return true;
     }
 }

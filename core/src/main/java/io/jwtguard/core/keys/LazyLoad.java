@@ -48,7 +48,8 @@ final class LazyLoad<T> {
         }
         Instant now = clock.instant();
         if (lastFailure != null && now.isBefore(lastFailure.plus(retryInterval))) {
-            throw new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, description + " unavailable: " + lastFailureMessage, null);
+            throw new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS,
+                    description + " unavailable: " + lastFailureMessage, null);
         }
         try {
             T loaded = Objects.requireNonNull(loader.load());
@@ -57,7 +58,8 @@ final class LazyLoad<T> {
         } catch (java.io.IOException | IllegalArgumentException e) {
             lastFailure = now;
             lastFailureMessage = e.getMessage();
-            throw new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, description + " unavailable: " + e.getMessage(), e);
+            throw new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS,
+                    description + " unavailable: " + e.getMessage(), e);
         }
     }
 }

@@ -149,7 +149,8 @@ public final class StoreRevocationCheck implements RevocationCheck {
 
     private static VerificationUnavailableException unavailable(StoreUnavailableException e) {
         LOG.log(System.Logger.Level.WARNING, "Revocation store unreadable; refusing to verify: " + e.getMessage());
-        return new VerificationUnavailableException(VerificationUnavailableException.Source.REVOCATION_STORE, "the revocation store cannot be read: " + e.getMessage(), e);
+        return new VerificationUnavailableException(VerificationUnavailableException.Source.REVOCATION_STORE,
+                "the revocation store cannot be read: " + e.getMessage(), e);
     }
 
     @Override

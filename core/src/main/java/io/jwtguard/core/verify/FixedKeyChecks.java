@@ -47,7 +47,8 @@ final class FixedKeyChecks {
         boolean fits = keySources.stream().flatMap(k -> k.fixedKeys().orElseThrow().stream())
                 .anyMatch(key -> key.algorithms().stream().anyMatch(algorithms::contains));
         if (!fits) {
-            throw new InvalidSettingException(names.of(Setting.ALGORITHMS), "no configured key can verify any allowed algorithm " + algorithms
+            throw new InvalidSettingException(names.of(Setting.ALGORITHMS),
+                    "no configured key can verify any allowed algorithm " + algorithms
                     + "; allow the algorithm of your keys (for example RS256 for RSA keys, ES256 for P-256 keys, "
                     + "HS256 for a secret)");
         }

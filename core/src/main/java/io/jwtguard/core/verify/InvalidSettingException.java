@@ -19,7 +19,8 @@ public final class InvalidSettingException extends IllegalArgumentException {
      * @param problemAndFix what is wrong and how to fix it, not null
      */
     public InvalidSettingException(String setting, String problemAndFix) {
-        super(Objects.requireNonNull(setting, "setting") + ": " + Objects.requireNonNull(problemAndFix, "problemAndFix"));
+        super(Objects.requireNonNull(setting, "setting") + ": "
+                + Objects.requireNonNull(problemAndFix, "problemAndFix"));
         this.setting = setting;
         this.problemAndFix = problemAndFix;
     }

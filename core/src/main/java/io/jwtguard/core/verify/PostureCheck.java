@@ -47,9 +47,11 @@ final class PostureCheck {
                             + "this service's audience"));
         }
         if (!config.tokenKindCheck()) {
-            findings.add(new PostureFinding(FindingCode.TOKEN_KIND_UNCHECKED, Severity.WARNING, names.of(Setting.TOKEN_KIND_CHECK),
+            findings.add(new PostureFinding(FindingCode.TOKEN_KIND_UNCHECKED, Severity.WARNING,
+                    names.of(Setting.TOKEN_KIND_CHECK),
                     "ID tokens and other token kinds whose 'aud' names this service are accepted as access tokens; "
-                            + "turn " + names.of(Setting.TOKEN_KIND_CHECK) + " back on unless your access tokens carry 'nonce', "
+                            + "turn " + names.of(Setting.TOKEN_KIND_CHECK) + " back on unless your access tokens "
+                            + "carry 'nonce', "
                             + "'at_hash', 'c_hash', 'typ' or 'token_use' for other reasons"));
         }
         if (config.maxLifetime().isEmpty()) {
@@ -58,7 +60,8 @@ final class PostureCheck {
         }
         if (config.clockSkew().compareTo(config.maxClockSkew()) > 0) {
             finding(findings, FindingCode.SKEW_OVER_BOUND, names.of(Setting.CLOCK_SKEW),
-                    "clock skew of " + config.clockSkew().toSeconds() + " s exceeds the bound of " + config.maxClockSkew().toSeconds()
+                    "clock skew of " + config.clockSkew().toSeconds() + " s exceeds the bound of "
+                            + config.maxClockSkew().toSeconds()
                             + " s (" + names.of(Setting.MAX_CLOCK_SKEW) + "); synchronise clocks and lower it");
         }
         KeyStrengthPolicy hardenedStrength = VerifierConfig.strengthPolicyFor(Profile.HARDENED, Set.of());
@@ -74,7 +77,8 @@ final class PostureCheck {
                 }
                 if (key.family() == KeyFamily.SECRET && key.strengthBits() < 256) {
                     weakKey(findings, FindingCode.SHORT_HMAC_SECRET, names.ofKeys(source), "HMAC secret of "
-                            + key.strengthBits() / 8 + " bytes; HS256 needs at least 32 random bytes, HS384 48, HS512 64");
+                            + key.strengthBits() / 8 + " bytes; HS256 needs at least 32 random bytes, HS384 48, "
+                            + "HS512 64");
                 }
             }
         }
@@ -86,7 +90,8 @@ final class PostureCheck {
             } else {
                 findings.add(new PostureFinding(FindingCode.DECRYPT_ONLY, Severity.ERROR, names.of(Setting.KEYS),
                         "decryption is configured without a verification key, so unsigned claims inside a JWE "
-                                + "would be accepted; configure " + names.of(Setting.KEYS) + " so that the JWE must contain a signed token"));
+                                + "would be accepted; configure " + names.of(Setting.KEYS)
+                                + " so that the JWE must contain a signed token"));
             }
         }
         return findings;

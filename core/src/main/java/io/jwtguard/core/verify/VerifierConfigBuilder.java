@@ -265,7 +265,8 @@ public final class VerifierConfigBuilder {
             throw invalid(Setting.MAX_LIFETIME, "the maximum lifetime must be positive, for example PT1H");
         }
         Duration max = VerifierConfig.MAX_DURATION;
-        if (maxTokenAge != null && (maxTokenAge.isNegative() || maxTokenAge.isZero() || maxTokenAge.compareTo(max) > 0)) {
+        if (maxTokenAge != null
+                && (maxTokenAge.isNegative() || maxTokenAge.isZero() || maxTokenAge.compareTo(max) > 0)) {
             throw invalid(Setting.MAX_TOKEN_AGE, "the maximum token age must be a positive number of seconds, at most "
                     + max.toSeconds());
         }

@@ -77,7 +77,9 @@ class RequestAuthenticatorUnavailableTest {
 
     @Test
     void authenticateWhenKeysUnavailableWithoutHintThenConfiguredRetryAfter() {
-        AuthenticationOutcome outcome = authenticate(new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, "down", null));
+        AuthenticationOutcome outcome = authenticate(new VerificationUnavailableException(
+                VerificationUnavailableException.Source.KEYS,
+                "down", null));
 
         assertThat(outcome).isEqualTo(new AuthenticationOutcome.Unavailable(CONFIGURED));
         assertThat(unavailableEvents).hasValue(1);
@@ -86,7 +88,8 @@ class RequestAuthenticatorUnavailableTest {
     @Test
     void authenticateWhenKeySourceGivesRetryHintThenItsHintRoundedUpToWholeSeconds() {
         AuthenticationOutcome outcome = authenticate(
-                new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, "rate-limited", null, Duration.ofMillis(2_300)));
+                new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS,
+                        "rate-limited", null, Duration.ofMillis(2_300)));
 
         assertThat(outcome).isEqualTo(new AuthenticationOutcome.Unavailable(Duration.ofSeconds(3)));
         assertThat(unavailableEvents).hasValue(1);
@@ -95,7 +98,8 @@ class RequestAuthenticatorUnavailableTest {
     @Test
     void authenticateWhenHintIsUnderOneSecondThenRetryAfterIsOneSecond() {
         AuthenticationOutcome outcome = authenticate(
-                new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS, "rate-limited", null, Duration.ofMillis(10)));
+                new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS,
+                        "rate-limited", null, Duration.ofMillis(10)));
 
         assertThat(outcome).isEqualTo(new AuthenticationOutcome.Unavailable(Duration.ofSeconds(1)));
     }
