@@ -14,7 +14,7 @@ import java.util.Map;
  *     would verify bearer tokens itself if the container called it
  */
 record CompetingImplementation(String server, String source, boolean mechanism) {
-    /** Known MP-JWT CDI extensions (and bean packages) by class-name prefix, measured in docs/servers.md. */
+    /** Known MP-JWT CDI extensions (and bean packages) by class-name prefix; docs/servers.md says what each does. */
     private static final Map<String, String> KNOWN = Map.of(
             "fish.payara.", "Payara",
             "org.apache.tomee.", "TomEE",

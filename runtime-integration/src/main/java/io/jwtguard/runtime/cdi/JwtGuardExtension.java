@@ -87,7 +87,10 @@ public final class JwtGuardExtension implements Extension {
 
     private final List<String> claimErrors = new ArrayList<>();
     private final List<String> securityErrors = new ArrayList<>();
-    private final Set<CompetingImplementation> competitors = new LinkedHashSet<>();
+    /** Classes (extensions or bean classes) that contributed a JsonWebToken or ClaimValue bean not ours. */
+    private final Set<String> jwtSources = new LinkedHashSet<>();
+    /** Classes that contributed an HttpAuthenticationMechanism bean not ours. */
+    private final Set<String> mechanismSources = new LinkedHashSet<>();
     private boolean loginConfigSeen;
     private boolean mechanismAdded;
     private ClassLoader loader;
@@ -136,12 +139,20 @@ public final class JwtGuardExtension implements Extension {
         if (!mechanism && bean.getTypes().stream().noneMatch(JwtGuardExtension::isMicroProfileJwtType)) {
             return;
         }
-        String source = event instanceof ProcessSyntheticBean
-                ? ((ProcessSyntheticBean<T>) event).getSource().getClass().getName()
-                : bean.getBeanClass().getName();
-        if (!source.startsWith(OWN_PACKAGE)) {
-            competitors.add(CompetingImplementation.of(source, mechanism));
+        Object extension = event instanceof ProcessSyntheticBean ? ((ProcessSyntheticBean<T>) event).getSource() : null;
+        String source = extension != null ? extension.getClass().getName() : bean.getBeanClass().getName();
+        if (source.startsWith(OWN_PACKAGE)) {
+            return;
         }
+        // an application's own mechanism (form login, ...) is no competitor: only one that comes
+        // with JsonWebToken / @Claim beans from the same source is
+        (mechanism ? mechanismSources : jwtSources).add(source);
+    }
+
+    /** @return the other MP-JWT implementations seen: the sources of foreign JsonWebToken / ClaimValue beans */
+    private List<CompetingImplementation> competitors() {
+        return jwtSources.stream().map(source -> CompetingImplementation.of(source, mechanismSources.contains(source)))
+                .collect(Collectors.toList());
     }
 
     private static boolean isMicroProfileJwtType(Type type) {
@@ -194,8 +205,9 @@ public final class JwtGuardExtension implements Extension {
         if (loginConfigSeen) {
             JwtGuards.markActive(loader);
         }
+        List<CompetingImplementation> competitors = competitors();
         if (JwtGuards.isActive(loader) && !competitors.isEmpty()) {
-            Optional<String> problem = coexistence();
+            Optional<String> problem = coexistence(competitors);
             if (problem.isPresent()) {
                 event.addDeploymentProblem(new DeploymentException(problem.get()));
                 return;
@@ -225,7 +237,7 @@ public final class JwtGuardExtension implements Extension {
      * returns the deployment problem when it cannot win: the competitor would verify tokens with
      * its own mechanism because JWT Guard's is switched off.
      */
-    private Optional<String> coexistence() {
+    private Optional<String> coexistence(List<CompetingImplementation> competitors) {
         String servers = competitors.stream().map(CompetingImplementation::server).distinct()
                 .collect(Collectors.joining(", "));
         String sources = competitors.stream().map(CompetingImplementation::source).distinct()
@@ -238,8 +250,8 @@ public final class JwtGuardExtension implements Extension {
                     + "Guard because " + RuntimeProperties.SECURITY_MECHANISM + "=false. Remove that setting (the "
                     + "default is true): JWT Guard's mechanism then takes the server's place. See docs/servers.md.");
         }
-        LOG.log(System.Logger.Level.WARNING, "JWT Guard: " + servers + "'s own MicroProfile JWT implementation is "
-                + "active in this application (" + sources + "). JWT Guard's JsonWebToken, @Claim and "
+        LOG.log(System.Logger.Level.WARNING, "JWT Guard: a second MicroProfile JWT implementation is active in this "
+                + "application: " + servers + " (" + sources + "). JWT Guard's JsonWebToken, @Claim and "
                 + (mechanismAdded ? "HttpAuthenticationMechanism beans" : "beans")
                 + " are enabled alternatives (priority " + Precedence.PRIORITY + ") and take precedence"
                 + (verifier.isPresent() ? "; the server's mechanism is never selected, so each bearer token is "

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class CompetingImplementationTest {
+class ServerMpJwtCoexistenceTest {
     @ArquillianResource
     URL base;
 
