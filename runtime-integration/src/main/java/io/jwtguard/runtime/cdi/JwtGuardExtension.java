@@ -15,19 +15,29 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessSyntheticBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.jwt.ClaimValue;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The CDI portable extension of JWT Guard (registered through
@@ -36,7 +46,16 @@ import org.eclipse.microprofile.auth.LoginConfig;
  *   <li>adds its beans explicitly ({@link CurrentToken}, {@link JsonWebTokenProducer},
  *       {@link ClaimProducers}, and, when the Jakarta Security API is present and
  *       {@code jwtguard.security-mechanism.enabled} is not {@code false}, the
- *       {@code HttpAuthenticationMechanism} of {@code io.jwtguard.runtime.security});</li>
+ *       {@code HttpAuthenticationMechanism} of {@code io.jwtguard.runtime.security}); all but
+ *       {@code CurrentToken} as enabled global alternatives ({@link Precedence}), so they win over a
+ *       server's own MicroProfile JWT beans;</li>
+ *   <li>detects a server's own MicroProfile JWT implementation in the deployment (a
+ *       {@code JsonWebToken}, {@code ClaimValue} or {@code HttpAuthenticationMechanism} bean that
+ *       is not JWT Guard's, for example Payara's when the application carries
+ *       {@code @LoginConfig(authMethod = "MP-JWT")}) and says so once, as a WARNING naming the
+ *       server; if that implementation brings an authentication mechanism and JWT Guard's is
+ *       switched off, the server's would verify every token next to JWT Guard: a deployment
+ *       error naming the server and the switch;</li>
  *   <li>when the container has no built-in {@code java.security.Principal} bean (a servlet
  *       container with Weld, unlike a Jakarta EE server), adds a request-scoped one whose value is
  *       the current {@code JsonWebToken}, as MicroProfile JWT requires of {@code @Inject Principal};</li>
@@ -64,27 +83,38 @@ public final class JwtGuardExtension implements Extension {
     private static final String MECHANISM = "io.jwtguard.runtime.security.JwtGuardAuthenticationMechanism";
 
     static final String SMALLRYE_JWT = "io.smallrye.jwt.";
+    private static final String OWN_PACKAGE = "io.jwtguard.";
 
     private final List<String> claimErrors = new ArrayList<>();
     private final List<String> securityErrors = new ArrayList<>();
+    /** Classes (extensions or bean classes) that contributed a JsonWebToken or ClaimValue bean not ours. */
+    private final Set<String> jwtSources = new LinkedHashSet<>();
+    /** Classes that contributed an HttpAuthenticationMechanism bean not ours. */
+    private final Set<String> mechanismSources = new LinkedHashSet<>();
     private boolean loginConfigSeen;
+    private boolean mechanismAdded;
     private ClassLoader loader;
     private CdiRejectionListener listener;
 
     void addBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         loader = Thread.currentThread().getContextClassLoader();
-        for (Class<?> type : List.of(CurrentToken.class, JsonWebTokenProducer.class, ClaimProducers.class)) {
-            event.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
+        event.addAnnotatedType(beanManager.createAnnotatedType(CurrentToken.class), CurrentToken.class.getName());
+        for (Class<?> type : List.of(JsonWebTokenProducer.class, ClaimProducers.class)) {
+            addAlternative(event, type);
         }
         if (loader != null && PropertyLookups.isPresent(SECURITY_API, loader) && mechanismEnabled()) {
             try {
-                Class<?> mechanism = Class.forName(MECHANISM, true, JwtGuardExtension.class.getClassLoader());
-                event.addAnnotatedType(beanManager.createAnnotatedType(mechanism), MECHANISM);
+                addAlternative(event, Class.forName(MECHANISM, true, JwtGuardExtension.class.getClassLoader()));
+                mechanismAdded = true;
             } catch (ClassNotFoundException | LinkageError e) {
                 LOG.log(System.Logger.Level.WARNING, "Jakarta Security is present but JWT Guard's mechanism cannot "
                         + "be loaded: " + e);
             }
         }
+    }
+
+    private static <T> void addAlternative(BeforeBeanDiscovery event, Class<T> type) {
+        Precedence.asAlternative(event.addAnnotatedType(type, type.getName()));
     }
 
     void addPrincipal(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
@@ -101,6 +131,33 @@ public final class JwtGuardExtension implements Extension {
         if (event.getAnnotatedType().getJavaClass().getName().startsWith(SMALLRYE_JWT)) {
             event.veto();
         }
+    }
+
+    <T> void detectCompetitor(@Observes ProcessBean<T> event) {
+        Bean<?> bean = event.getBean();
+        boolean mechanism = bean.getTypes().stream().anyMatch(t -> SECURITY_API.equals(t.getTypeName()));
+        if (!mechanism && bean.getTypes().stream().noneMatch(JwtGuardExtension::isMicroProfileJwtType)) {
+            return;
+        }
+        Object extension = event instanceof ProcessSyntheticBean ? ((ProcessSyntheticBean<T>) event).getSource() : null;
+        String source = extension != null ? extension.getClass().getName() : bean.getBeanClass().getName();
+        if (source.startsWith(OWN_PACKAGE)) {
+            return;
+        }
+        // an application's own mechanism (form login, ...) is no competitor: only one that comes
+        // with JsonWebToken / @Claim beans from the same source is
+        (mechanism ? mechanismSources : jwtSources).add(source);
+    }
+
+    /** @return the other MP-JWT implementations seen: the sources of foreign JsonWebToken / ClaimValue beans */
+    private List<CompetingImplementation> competitors() {
+        return jwtSources.stream().map(source -> CompetingImplementation.of(source, mechanismSources.contains(source)))
+                .collect(Collectors.toList());
+    }
+
+    private static boolean isMicroProfileJwtType(Type type) {
+        Type raw = type instanceof ParameterizedType ? ((ParameterizedType) type).getRawType() : type;
+        return raw == JsonWebToken.class || raw == ClaimValue.class;
     }
 
     <T> void detectLoginConfig(@Observes @WithAnnotations(LoginConfig.class) ProcessAnnotatedType<T> event) {
@@ -148,6 +205,14 @@ public final class JwtGuardExtension implements Extension {
         if (loginConfigSeen) {
             JwtGuards.markActive(loader);
         }
+        List<CompetingImplementation> competitors = competitors();
+        if (JwtGuards.isActive(loader) && !competitors.isEmpty()) {
+            Optional<String> problem = coexistence(competitors);
+            if (problem.isPresent()) {
+                event.addDeploymentProblem(new DeploymentException(problem.get()));
+                return;
+            }
+        }
         if (JwtGuards.isActive(loader)) {
             try {
                 JwtGuards.obtain(loader, () -> PropertyLookups.forApplication(loader, null));
@@ -165,6 +230,34 @@ public final class JwtGuardExtension implements Extension {
             Optional<JwtGuard> guard = JwtGuards.find(loader);
             guard.ifPresent(g -> g.removeListener(listener));
         }
+    }
+
+    /**
+     * Logs the WARNING that another MP-JWT implementation is present and how JWT Guard wins, or
+     * returns the deployment problem when it cannot win: the competitor would verify tokens with
+     * its own mechanism because JWT Guard's is switched off.
+     */
+    private Optional<String> coexistence(List<CompetingImplementation> competitors) {
+        String servers = competitors.stream().map(CompetingImplementation::server).distinct()
+                .collect(Collectors.joining(", "));
+        String sources = competitors.stream().map(CompetingImplementation::source).distinct()
+                .collect(Collectors.joining(", "));
+        Optional<CompetingImplementation> verifier = competitors.stream().filter(CompetingImplementation::mechanism)
+                .findFirst();
+        if (verifier.isPresent() && !mechanismAdded) {
+            return Optional.of("JWT Guard: " + verifier.get().server() + " adds its own MicroProfile JWT authentication "
+                    + "mechanism (" + verifier.get().source() + "), which would verify every bearer token next to JWT "
+                    + "Guard because " + RuntimeProperties.SECURITY_MECHANISM + "=false. Remove that setting (the "
+                    + "default is true): JWT Guard's mechanism then takes the server's place. See docs/servers.md.");
+        }
+        LOG.log(System.Logger.Level.WARNING, "JWT Guard: a second MicroProfile JWT implementation is active in this "
+                + "application: " + servers + " (" + sources + "). JWT Guard's JsonWebToken, @Claim and "
+                + (mechanismAdded ? "HttpAuthenticationMechanism beans" : "beans")
+                + " are enabled alternatives (priority " + Precedence.PRIORITY + ") and take precedence"
+                + (verifier.isPresent() ? "; the server's mechanism is never selected, so each bearer token is "
+                        + "verified once, by JWT Guard" : "")
+                + ". The server's beans stay registered, unused. See docs/servers.md.");
+        return Optional.empty();
     }
 
     private boolean mechanismEnabled() {

@@ -35,9 +35,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  *   <li>Context root {@code /}: the TCK's key-location URL tests fetch keys from the root.</li>
  *   <li>On Open Liberty ({@value #CONTAINER}{@code =liberty}, profile {@code liberty-tck}): the
  *       context root comes from {@code WEB-INF/ibm-web-ext.xml}, and the jars in
- *       {@value #LIBERTY_LIBS} (JWT Guard, its libraries, the MP JWT API: what an application
+ *       {@value #APP_LIBS} (JWT Guard, its libraries, the MP JWT API: what an application
  *       using JWT Guard packages, since Liberty runs without its {@code mpJwt} feature) go to
  *       {@code WEB-INF/lib}.</li>
+ *   <li>On Payara Micro ({@value #CONTAINER}{@code =payara}, profile {@code payara-tck}): the
+ *       context root comes from {@code WEB-INF/payara-web.xml}, and the jars in {@value #APP_LIBS}
+ *       go to {@code WEB-INF/lib}: JWT Guard and the libraries Payara does not ship (no MP JWT
+ *       API and no JSON-P implementation: Payara has both).</li>
  * </ul>
  */
 public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
@@ -55,16 +59,24 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
      */
     static final String EXTRA_CONFIG = "jwtguard.tck.extra-config";
 
-    /** Which container the suite runs in: {@code jetty} (default) or {@code liberty}. */
+    /** Which container the suite runs in: {@code jetty} (default), {@code liberty} or {@code payara}. */
     static final String CONTAINER = "jwtguard.tck.container";
 
-    /** Folder of the jars a WAR carries on Liberty (filled by the profile's copy-dependencies). */
-    static final String LIBERTY_LIBS = "jwtguard.tck.liberty.libs";
+    /**
+     * Folder of the jars a WAR carries on a server (filled by the server profile's
+     * copy-dependencies): what an application using JWT Guard puts in {@code WEB-INF/lib} there.
+     */
+    static final String APP_LIBS = "jwtguard.tck.app-libs";
 
     private static final String LIBERTY_WEB_EXT = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<web-ext xmlns=\"http://websphere.ibm.com/xml/ns/javaee\" version=\"1.0\">\n"
             + "  <context-root uri=\"/\"/>\n"
             + "</web-ext>\n";
+
+    private static final String PAYARA_WEB = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<payara-web-app>\n"
+            + "  <context-root>/</context-root>\n"
+            + "</payara-web-app>\n";
 
     private static final String MANIFEST_CONFIG = "/META-INF/microprofile-config.properties";
     private static final String CLASSPATH_CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
@@ -92,21 +104,33 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
         String extra = String.join("\n", System.getProperty(EXTRA_CONFIG, "").split(";"));
         war.addAsResource(new StringAsset(config + "\n" + PROFILE + "\n" + extra + "\n"),
                 "META-INF/microprofile-config.properties");
-        if ("liberty".equals(System.getProperty(CONTAINER))) {
-            war.addAsWebInfResource(new StringAsset(LIBERTY_WEB_EXT), "ibm-web-ext.xml");
-            for (Path jar : libertyLibs()) {
-                war.addAsLibrary(jar.toFile(), jar.getFileName().toString());
-            }
-        } else {
+        String container = System.getProperty(CONTAINER, "jetty");
+        if ("jetty".equals(container)) {
             war.addAsWebInfResource(new StringAsset(ROOT_CONTEXT), "jetty-web.xml");
+            return;
+        }
+        if ("liberty".equals(container)) {
+            war.addAsWebInfResource(new StringAsset(LIBERTY_WEB_EXT), "ibm-web-ext.xml");
+        } else if ("payara".equals(container)) {
+            war.addAsWebInfResource(new StringAsset(PAYARA_WEB), "payara-web.xml");
+        } else {
+            throw new IllegalStateException(CONTAINER + "=" + container + ": expected jetty, liberty or payara");
+        }
+        for (Path jar : appLibs()) {
+            war.addAsLibrary(jar.toFile(), jar.getFileName().toString());
         }
     }
 
-    /** @return the jars a WAR carries on Liberty ({@value #LIBERTY_LIBS}) */
-    static List<Path> libertyLibs() {
-        String dir = System.getProperty(LIBERTY_LIBS);
+    /** @return true when the suite runs on a server (Liberty, Payara) rather than embedded */
+    static boolean onServer() {
+        return !"jetty".equals(System.getProperty(CONTAINER, "jetty"));
+    }
+
+    /** @return the jars a WAR carries on a server ({@value #APP_LIBS}) */
+    static List<Path> appLibs() {
+        String dir = System.getProperty(APP_LIBS);
         if (dir == null || dir.isBlank()) {
-            throw new IllegalStateException(LIBERTY_LIBS + " is not set");
+            throw new IllegalStateException(APP_LIBS + " is not set");
         }
         try (Stream<Path> files = Files.list(Path.of(dir))) {
             List<Path> jars = files.filter(f -> f.toString().endsWith(".jar")).sorted().collect(Collectors.toList());

@@ -8,8 +8,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * WARs of the authorization suite for the container in use ({@value TckArchiveProcessor#CONTAINER}): on Open
- * Liberty with JWT Guard and its libraries in {@code WEB-INF/lib} (as an application packages
- * them), in the embedded container with what it needs for a non-testable WAR (beans.xml, Weld
+ * Liberty or Payara Micro with JWT Guard and its libraries in {@code WEB-INF/lib} (as an application
+ * packages them), in the embedded container with what it needs for a non-testable WAR (beans.xml, Weld
  * first, RESTEasy's CDI injector). JWT Guard runs in its default hardened profile.
  */
 public final class Wars {
@@ -24,8 +24,8 @@ public final class Wars {
     public static WebArchive war(String name, String config) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
-        if ("liberty".equals(System.getProperty(TckArchiveProcessor.CONTAINER))) {
-            for (Path jar : TckArchiveProcessor.libertyLibs()) {
+        if (TckArchiveProcessor.onServer()) {
+            for (Path jar : TckArchiveProcessor.appLibs()) {
                 war.addAsLibrary(jar.toFile(), jar.getFileName().toString());
             }
         } else {

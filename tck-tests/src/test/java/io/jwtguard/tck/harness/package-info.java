@@ -1,2 +1,2 @@
-/** The Arquillian harness that runs the MicroProfile JWT TCK against JWT Guard in embedded Jetty. */
+/** The Arquillian harness that runs the MicroProfile JWT TCK against JWT Guard: embedded Jetty, Open Liberty or Payara Micro. */
 package io.jwtguard.tck.harness;
