@@ -17,7 +17,6 @@ import io.jwtguard.core.verify.FindingCode;
 import io.jwtguard.core.verify.InvalidSettingException;
 import io.jwtguard.core.verify.KeyManagementAlgorithm;
 import io.jwtguard.core.verify.Profile;
-import io.jwtguard.core.verify.TrustedIssuer;
 import io.jwtguard.core.verify.VerifierConfig;
 import io.jwtguard.core.verify.VerifierConfigBuilder;
 import java.io.IOException;
@@ -86,7 +85,10 @@ public final class ConfigLoader {
                 .clock(clock);
         JwksSettings jwks = jwksSettings(in);
         addPublicKeys(in, builder, strength, clock, jwks);
-        addTrustedIssuers(in, builder, strength, clock, jwks);
+        TrustedIssuerLoader.addTrustedIssuers(in, builder, (inline, location) ->
+                keySources(in, inline, location, strength, clock, jwks));
+        ClaimRuleLoader.rules(in, CLAIM_RULES).forEach(builder::claimRule);
+        in.get(PRINCIPAL_CLAIMS).ifPresent(v -> builder.principalClaims(List.copyOf(in.list(PRINCIPAL_CLAIMS))));
         addHmacSecret(in, builder, acknowledged);
         addKeystore(in, builder);
         Optional<Set<JwsAlgorithm>> algorithms = algorithms(in);
@@ -198,29 +200,6 @@ public final class ConfigLoader {
         }
     }
 
-    private static void addTrustedIssuers(PropertyReader in, VerifierConfigBuilder builder, KeyStrengthPolicy strength,
-            Clock clock, JwksSettings jwks) {
-        for (String name : in.list(ISSUERS)) {
-            if (!name.matches("[A-Za-z0-9_-]+")) {
-                throw new ConfigurationException(ISSUERS, "'" + name + "' is not a valid issuer name; use letters, "
-                        + "digits, '-' and '_'");
-            }
-            String prefix = ISSUER_PREFIX + name + ".";
-            String issuer = in.get(prefix + "issuer").map(String::trim).orElseThrow(() -> new ConfigurationException(
-                    prefix + "issuer", "issuer '" + name + "' is listed in " + ISSUERS + " but has no exact 'iss' "
-                            + "value; set " + prefix + "issuer"));
-            List<KeySource> sources = keySources(in, prefix + "publickey", prefix + "publickey.location", strength,
-                    clock, jwks);
-            Set<JwsAlgorithm> algorithms = algorithmList(in, prefix + "algorithms").orElse(EnumSet.of(JwsAlgorithm.RS256));
-            Duration skew = in.get(prefix + "clock.skew").isPresent()
-                    ? Duration.ofSeconds(in.nonNegativeLong(prefix + "clock.skew")) : VerifierConfig.DEFAULT_CLOCK_SKEW;
-            Duration age = in.get(prefix + "token.age").isPresent()
-                    ? Duration.ofSeconds(in.nonNegativeLong(prefix + "token.age")) : null;
-            builder.trustedIssuer(new TrustedIssuer(name, issuer, sources, algorithms, in.list(prefix + "audiences"),
-                    skew, age));
-        }
-    }
-
     private static List<VerificationKey> parseKeys(String content, String source, String property) {
         try {
             return KeyMaterial.parsePublicKeys(content, source);
@@ -290,7 +269,7 @@ public final class ConfigLoader {
         return algorithmList(in, in.get(ALGORITHMS).isPresent() ? ALGORITHMS : MP_PUBLIC_KEY_ALGORITHM);
     }
 
-    private static Optional<Set<JwsAlgorithm>> algorithmList(PropertyReader in, String property) {
+    static Optional<Set<JwsAlgorithm>> algorithmList(PropertyReader in, String property) {
         Set<String> names = in.list(property);
         if (names.isEmpty()) {
             return Optional.empty();

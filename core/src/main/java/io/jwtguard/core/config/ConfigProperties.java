@@ -51,6 +51,15 @@ public final class ConfigProperties {
     public static final String TOKEN_KIND_CHECK = "jwtguard.token.kind-check";
     /** Dot-separated path of the claim holding the groups, for example {@code realm_access.roles}. */
     public static final String GROUPS_CLAIM = "jwtguard.groups.claim-path";
+    /** Comma-separated claims naming the principal, first string present wins; {@code upn,preferred_username,sub}. */
+    public static final String PRINCIPAL_CLAIMS = "jwtguard.principal-claims";
+    /**
+     * Comma-separated codes of application claim rules for every issuer, each configured as
+     * {@code jwtguard.claim-rules.<code>.claim} (a dot-separated claim path) and
+     * {@code jwtguard.claim-rules.<code>.one-of} (comma-separated accepted values). A further
+     * issuer's own rules are {@code jwtguard.issuers.<name>.claim-rules} with the same sub-properties.
+     */
+    public static final String CLAIM_RULES = "jwtguard.claim-rules";
     /** Maximum length of a token, in characters. */
     public static final String MAX_TOKEN_SIZE = "jwtguard.token.max-size";
     /** Inline HMAC secret; prefix {@code base64:} or {@code base64url:} for encoded bytes. */
@@ -92,7 +101,9 @@ public final class ConfigProperties {
     /**
      * Prefix of a further issuer's properties: {@code issuer} (exact iss, required),
      * {@code publickey} or {@code publickey.location} (required), {@code audiences},
-     * {@code algorithms} (default RS256), {@code clock.skew} and {@code token.age} (seconds).
+     * {@code algorithms} (default RS256), {@code clock.skew} and {@code token.age} (seconds), and,
+     * instead of the global settings, {@code groups.claim-path}, {@code principal-claims},
+     * {@code required-claims}, {@code token.types}; plus its own {@code claim-rules}.
      */
     public static final String ISSUER_PREFIX = "jwtguard.issuers.";
 

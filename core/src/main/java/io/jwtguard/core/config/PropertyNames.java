@@ -33,6 +33,9 @@ final class PropertyNames implements SettingNames {
             case TOKEN_TYPES -> TOKEN_TYPES;
             case TOKEN_KIND_CHECK -> TOKEN_KIND_CHECK;
             case GROUPS_CLAIM -> GROUPS_CLAIM;
+            case PRINCIPAL_CLAIMS -> PRINCIPAL_CLAIMS;
+            case REQUIRED_CLAIMS -> REQUIRED_CLAIMS;
+            case CLAIM_RULES -> CLAIM_RULES;
             case MAX_TOKEN_SIZE -> MAX_TOKEN_SIZE;
             case DECRYPTION_KEYS -> MP_DECRYPT_KEY_LOCATION;
             case KEY_MANAGEMENT_ALGORITHMS -> MP_DECRYPT_KEY_ALGORITHM;
@@ -50,6 +53,11 @@ final class PropertyNames implements SettingNames {
             case ALGORITHMS -> "algorithms";
             case AUDIENCES -> "audiences";
             case CLOCK_SKEW -> "clock.skew";
+            case GROUPS_CLAIM -> "groups.claim-path";
+            case PRINCIPAL_CLAIMS -> "principal-claims";
+            case REQUIRED_CLAIMS -> "required-claims";
+            case TOKEN_TYPES -> "token.types";
+            case CLAIM_RULES -> "claim-rules";
             default -> throw new IllegalArgumentException(setting + " is no setting of a trusted issuer");
         };
     }

@@ -8,8 +8,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -20,24 +18,13 @@ import java.util.Set;
 final class HeaderPolicy {
     private static final Set<String> KEY_HEADERS = Set.of("jwk", "jku", "x5u", "x5c");
 
-    private final VerifierConfig config;
-    /**
-     * The accepted {@code typ} values as tokens usually spell them (as configured, and in upper
-     * case: "JWT"), so the common case needs no normalisation; any other spelling is normalised.
-     */
-    private final Set<String> acceptedTypeSpellings;
-
-    HeaderPolicy(VerifierConfig config) {
-        this.config = config;
-        Set<String> spellings = new HashSet<>();
-        for (String type : config.acceptedTypes()) {
-            spellings.add(type);
-            spellings.add(type.toUpperCase(Locale.ROOT));
-        }
-        this.acceptedTypeSpellings = Set.copyOf(spellings);
+    HeaderPolicy() {
     }
 
-    /** Header rules of RFC 7515 and RFC 8725, in the order of the cheapest and most important. */
+    /**
+     * Header rules of RFC 7515 and RFC 8725, in the order of the cheapest and most important. The
+     * {@code typ} rule is the issuer's ({@link AcceptedTypes}), checked once the issuer is known.
+     */
     JwsAlgorithm checkJwsHeader(JsonObject header) {
         JsonValue alg = header.get("alg");
         if (!(alg instanceof JsonString)) {
@@ -60,16 +47,7 @@ final class HeaderPolicy {
         if (cty != null && TokenTypes.normalize(cty).equals("jwt")) {
             throw reject(RejectionReason.MALFORMED_HEADER, "a JWS with 'cty: JWT' (nested signing) is not accepted");
         }
-        String typ = optionalString(header, "typ");
-        if (typ == null ? config.typeRequired() : !typeAccepted(typ)) {
-            throw reject(RejectionReason.TYPE_NOT_ACCEPTED, typ == null ? "'typ' is required"
-                    : "'typ' is not an accepted access-token type");
-        }
         return algorithm;
-    }
-
-    private boolean typeAccepted(String typ) {
-        return acceptedTypeSpellings.contains(typ) || config.acceptedTypes().contains(TokenTypes.normalize(typ));
     }
 
     /** Rules shared by JWS and JWE headers: no key-bearing members, no critical extensions, string kid. */

@@ -1,32 +1,146 @@
 package io.jwtguard.core.verify;
 
+import static io.jwtguard.core.verify.TokenParts.reject;
+
 import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.KeySource;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** What one trusted issuer is verified with: its keys, algorithms and claim rules. Immutable. */
+/**
+ * What one trusted issuer is verified with: its keys, algorithms, accepted types, built-in and
+ * application claim rules, and how its claims name the principal and the groups. The one place
+ * that decides which rules run for an issuer. Immutable and thread-safe.
+ */
 final class IssuerPolicy {
     final String issuer;
     final List<KeySource> keySources;
     final Set<JwsAlgorithm> allowedAlgorithms;
-    final List<ClaimRule> claimRules;
+    final AcceptedTypes acceptedTypes;
+    /** RFC 7519 and MicroProfile JWT rules; their time limits are folded into the cache's validity. */
+    final List<ClaimRule> builtInRules;
+    /** The application's rules: run on every verification and on every cache hit. */
+    final List<ClaimRule> applicationRules;
+    private final List<String> groupsPath;
+    private final List<String> principalClaims;
     /** Clock skew in seconds, for re-checking cached tokens. */
     final long skewSeconds;
     /** Maximum token age in seconds, or -1 when not limited. */
     final long maxAgeSeconds;
 
     private IssuerPolicy(String issuer, List<KeySource> keySources, Set<JwsAlgorithm> allowedAlgorithms,
-            List<ClaimRule> claimRules, Duration skew, Duration maxAge) {
+            AcceptedTypes acceptedTypes, List<ClaimRule> builtInRules, List<ClaimRule> applicationRules,
+            List<String> groupsPath, List<String> principalClaims, Duration skew, Duration maxAge) {
         this.issuer = issuer;
         this.keySources = List.copyOf(keySources);
         this.allowedAlgorithms = Set.copyOf(allowedAlgorithms);
-        this.claimRules = List.copyOf(claimRules);
+        this.acceptedTypes = acceptedTypes;
+        this.builtInRules = List.copyOf(builtInRules);
+        List<ClaimRule> guarded = new ArrayList<>();
+        applicationRules.forEach(rule -> guarded.add(new ApplicationRule(rule)));
+        this.applicationRules = List.copyOf(guarded);
+        this.groupsPath = List.copyOf(groupsPath);
+        this.principalClaims = List.copyOf(principalClaims);
         this.skewSeconds = skew.toSeconds();
         this.maxAgeSeconds = maxAge == null ? -1 : maxAge.toSeconds();
+    }
+
+    /** The issuer configured by the MicroProfile JWT properties (its issuer may be null: not checked). */
+    static IssuerPolicy primary(VerifierConfig config) {
+        return new IssuerPolicy(config.issuer().orElse(null), config.keySources(), config.allowedAlgorithms(),
+                new AcceptedTypes(config.acceptedTypes(), config.typeRequired()), StandardClaimRules.forConfig(config),
+                config.claimRules(), config.groupsClaimPath(), config.principalClaims(), config.clockSkew(),
+                config.maxTokenAge().orElse(null));
+    }
+
+    /**
+     * One of {@code jwtguard.issuers.*}: its own settings where it has them, the verifier's
+     * global ones (lifetime, kind check, required claims, types, groups, principal) otherwise;
+     * the global application rules run before its own.
+     */
+    static IssuerPolicy trusted(VerifierConfig config, TrustedIssuer trusted) {
+        Set<String> types = trusted.acceptedTypes().orElse(config.acceptedTypes());
+        List<ClaimRule> rules = new ArrayList<>();
+        rules.add(StandardClaimRules.stringTypes());
+        if (config.tokenKindCheck()) {
+            rules.add(StandardClaimRules.accessTokenKind(types));
+        }
+        rules.add(StandardClaimRules.expiration(trusted.clockSkew()));
+        rules.add(StandardClaimRules.notBefore(trusted.clockSkew()));
+        rules.add(StandardClaimRules.issuedAt(trusted.clockSkew(), config.maxLifetime().orElse(null),
+                trusted.tokenAge().orElse(null)));
+        rules.add(StandardClaimRules.issuer(trusted.issuer()));
+        if (!trusted.audiences().isEmpty()) {
+            rules.add(StandardClaimRules.audience(trusted.audiences()));
+        }
+        Set<String> required = trusted.requiredClaims().orElse(config.requiredClaims());
+        if (!required.isEmpty()) {
+            rules.add(StandardClaimRules.requiredClaims(required));
+        }
+        List<ClaimRule> applicationRules = new ArrayList<>(config.claimRules());
+        applicationRules.addAll(trusted.claimRules());
+        return new IssuerPolicy(trusted.issuer(), trusted.keySources(), trusted.allowedAlgorithms(),
+                new AcceptedTypes(types, config.typeRequired()), rules, applicationRules,
+                trusted.groupsClaimPath().map(ClaimPaths::parse).orElse(config.groupsClaimPath()),
+                trusted.principalClaims().orElse(config.principalClaims()), trusted.clockSkew(),
+                trusted.tokenAge().orElse(null));
+    }
+
+    /** Runs the built-in rules, then the application's. */
+    void checkClaims(JsonObject claims, Instant now) {
+        for (ClaimRule rule : builtInRules) {
+            rule.check(claims, now);
+        }
+        checkApplicationRules(claims, now);
+    }
+
+    /** Runs the application's rules only: what a cache hit must re-check. */
+    void checkApplicationRules(JsonObject claims, Instant now) {
+        for (ClaimRule rule : applicationRules) {
+            rule.check(claims, now);
+        }
+    }
+
+    /** @return the first of the principal claims that is a string */
+    String principalName(JsonObject claims) {
+        for (String claim : principalClaims) {
+            JsonValue value = claims.get(claim);
+            if (value instanceof JsonString) {
+                return ((JsonString) value).getString();
+            }
+        }
+        throw reject(RejectionReason.MISSING_CLAIM, "no principal claim: " + String.join(", ", principalClaims));
+    }
+
+    /** @return the groups at this issuer's groups claim path; empty when absent */
+    Set<String> groups(JsonObject claims) {
+        JsonValue value = ClaimPaths.resolve(claims, groupsPath);
+        if (value == null) {
+            return Set.of();
+        }
+        Set<String> groups = new LinkedHashSet<>();
+        if (value instanceof JsonString) {
+            groups.add(((JsonString) value).getString());
+        } else if (value instanceof JsonArray) {
+            for (JsonValue member : (JsonArray) value) {
+                if (!(member instanceof JsonString)) {
+                    throw reject(RejectionReason.INVALID_CLAIM, "the groups claim has a non-string member");
+                }
+                groups.add(((JsonString) member).getString());
+            }
+        } else {
+            throw reject(RejectionReason.INVALID_CLAIM, "the groups claim is neither a string nor an array");
+        }
+        return groups;
     }
 
     /** @return a value that changes whenever any of this issuer's key sets changes */
@@ -62,33 +176,5 @@ final class IssuerPolicy {
             through = Math.min(through, iat + maxAgeSeconds);
         }
         return through;
-    }
-
-    /** The issuer configured by the MicroProfile JWT properties (its issuer may be null: not checked). */
-    static IssuerPolicy primary(VerifierConfig config) {
-        return new IssuerPolicy(config.issuer().orElse(null), config.keySources(), config.allowedAlgorithms(),
-                StandardClaimRules.forConfig(config), config.clockSkew(), config.maxTokenAge().orElse(null));
-    }
-
-    /** One of {@code jwtguard.issuers.*}; shares the global lifetime, required claims, types and kind check. */
-    static IssuerPolicy trusted(VerifierConfig config, TrustedIssuer trusted) {
-        List<ClaimRule> rules = new ArrayList<>();
-        rules.add(StandardClaimRules.stringTypes());
-        if (config.tokenKindCheck()) {
-            rules.add(StandardClaimRules.accessTokenKind(config.acceptedTypes()));
-        }
-        rules.add(StandardClaimRules.expiration(trusted.clockSkew()));
-        rules.add(StandardClaimRules.notBefore(trusted.clockSkew()));
-        rules.add(StandardClaimRules.issuedAt(trusted.clockSkew(), config.maxLifetime().orElse(null),
-                trusted.tokenAge().orElse(null)));
-        rules.add(StandardClaimRules.issuer(trusted.issuer()));
-        if (!trusted.audiences().isEmpty()) {
-            rules.add(StandardClaimRules.audience(trusted.audiences()));
-        }
-        if (!config.requiredClaims().isEmpty()) {
-            rules.add(StandardClaimRules.requiredClaims(config.requiredClaims()));
-        }
-        return new IssuerPolicy(trusted.issuer(), trusted.keySources(), trusted.allowedAlgorithms(), rules,
-                trusted.clockSkew(), trusted.tokenAge().orElse(null));
     }
 }

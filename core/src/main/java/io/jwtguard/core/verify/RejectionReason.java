@@ -73,6 +73,13 @@ public enum RejectionReason {
     ISSUER_MISMATCH(BearerErrorCode.INVALID_TOKEN, "The token issuer is not accepted"),
     /** No {@code aud} value is one of the configured audiences. */
     AUDIENCE_MISMATCH(BearerErrorCode.INVALID_TOKEN, "The token audience is not accepted"),
+    /**
+     * An application's own claim rule refused the token (a tenant, {@code azp}, {@code acr} or any
+     * other check added through {@link VerifierConfigBuilder#claimRule(ClaimRule)}, configuration
+     * or a CDI bean); {@link TokenRejectedException#ruleCode()} says which rule. One member for
+     * every application rule, so that the set of reasons (and the metrics keyed by it) stays closed.
+     */
+    CUSTOM_RULE(BearerErrorCode.INVALID_TOKEN, "The token does not satisfy a rule of this application"),
     /** The token, its subject or its grant was revoked. */
     REVOKED(BearerErrorCode.INVALID_TOKEN, "The token has been revoked"),
     /** The token is older than the resource allows; the client must obtain a fresh one (step-up). */

@@ -30,6 +30,12 @@ public enum Setting {
     TOKEN_KIND_CHECK("tokenKindCheck(boolean)"),
     /** {@link VerifierConfigBuilder#groupsClaimPath(String)} */
     GROUPS_CLAIM("groupsClaimPath(String)"),
+    /** {@link VerifierConfigBuilder#principalClaims(java.util.List)} */
+    PRINCIPAL_CLAIMS("principalClaims(List)"),
+    /** {@link VerifierConfigBuilder#requiredClaims(java.util.Set)} */
+    REQUIRED_CLAIMS("requiredClaims(Set)"),
+    /** {@link VerifierConfigBuilder#claimRule(ClaimRule)} */
+    CLAIM_RULES("claimRule(ClaimRule)"),
     /** {@link VerifierConfigBuilder#maxTokenSize(int)} */
     MAX_TOKEN_SIZE("maxTokenSize(int)"),
     /** {@link VerifierConfigBuilder#decryptionKeys(io.jwtguard.core.keys.DecryptionKeySource)} */

@@ -8,19 +8,15 @@ import static io.jwtguard.core.verify.TokenParts.reject;
 
 import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.jose.JwsAlgorithm;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Verifies bearer JWTs. One pipeline, cheapest check first: size cap, structure (3 or 5
@@ -56,7 +52,7 @@ public final class TokenVerifier {
 
     private TokenVerifier(VerifierConfig config) {
         this.config = config;
-        this.headerPolicy = new HeaderPolicy(config);
+        this.headerPolicy = new HeaderPolicy();
         this.signatureCheck = new SignatureCheck(config.keyStrength());
         this.jweDecryption = new JweDecryption(config);
         this.maxTokenSize = config.maxTokenSize();
@@ -119,7 +115,10 @@ public final class TokenVerifier {
         if (cache != null) {
             VerifiedTokenCache.Entry hit = cache.get(token);
             if (hit != null) {
-                if (hit.usableAt(config.clock().instant().getEpochSecond())) {
+                Instant now = config.clock().instant();
+                if (hit.usableAt(now.getEpochSecond())) {
+                    // the application's rules may depend on time or on state that changed: run them again
+                    hit.policy().checkApplicationRules(hit.token().claims(), now);
                     if (config.revocationCheck().isRevoked(hit.token())) {
                         throw reject(RejectionReason.REVOKED, "the token is revoked");
                     }
@@ -174,6 +173,7 @@ public final class TokenVerifier {
             claims = parse(payloadBytes, "claims");
             policy = policyFor(claims);
         }
+        policy.acceptedTypes.check(optionalString(header, "typ"));
         if (!policy.allowedAlgorithms.contains(algorithm)) {
             throw reject(RejectionReason.ALGORITHM_NOT_ALLOWED, "algorithm is not in the allow-list "
                     + policy.allowedAlgorithms);
@@ -220,11 +220,8 @@ public final class TokenVerifier {
     /** Claim rules, principal, groups and revocation: the steps after the signature. */
     private VerifiedToken accept(IssuerPolicy policy, String rawToken, JsonObject claims, long keyVersion) {
         Instant now = config.clock().instant();
-        for (ClaimRule rule : policy.claimRules) {
-            rule.check(claims, now);
-        }
-        String name = principalName(claims);
-        VerifiedToken verified = new VerifiedToken(rawToken, claims, groups(claims), name);
+        policy.checkClaims(claims, now);
+        VerifiedToken verified = new VerifiedToken(rawToken, claims, policy.groups(claims), policy.principalName(claims));
         if (config.revocationCheck().isRevoked(verified)) {
             throw reject(RejectionReason.REVOKED, "the token is revoked");
         }
@@ -233,44 +230,6 @@ public final class TokenVerifier {
             cache.put(rawToken, new VerifiedTokenCache.Entry(verified, policy, keyVersion, validThrough));
         }
         return verified;
-    }
-
-    private static String principalName(JsonObject claims) {
-        for (String claim : new String[] {"upn", "preferred_username", "sub"}) {
-            JsonValue value = claims.get(claim);
-            if (value instanceof JsonString) {
-                return ((JsonString) value).getString();
-            }
-        }
-        throw reject(RejectionReason.MISSING_CLAIM, "no principal claim: upn, preferred_username or sub");
-    }
-
-    private Set<String> groups(JsonObject claims) {
-        List<String> path = config.groupsClaimPath();
-        JsonValue value = claims;
-        for (String segment : path) {
-            if (!(value instanceof JsonObject)) {
-                return Set.of();
-            }
-            value = ((JsonObject) value).get(segment);
-        }
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return Set.of();
-        }
-        Set<String> groups = new LinkedHashSet<>();
-        if (value instanceof JsonString) {
-            groups.add(((JsonString) value).getString());
-        } else if (value instanceof JsonArray) {
-            for (JsonValue member : (JsonArray) value) {
-                if (!(member instanceof JsonString)) {
-                    throw reject(RejectionReason.INVALID_CLAIM, "the groups claim has a non-string member");
-                }
-                groups.add(((JsonString) member).getString());
-            }
-        } else {
-            throw reject(RejectionReason.INVALID_CLAIM, "the groups claim is neither a string nor an array");
-        }
-        return groups;
     }
 
     @Override

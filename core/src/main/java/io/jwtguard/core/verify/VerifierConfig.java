@@ -35,6 +35,8 @@ public final class VerifierConfig {
     public static final long DEFAULT_CACHE_MAX_SIZE = 10_000;
     /** Default accepted {@code typ} values, normalised (see {@link TokenTypes#normalize(String)}). */
     public static final Set<String> DEFAULT_TOKEN_TYPES = Set.of("jwt", "at+jwt");
+    /** Default principal claims, in order of preference (MicroProfile JWT 2.1 section 4.1.2). */
+    public static final List<String> DEFAULT_PRINCIPAL_CLAIMS = List.of("upn", "preferred_username", "sub");
 
     private final Profile profile;
     private final List<KeySource> keySources;
@@ -50,6 +52,8 @@ public final class VerifierConfig {
     private final boolean typeRequired;
     private final boolean tokenKindCheck;
     private final List<String> groupsClaimPath;
+    private final List<String> principalClaims;
+    private final List<ClaimRule> claimRules;
     private final int maxTokenSize;
     private final DecryptionKeySource decryptionKeys;
     private final Set<KeyManagementAlgorithm> keyManagementAlgorithms;
@@ -75,7 +79,9 @@ public final class VerifierConfig {
         this.acceptedTypes = Set.copyOf(b.acceptedTypes);
         this.typeRequired = b.typeRequired;
         this.tokenKindCheck = b.tokenKindCheck;
-        this.groupsClaimPath = List.of(b.groupsClaimPath.split("\\.", -1));
+        this.groupsClaimPath = ClaimPaths.parse(b.groupsClaimPath);
+        this.principalClaims = List.copyOf(b.principalClaims);
+        this.claimRules = List.copyOf(b.claimRules);
         this.maxTokenSize = b.maxTokenSize;
         this.decryptionKeys = b.decryptionKeys;
         this.keyManagementAlgorithms = Set.copyOf(b.keyManagementAlgorithms);
@@ -104,6 +110,8 @@ public final class VerifierConfig {
         this.typeRequired = unchecked.typeRequired;
         this.tokenKindCheck = unchecked.tokenKindCheck;
         this.groupsClaimPath = unchecked.groupsClaimPath;
+        this.principalClaims = unchecked.principalClaims;
+        this.claimRules = unchecked.claimRules;
         this.maxTokenSize = unchecked.maxTokenSize;
         this.decryptionKeys = unchecked.decryptionKeys;
         this.keyManagementAlgorithms = unchecked.keyManagementAlgorithms;
@@ -203,6 +211,22 @@ public final class VerifierConfig {
     /** @return the path of the groups claim, one element per nesting level */
     public List<String> groupsClaimPath() {
         return groupsClaimPath;
+    }
+
+    /**
+     * @return the claims that name the principal, in order of preference: the first that is a
+     *     string wins; {@link #DEFAULT_PRINCIPAL_CLAIMS} by default
+     */
+    public List<String> principalClaims() {
+        return principalClaims;
+    }
+
+    /**
+     * @return the application's claim rules for every issuer, in order; they run after the
+     *     built-in rules, on every verification and every cache hit (see {@link ClaimRule})
+     */
+    public List<ClaimRule> claimRules() {
+        return claimRules;
     }
 
     /** @return the maximum token length in characters */

@@ -47,6 +47,8 @@ public final class VerifierConfigBuilder {
     boolean typeRequired;
     boolean tokenKindCheck = true;
     String groupsClaimPath = "groups";
+    List<String> principalClaims = VerifierConfig.DEFAULT_PRINCIPAL_CLAIMS;
+    final List<ClaimRule> claimRules = new ArrayList<>();
     int maxTokenSize = VerifierConfig.DEFAULT_MAX_TOKEN_SIZE;
     DecryptionKeySource decryptionKeys;
     Set<KeyManagementAlgorithm> keyManagementAlgorithms = EnumSet.of(KeyManagementAlgorithm.RSA_OAEP,
@@ -164,6 +166,26 @@ public final class VerifierConfigBuilder {
         return this;
     }
 
+    /**
+     * Sets the claims that name the principal, in order of preference (the first that is a string
+     * wins); {@code upn}, {@code preferred_username}, {@code sub} by default, as MicroProfile JWT
+     * says. A token with none of them is refused ({@link RejectionReason#MISSING_CLAIM}).
+     */
+    public VerifierConfigBuilder principalClaims(List<String> value) {
+        this.principalClaims = List.copyOf(value);
+        return this;
+    }
+
+    /**
+     * Adds an application claim rule that every issuer's tokens must pass (see {@link ClaimRule}):
+     * a tenant, {@code azp}, {@code acr} or any other check. Its refusals are
+     * {@link RejectionReason#CUSTOM_RULE} with the rule's code.
+     */
+    public VerifierConfigBuilder claimRule(ClaimRule value) {
+        claimRules.add(Objects.requireNonNull(value, "claimRule"));
+        return this;
+    }
+
     /** Sets the maximum token length in characters; 8192 by default. */
     public VerifierConfigBuilder maxTokenSize(int value) {
         this.maxTokenSize = value;
@@ -242,7 +264,7 @@ public final class VerifierConfigBuilder {
      *     if a setting is invalid or a posture finding is an unacknowledged error
      */
     public VerifierConfig build() {
-        validateTrustedIssuers();
+        new TrustedIssuerChecks(this, names).check();
         FixedKeyChecks.checkAbsoluteFloor(keySources, trustedIssuers, names);
         if (keySources.isEmpty() && decryptionKeys == null && trustedIssuers.isEmpty()) {
             throw invalid(Setting.KEYS, "no verification key is configured; set " + names.of(Setting.KEYS));
@@ -283,9 +305,12 @@ public final class VerifierConfigBuilder {
             throw invalid(Setting.TOKEN_TYPES, "no type is accepted while a type is required; list at least one, "
                     + "for example at+jwt");
         }
-        if (groupsClaimPath.isBlank() || List.of(groupsClaimPath.split("\\.", -1)).contains("")) {
+        if (!ClaimPaths.isValid(groupsClaimPath)) {
             throw invalid(Setting.GROUPS_CLAIM, "'" + groupsClaimPath + "' is not a dot-separated claim path; use "
                     + "for example groups or realm_access.roles");
+        }
+        if (principalClaims.isEmpty() || principalClaims.stream().anyMatch(String::isBlank)) {
+            throw invalid(Setting.PRINCIPAL_CLAIMS, "list at least one claim name, for example upn,preferred_username,sub");
         }
         if (cacheEnabled && cacheMaxSize < 1) {
             throw invalid(Setting.CACHE, "the maximum size must be at least 1; to turn the cache off, disable it");
@@ -322,44 +347,5 @@ public final class VerifierConfigBuilder {
 
     private InvalidSettingException invalid(Setting setting, String problemAndFix) {
         return new InvalidSettingException(names.of(setting), problemAndFix);
-    }
-
-    private InvalidSettingException invalid(TrustedIssuer issuer, Setting setting, String problemAndFix) {
-        return new InvalidSettingException(names.ofIssuer(issuer.name(), setting), problemAndFix);
-    }
-
-    private void validateTrustedIssuers() {
-        Set<String> seen = new HashSet<>();
-        if (issuer != null && !keySources.isEmpty()) {
-            seen.add(issuer);
-        }
-        for (TrustedIssuer t : trustedIssuers) {
-            if (t.issuer().isBlank()) {
-                throw invalid(t, Setting.ISSUER, "the issuer is blank; set the exact 'iss' value");
-            }
-            if (!seen.add(t.issuer())) {
-                throw invalid(t, Setting.ISSUER, "issuer '" + t.issuer() + "' is configured twice; each issuer "
-                        + "appears once");
-            }
-            if (t.keySources().isEmpty()) {
-                throw invalid(t, Setting.KEYS, "issuer '" + t.name() + "' has no keys; set "
-                        + names.ofIssuer(t.name(), Setting.KEYS));
-            }
-            if (t.allowedAlgorithms().isEmpty()) {
-                throw invalid(t, Setting.ALGORITHMS, "no algorithm; list at least one, e.g. RS256");
-            }
-            if (t.clockSkew().isNegative()) {
-                throw invalid(t, Setting.CLOCK_SKEW, "the clock skew is negative");
-            }
-            if (t.clockSkew().compareTo(maxClockSkew) > 0 && !acknowledged.contains(FindingCode.SKEW_OVER_BOUND)) {
-                throw invalid(t, Setting.CLOCK_SKEW, "clock skew of " + t.clockSkew().toSeconds()
-                        + " s exceeds the bound of " + maxClockSkew.toSeconds() + " s; lower it, or accept the risk "
-                        + "with " + names.acknowledgement(FindingCode.SKEW_OVER_BOUND));
-            }
-        }
-        if (!trustedIssuers.isEmpty() && !keySources.isEmpty() && issuer == null) {
-            throw invalid(Setting.ISSUER, "with several trusted issuers, the keys of " + names.of(Setting.KEYS)
-                    + " need their issuer: set " + names.of(Setting.ISSUER));
-        }
     }
 }

@@ -260,8 +260,8 @@ class KeyStrengthTest {
     }
 
     private static TrustedIssuer trusted(KeySource source) {
-        return new TrustedIssuer("other", OTHER, List.of(source), EnumSet.of(JwsAlgorithm.RS256),
-                Set.of(TokenFactory.AUDIENCE), Duration.ofSeconds(30), null);
+        return TrustedIssuer.builder("other", OTHER).keySource(source).allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256))
+                .audiences(Set.of(TokenFactory.AUDIENCE)).clockSkew(Duration.ofSeconds(30)).build();
     }
 
     private static VerifierConfigBuilder customConfig(KeySource source) {

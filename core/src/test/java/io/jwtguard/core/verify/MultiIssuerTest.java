@@ -31,9 +31,10 @@ class MultiIssuerTest {
 
     private static TokenVerifier verifier(Set<String> otherAudiences, Set<JwsAlgorithm> otherAlgorithms) {
         return TokenVerifier.create(TestConfigs.rsa()
-                .trustedIssuer(new TrustedIssuer("other", OTHER,
-                        List.of(StaticKeySource.of(VerificationKey.ofPublicKey(null, OTHER_KEY.getPublic()))),
-                        otherAlgorithms, otherAudiences, Duration.ofSeconds(30), null))
+                .trustedIssuer(TrustedIssuer.builder("other", OTHER)
+                        .keySource(StaticKeySource.of(VerificationKey.ofPublicKey(null, OTHER_KEY.getPublic())))
+                        .allowedAlgorithms(otherAlgorithms).audiences(otherAudiences).clockSkew(Duration.ofSeconds(30))
+                        .build())
                 .build());
     }
 
@@ -108,9 +109,9 @@ class MultiIssuerTest {
 
     @Test
     void buildWhenSameIssuerTwiceThenConfigurationError() {
-        assertThatThrownBy(() -> TestConfigs.rsa().trustedIssuer(new TrustedIssuer("dup", TokenFactory.ISSUER,
-                List.of(StaticKeySource.of(VerificationKey.ofPublicKey(null, OTHER_KEY.getPublic()))),
-                EnumSet.of(JwsAlgorithm.RS256), Set.of(), Duration.ZERO, null)).build())
+        assertThatThrownBy(() -> TestConfigs.rsa().trustedIssuer(TrustedIssuer.builder("dup", TokenFactory.ISSUER)
+                .keySource(StaticKeySource.of(VerificationKey.ofPublicKey(null, OTHER_KEY.getPublic())))
+                .clockSkew(Duration.ZERO).build()).build())
                 .isInstanceOfSatisfying(InvalidSettingException.class,
                         e -> assertThat(e.setting()).isEqualTo("trustedIssuer(TrustedIssuer 'dup').issuer(String)"));
     }

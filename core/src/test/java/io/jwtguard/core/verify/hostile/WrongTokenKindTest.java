@@ -141,9 +141,9 @@ class WrongTokenKindTest {
     void verifyWhenAdditionalIssuerSendsIdTokenThenIdTokenClaim() {
         String other = "https://other.example";
         TokenVerifier verifier = TokenVerifier.create(TestConfigs.rsa()
-                .trustedIssuer(new TrustedIssuer("other", other,
-                        List.of(StaticKeySource.of(VerificationKey.ofPublicKey(null, TestKeys.RSA_2048_OTHER.getPublic()))),
-                        EnumSet.of(JwsAlgorithm.RS256), Set.of(TokenFactory.AUDIENCE), Duration.ofSeconds(30), null))
+                .trustedIssuer(TrustedIssuer.builder("other", other)
+                        .keySource(StaticKeySource.of(VerificationKey.ofPublicKey(null, TestKeys.RSA_2048_OTHER.getPublic())))
+                        .audiences(Set.of(TokenFactory.AUDIENCE)).clockSkew(Duration.ofSeconds(30)).build())
                 .build());
         String idClaims = claims("\"typ\":\"ID\",\"nonce\":\"n\"").replace(TokenFactory.ISSUER, other);
         String accessClaims = claims("\"typ\":\"Bearer\"").replace(TokenFactory.ISSUER, other);

@@ -1,0 +1,65 @@
+package io.jwtguard.core.verify;
+
+import io.jwtguard.core.availability.VerificationUnavailableException;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * An application's claim rule as the pipeline runs it: its refusals pass through, an outage it
+ * reports passes through (503), and anything else it throws refuses the token (fail closed)
+ * with the rule code {@value #ERROR_CODE}, logged as a warning once per rule (the exception's
+ * type only: its message may quote attacker-controlled claims). A built-in reason that is not
+ * an {@code invalid_token} one (a rule cannot answer 400 or 403) becomes a {@code CUSTOM_RULE}
+ * refusal with that code too. Thread-safe.
+ */
+final class ApplicationRule implements ClaimRule {
+    /** The rule code of a rule that failed with an unexpected exception. */
+    static final String ERROR_CODE = "rule-error";
+    private static final System.Logger LOG = System.getLogger(ApplicationRule.class.getName());
+
+    private final ClaimRule rule;
+    private final AtomicBoolean warned = new AtomicBoolean();
+
+    ApplicationRule(ClaimRule rule) {
+        this.rule = Objects.requireNonNull(rule, "rule");
+    }
+
+    @Override
+    public void check(JsonObject claims, Instant now) {
+        try {
+            rule.check(claims, now);
+        } catch (TokenRejectedException e) {
+            if (e.reason().errorCode() != BearerErrorCode.INVALID_TOKEN) {
+                warnOnce("refused a token with " + e.reason() + ", which is not an invalid_token reason; use "
+                        + "ClaimRule.failure(code, detail)");
+                throw ClaimRule.failure(ERROR_CODE, "application rule " + describe() + " used " + e.reason());
+            }
+            throw e;
+        } catch (VerificationUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            warnOnce("failed with " + e.getClass().getName() + "; the token is refused (rule code " + ERROR_CODE
+                    + ")");
+            throw ClaimRule.failure(ERROR_CODE, "application rule " + describe() + " failed with "
+                    + e.getClass().getName());
+        }
+    }
+
+    private void warnOnce(String what) {
+        if (warned.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "JWT Guard: the application claim rule " + describe() + " " + what
+                    + " (logged once)");
+        }
+    }
+
+    private String describe() {
+        return rule.getClass().getName();
+    }
+
+    @Override
+    public String toString() {
+        return "ApplicationRule[" + describe() + "]";
+    }
+}
