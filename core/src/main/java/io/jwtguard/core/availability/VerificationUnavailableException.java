@@ -22,7 +22,9 @@ public final class VerificationUnavailableException extends RuntimeException {
         /** the verification keys (a key source) */
         KEYS,
         /** the revocation store */
-        REVOCATION_STORE
+        REVOCATION_STORE,
+        /** what an application claim rule needs to decide (its own directory, database or service) */
+        APPLICATION_RULE
     }
 
     private final Source source;
