@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -62,7 +63,20 @@ public final class ConfigLoader {
      * @throws ConfigurationException naming the property, on any invalid or refused setting
      */
     public static LoadedConfiguration load(Function<String, Optional<String>> properties, Clock clock) {
+        return load(properties, clock, builder -> { });
+    }
+
+    /**
+     * As {@link #load(Function, Clock)}, letting the caller add to the verifier's settings after
+     * the properties were read and before the configuration is validated: a runtime adds the
+     * application's claim rules this way.
+     *
+     * @param customizer called once with the builder, not null
+     */
+    public static LoadedConfiguration load(Function<String, Optional<String>> properties, Clock clock,
+            Consumer<VerifierConfigBuilder> customizer) {
         Objects.requireNonNull(properties, "properties");
+        Objects.requireNonNull(customizer, "customizer");
         PropertyReader in = new PropertyReader(properties);
         Profile profile = in.get(PROFILE).map(v -> Profile.fromPropertyValue(v).orElseThrow(() ->
                 new ConfigurationException(PROFILE, "'" + v + "' is not a profile; use hardened or mp-compat")))
@@ -126,6 +140,7 @@ public final class ConfigLoader {
         TokenServiceLoader tokenService = new TokenServiceLoader(in, clock);
         EndpointSettings endpoints = tokenService.endpoints();
         tokenService.prepare(builder, algorithms);
+        customizer.accept(builder);
         VerifierConfig verifier;
         try {
             verifier = builder.build();

@@ -7,12 +7,11 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * An application's claim rule as the pipeline runs it: its refusals pass through, an outage it
- * reports passes through (503), and anything else it throws refuses the token (fail closed)
- * with the rule code {@value #ERROR_CODE}, logged as a warning once per rule (the exception's
- * type only: its message may quote attacker-controlled claims). A built-in reason that is not
- * an {@code invalid_token} one (a rule cannot answer 400 or 403) becomes a {@code CUSTOM_RULE}
- * refusal with that code too. Thread-safe.
+ * An application's claim rule as the pipeline runs it: its refusals pass through (every
+ * {@link RejectionReason} is an {@code invalid_token} one, so a rule cannot answer 400 or 403),
+ * an outage it reports passes through (503), and anything else it throws refuses the token (fail
+ * closed) with the rule code {@value #ERROR_CODE}, logged as a warning once per rule (the
+ * exception's type only: its message may quote attacker-controlled claims). Thread-safe.
  */
 final class ApplicationRule implements ClaimRule {
     /** The rule code of a rule that failed with an unexpected exception. */
@@ -30,14 +29,7 @@ final class ApplicationRule implements ClaimRule {
     public void check(JsonObject claims, Instant now) {
         try {
             rule.check(claims, now);
-        } catch (TokenRejectedException e) {
-            if (e.reason().errorCode() != BearerErrorCode.INVALID_TOKEN) {
-                warnOnce("refused a token with " + e.reason() + ", which is not an invalid_token reason; use "
-                        + "ClaimRule.failure(code, detail)");
-                throw ClaimRule.failure(ERROR_CODE, "application rule " + describe() + " used " + e.reason());
-            }
-            throw e;
-        } catch (VerificationUnavailableException e) {
+        } catch (TokenRejectedException | VerificationUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
             warnOnce("failed with " + e.getClass().getName() + "; the token is refused (rule code " + ERROR_CODE

@@ -1,13 +1,14 @@
 package io.jwtguard.core.verify;
 
 /**
- * Why a token was refused: a closed set, each member mapped to an RFC 6750 error code, an
- * HTTP status and a fixed description that is safe to show to a client (it never contains
- * any part of the token).
+ * Why the verifier refused a token: a closed set, each member mapped to an RFC 6750 error code,
+ * an HTTP status and a fixed description that is safe to show to a client (it never contains
+ * any part of the token). Reasons decided at the resource (roles, scopes, freshness) belong to
+ * the runtime; both implement {@link RefusalReason}.
  *
  * <p>Callers branch on the reason, never on exception messages.
  */
-public enum RejectionReason {
+public enum RejectionReason implements RefusalReason {
     /** The token is longer than the configured maximum size; checked before any decoding. */
     SIZE_EXCEEDED(BearerErrorCode.INVALID_TOKEN, "The token is too large"),
     /** Wrong number of segments, empty header or payload, or an empty signature. */
@@ -81,17 +82,7 @@ public enum RejectionReason {
      */
     CUSTOM_RULE(BearerErrorCode.INVALID_TOKEN, "The token does not satisfy a rule of this application"),
     /** The token, its subject or its grant was revoked. */
-    REVOKED(BearerErrorCode.INVALID_TOKEN, "The token has been revoked"),
-    /** The token is older than the resource allows; the client must obtain a fresh one (step-up). */
-    STALE_FOR_RESOURCE(BearerErrorCode.INVALID_TOKEN, "The token is too old for this resource"),
-    /** The token lacks a scope that the resource requires. */
-    INSUFFICIENT_SCOPE(BearerErrorCode.INSUFFICIENT_SCOPE, "The token lacks a required scope"),
-    /** The token's groups hold none of the roles the resource allows (runtime). */
-    MISSING_ROLE(BearerErrorCode.INSUFFICIENT_SCOPE, "The token lacks a required role"),
-    /** A claim value the resource requires is absent (runtime). */
-    CLAIM_VALUE_MISMATCH(BearerErrorCode.INSUFFICIENT_SCOPE, "The token lacks a required claim value"),
-    /** The request carries more than one token. */
-    MULTIPLE_TOKENS(BearerErrorCode.INVALID_REQUEST, "The request carries more than one token");
+    REVOKED(BearerErrorCode.INVALID_TOKEN, "The token has been revoked");
 
     private final BearerErrorCode errorCode;
     private final String description;
@@ -101,20 +92,12 @@ public enum RejectionReason {
         this.description = description;
     }
 
-    /** @return the RFC 6750 error code, never null */
+    @Override
     public BearerErrorCode errorCode() {
         return errorCode;
     }
 
-    /** @return the HTTP status that a response for this reason carries */
-    public int httpStatus() {
-        return errorCode.httpStatus();
-    }
-
-    /**
-     * @return a fixed, client-safe description, suitable for {@code error_description}: printable
-     *     ASCII without quotes or backslashes, and never any part of a token
-     */
+    @Override
     public String description() {
         return description;
     }

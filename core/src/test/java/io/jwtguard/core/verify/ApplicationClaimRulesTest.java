@@ -111,14 +111,19 @@ class ApplicationClaimRulesTest {
     }
 
     @Test
-    void ruleMayNotAnswerWithAnotherErrorCodeThanInvalidToken() {
-        ClaimRule forbidden = (claims, now) -> {
-            throw new TokenRejectedException(RejectionReason.INSUFFICIENT_SCOPE, "403 from a claim rule");
+    void ruleMayRefuseWithABuiltInReasonAndEveryBuiltInReasonIsInvalidToken() {
+        ClaimRule needsEmail = (claims, now) -> {
+            if (!claims.containsKey("email")) {
+                throw new TokenRejectedException(RejectionReason.MISSING_CLAIM, "'email' is missing");
+            }
         };
-        TokenVerifier verifier = TokenVerifier.create(TestConfigs.rsa().claimRule(forbidden).build());
+        TokenVerifier verifier = TokenVerifier.create(TestConfigs.rsa().claimRule(needsEmail).build());
         TokenRejectedException refused = rejection(verifier, token(""));
-        assertThat(refused.reason()).isEqualTo(RejectionReason.CUSTOM_RULE);
-        assertThat(refused.ruleCode()).contains("rule-error");
+        assertThat(refused.reason()).isEqualTo(RejectionReason.MISSING_CLAIM);
+        assertThat(refused.ruleCode()).isEmpty();
+        verifier.verify(token("\"email\":\"a@b.example\""));
+        // so no rule can turn a bad token into a 400 or a 403
+        assertThat(RejectionReason.values()).allMatch(r -> r.errorCode() == BearerErrorCode.INVALID_TOKEN);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.jwtguard.runtime.authz;
 
 import io.jwtguard.core.verify.BearerErrorCode;
-import io.jwtguard.core.verify.RejectionReason;
 import io.jwtguard.core.verify.VerifiedToken;
 import io.jwtguard.runtime.http.BearerChallenge;
+import io.jwtguard.runtime.http.RequestRefusal;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -112,16 +112,16 @@ public final class AccessDecision {
     }
 
     /** @return the rejection reason to report for this decision, empty when none of the core reasons applies */
-    public Optional<RejectionReason> reason() {
+    public Optional<RequestRefusal> reason() {
         switch (kind) {
             case STALE:
-                return Optional.of(RejectionReason.STALE_FOR_RESOURCE);
+                return Optional.of(RequestRefusal.STALE_FOR_RESOURCE);
             case MISSING_SCOPE:
-                return Optional.of(RejectionReason.INSUFFICIENT_SCOPE);
+                return Optional.of(RequestRefusal.INSUFFICIENT_SCOPE);
             case MISSING_ROLE:
-                return Optional.of(RejectionReason.MISSING_ROLE);
+                return Optional.of(RequestRefusal.MISSING_ROLE);
             case MISSING_CLAIM_VALUE:
-                return Optional.of(RejectionReason.CLAIM_VALUE_MISMATCH);
+                return Optional.of(RequestRefusal.CLAIM_VALUE_MISMATCH);
             default:
                 return Optional.empty();
         }
@@ -137,14 +137,14 @@ public final class AccessDecision {
             case UNAUTHENTICATED:
                 return Optional.of(BearerChallenge.noToken(realm));
             case MISSING_ROLE:
-                return Optional.of(BearerChallenge.rejected(realm, RejectionReason.MISSING_ROLE));
+                return Optional.of(BearerChallenge.rejected(realm, RequestRefusal.MISSING_ROLE));
             case STALE:
-                return Optional.of(BearerChallenge.rejected(realm, RejectionReason.STALE_FOR_RESOURCE));
+                return Optional.of(BearerChallenge.rejected(realm, RequestRefusal.STALE_FOR_RESOURCE));
             case MISSING_SCOPE:
                 return Optional.of(BearerChallenge.error(realm, BearerErrorCode.INSUFFICIENT_SCOPE,
-                        RejectionReason.INSUFFICIENT_SCOPE.description(), scopes));
+                        RequestRefusal.INSUFFICIENT_SCOPE.description(), scopes));
             case MISSING_CLAIM_VALUE:
-                return Optional.of(BearerChallenge.rejected(realm, RejectionReason.CLAIM_VALUE_MISMATCH));
+                return Optional.of(BearerChallenge.rejected(realm, RequestRefusal.CLAIM_VALUE_MISMATCH));
             default:
                 return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package io.jwtguard.runtime.cdi;
 
+import io.jwtguard.runtime.guard.ApplicationClaimRules;
+import io.jwtguard.core.verify.ClaimRule;
 import io.jwtguard.core.config.ConfigurationException;
 import io.jwtguard.runtime.authz.ResourceRequirements;
 import io.jwtguard.runtime.guard.JwtGuard;
@@ -221,8 +223,48 @@ public final class JwtGuardExtension implements Extension {
                 return;
             }
         }
+        Optional<JwtGuard> existing = JwtGuards.find(loader);
+        if (existing.isPresent()) {
+            try {
+                bindClaimRules(existing.get(), beanManager);
+            } catch (IllegalArgumentException e) {
+                event.addDeploymentProblem(new DeploymentException("JWT Guard: " + e.getMessage(), e));
+                return;
+            }
+        } else {
+            JwtGuards.whenCreated(loader, guard -> {
+                try {
+                    bindClaimRules(guard, beanManager);
+                } catch (IllegalArgumentException e) {
+                    LOG.log(System.Logger.Level.ERROR, "JWT Guard: " + e.getMessage() + "; every token is refused "
+                            + "until this is fixed");
+                    guard.claimRules().ifPresent(slot -> slot.bind(List.of(new ApplicationClaimRules.Bound(
+                            "misconfigured claim rules", (claims, now) -> {
+                                throw ClaimRule.failure("rule-error", "the claim rule beans are misconfigured");
+                            }, Set.of()))));
+                }
+            });
+        }
         // attach now, or when the servlet initializer creates the guard later
         JwtGuards.whenCreated(loader, guard -> guard.addListener(listener));
+    }
+
+    /** Binds the application's {@link ClaimRule} beans to the guard's verifier, once. */
+    private static void bindClaimRules(JwtGuard guard, BeanManager beanManager) {
+        List<ApplicationClaimRules.Bound> rules = ClaimRuleBeans.resolve(beanManager,
+                guard.configuration().verifier());
+        Optional<ApplicationClaimRules> slot = guard.claimRules();
+        if (slot.isPresent()) {
+            slot.get().bind(rules);
+            if (!rules.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "JWT Guard: claim rule beans " + rules.stream()
+                        .map(ApplicationClaimRules.Bound::name).toList() + " check every token");
+            }
+        } else if (!rules.isEmpty()) {
+            throw new IllegalArgumentException("claim rule beans " + rules.stream().map(ApplicationClaimRules.Bound::name)
+                    .toList() + " cannot be used: this application's guard was built from a configuration loaded "
+                    + "elsewhere; add the rules to its VerifierConfigBuilder");
+        }
     }
 
     void stop(@Observes BeforeShutdown event) {

@@ -1,11 +1,13 @@
 package io.jwtguard.runtime.guard;
 
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.config.ConfigLoader;
 import io.jwtguard.core.config.ConfigurationException;
 import io.jwtguard.core.config.LoadedConfiguration;
 import io.jwtguard.core.verify.TokenVerifier;
 import io.jwtguard.runtime.http.RequestAuthenticator;
 import io.jwtguard.runtime.http.TokenExtractor;
+import io.jwtguard.runtime.http.TokenResolver;
 import io.jwtguard.runtime.observe.RejectionCounters;
 import io.jwtguard.runtime.observe.RejectionListener;
 import io.jwtguard.runtime.observe.RejectionSummary;
@@ -29,9 +31,13 @@ public final class JwtGuard {
     private final RejectionCounters counters = new RejectionCounters();
     private final List<RejectionListener> listeners = new CopyOnWriteArrayList<>();
     private final RequestAuthenticator authenticator;
+    /** Null when the guard was built from a configuration loaded elsewhere. */
+    private final ApplicationClaimRules claimRules;
 
-    private JwtGuard(LoadedConfiguration configuration, RuntimeSettings settings) {
+    private JwtGuard(LoadedConfiguration configuration, RuntimeSettings settings, ApplicationClaimRules claimRules,
+            TokenResolver resolver) {
         this.configuration = configuration;
+        this.claimRules = claimRules;
         this.settings = settings;
         listeners.add(counters);
         // the container's own log line for a refusal (Open Liberty's CWWKS1652A, WildFly's) never says
@@ -47,12 +53,13 @@ public final class JwtGuard {
             }
 
             @Override
-            public void keysUnavailable() {
-                listeners.forEach(RejectionListener::keysUnavailable);
+            public void unavailable(VerificationUnavailableException.Source source) {
+                listeners.forEach(l -> l.unavailable(source));
             }
         };
         this.authenticator = new RequestAuthenticator(TokenVerifier.create(configuration.verifier()),
-                new TokenExtractor(configuration.transport()), fanOut, settings.retryAfter());
+                resolver != null ? resolver : new TokenExtractor(configuration.transport()), fanOut,
+                settings.retryAfter());
     }
 
     /**
@@ -64,13 +71,17 @@ public final class JwtGuard {
     public static JwtGuard create(Function<String, Optional<String>> properties) {
         Objects.requireNonNull(properties, "properties");
         RuntimeSettings settings = RuntimeSettings.load(properties);
-        return new JwtGuard(ConfigLoader.load(properties), settings);
+        TokenResolver resolver = properties.apply(RuntimeProperties.TOKEN_RESOLVER)
+                .filter(name -> !name.isBlank()).map(TokenResolvers::instantiate).orElse(null);
+        ApplicationClaimRules claimRules = new ApplicationClaimRules();
+        return new JwtGuard(ConfigLoader.load(properties, Clock.systemUTC(), builder -> builder.claimRule(claimRules)),
+                settings, claimRules, resolver);
     }
 
     /** As {@link #create(Function)}, with an already loaded configuration (tests, embedding). */
     public static JwtGuard create(LoadedConfiguration configuration, RuntimeSettings settings) {
         return new JwtGuard(Objects.requireNonNull(configuration, "configuration"),
-                Objects.requireNonNull(settings, "settings"));
+                Objects.requireNonNull(settings, "settings"), null, null);
     }
 
     private static boolean openTelemetryPresent() {
@@ -100,6 +111,15 @@ public final class JwtGuard {
     /** @return the verifier's clock: the time source of per-resource freshness checks too */
     public Clock clock() {
         return configuration.verifier().clock();
+    }
+
+    /**
+     * @return the slot for the application's claim-rule beans, which the CDI extension binds at
+     *     deployment; empty when this guard was built from a configuration loaded elsewhere (add
+     *     rules to its {@code VerifierConfigBuilder} then)
+     */
+    public Optional<ApplicationClaimRules> claimRules() {
+        return Optional.ofNullable(claimRules);
     }
 
     /** @return the per-reason rejection counters */

@@ -32,6 +32,12 @@ public final class RuntimeProperties {
     public static final String CONTAINER_LOGIN = "jwtguard.security-mechanism.container-login";
     /** {@code Retry-After} of a 503 when keys are unavailable: seconds; {@code 30} by default. */
     public static final String RETRY_AFTER = "jwtguard.unavailable.retry-after";
+    /**
+     * The class name of the application's own {@link io.jwtguard.runtime.http.TokenResolver} (a
+     * public class with a public no-argument constructor); unset by default: the built-in
+     * transport of {@code mp.jwt.token.header} and {@code mp.jwt.token.cookie}.
+     */
+    public static final String TOKEN_RESOLVER = "jwtguard.token.resolver";
     /** Whether rejections are counted through OpenTelemetry when its API is present; {@code true}. */
     public static final String OPENTELEMETRY = "jwtguard.metrics.opentelemetry.enabled";
 

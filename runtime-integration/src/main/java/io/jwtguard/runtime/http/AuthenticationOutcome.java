@@ -1,6 +1,6 @@
 package io.jwtguard.runtime.http;
 
-import io.jwtguard.core.verify.RejectionReason;
+import io.jwtguard.core.verify.RefusalReason;
 import io.jwtguard.core.verify.VerifiedToken;
 import java.time.Duration;
 import java.util.Objects;
@@ -30,11 +30,12 @@ public sealed interface AuthenticationOutcome {
     }
 
     /**
-     * The request was refused: a bad token, or more than one token.
+     * The request was refused: a bad token ({@link io.jwtguard.core.verify.RejectionReason}), or
+     * more than one token ({@link RequestRefusal#MULTIPLE_TOKENS}).
      *
      * @param reason why, not null
      */
-    record Rejected(RejectionReason reason) implements AuthenticationOutcome {
+    record Rejected(RefusalReason reason) implements AuthenticationOutcome {
         public Rejected {
             Objects.requireNonNull(reason, "reason");
         }

@@ -1,7 +1,7 @@
 package io.jwtguard.runtime.http;
 
 import io.jwtguard.core.verify.BearerErrorCode;
-import io.jwtguard.core.verify.RejectionReason;
+import io.jwtguard.core.verify.RefusalReason;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import java.util.StringJoiner;
  * section 3 allows ({@code %x20-21 / %x23-5B / %x5D-7E}); a description outside that set is
  * replaced by a safe default rather than breaking the header; a {@code scope} attribute lists
  * scope-tokens ({@code %x21 / %x23-5B / %x5D-7E}) separated by spaces. Nothing from the request
- * (token, header) is ever echoed: descriptions are the fixed texts of {@link RejectionReason}
+ * (token, header) is ever echoed: descriptions are the fixed texts of {@link RefusalReason}
  * or of the runtime.
  *
  * <p>Immutable and thread-safe.
@@ -50,7 +50,7 @@ public final class BearerChallenge {
      * The challenge for a refused token: the status and {@code error} of the reason, and its
      * fixed description.
      */
-    public static BearerChallenge rejected(String realm, RejectionReason reason) {
+    public static BearerChallenge rejected(String realm, RefusalReason reason) {
         return error(realm, reason.errorCode(), reason.description(), null);
     }
 

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@link TokenExtractor} found in a request: no token, exactly one token, or more than one
+ * What a {@link TokenResolver} found in a request: no token, exactly one token, or more than one
  * (which RFC 6750, section 2, forbids: {@code invalid_request}). Immutable. {@link #toString()}
  * never prints the token.
  */

@@ -1,7 +1,7 @@
 package io.jwtguard.runtime.http;
 
 import io.jwtguard.core.availability.VerificationUnavailableException;
-import io.jwtguard.core.verify.RejectionReason;
+import io.jwtguard.core.verify.RefusalReason;
 import io.jwtguard.core.verify.TokenRejectedException;
 import io.jwtguard.core.verify.TokenVerifier;
 import io.jwtguard.core.verify.UnverifiedTokens;
@@ -32,19 +32,19 @@ public final class RequestAuthenticator {
     private static final System.Logger LOG = System.getLogger(RequestAuthenticator.class.getName());
 
     private final TokenVerifier verifier;
-    private final TokenExtractor extractor;
+    private final TokenResolver extractor;
     private final RejectionListener listener;
     private final Duration retryAfter;
     private final Clock clock;
 
     /**
      * @param verifier the verifier, not null
-     * @param extractor where tokens travel, not null
+     * @param extractor finds the request's token (the token transport), not null
      * @param listener told about rejections, not null
      * @param retryAfter the {@code Retry-After} of a 503 when keys are unavailable and the key source
      *     gives no hint of its own ({@link VerificationUnavailableException#retryAfter()}), not null
      */
-    public RequestAuthenticator(TokenVerifier verifier, TokenExtractor extractor, RejectionListener listener,
+    public RequestAuthenticator(TokenVerifier verifier, TokenResolver extractor, RejectionListener listener,
             Duration retryAfter) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.extractor = Objects.requireNonNull(extractor, "extractor");
@@ -82,8 +82,8 @@ public final class RequestAuthenticator {
             case NONE:
                 return AuthenticationOutcome.Anonymous.INSTANCE;
             case MULTIPLE:
-                reportRaw(RejectionReason.MULTIPLE_TOKENS, null);
-                return new AuthenticationOutcome.Rejected(RejectionReason.MULTIPLE_TOKENS);
+                reportRaw(RequestRefusal.MULTIPLE_TOKENS, null, null);
+                return new AuthenticationOutcome.Rejected(RequestRefusal.MULTIPLE_TOKENS);
             default:
                 break;
         }
@@ -94,9 +94,9 @@ public final class RequestAuthenticator {
         } catch (TokenRejectedException e) {
             if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
                 LOG.log(System.Logger.Level.DEBUG, "Token " + TokenDigest.of(token) + " rejected: " + e.reason()
-                        + " (" + e.getMessage() + ")");
+                        + e.ruleCode().map(code -> " " + code).orElse("") + " (" + e.getMessage() + ")");
             }
-            reportRaw(e.reason(), token);
+            reportRaw(e.reason(), e.ruleCode().orElse(null), token);
             return new AuthenticationOutcome.Rejected(e.reason());
         } catch (VerificationUnavailableException e) {
             if (e.retryAfter().isPresent()) {
@@ -106,7 +106,7 @@ public final class RequestAuthenticator {
             } else {
                 LOG.log(System.Logger.Level.WARNING, "Cannot verify tokens, answering 503: " + e.getMessage());
             }
-            notifyUnavailable();
+            notifyUnavailable(e.source());
             return new AuthenticationOutcome.Unavailable(e.retryAfter().map(RequestAuthenticator::wholeSeconds)
                     .orElse(retryAfter));
         }
@@ -125,12 +125,12 @@ public final class RequestAuthenticator {
      * @param reason why, not null
      * @param token the refused token, or null when there was no single token
      */
-    public void report(RejectionReason reason, VerifiedToken token) {
-        reportRaw(reason, token == null ? null : token.getRawToken());
+    public void report(RefusalReason reason, VerifiedToken token) {
+        reportRaw(reason, null, token == null ? null : token.getRawToken());
     }
 
-    private void reportRaw(RejectionReason reason, String token) {
-        TokenRejected event = new TokenRejected(reason,
+    private void reportRaw(RefusalReason reason, String ruleCode, String token) {
+        TokenRejected event = new TokenRejected(reason, Optional.ofNullable(ruleCode),
                 token == null ? Optional.empty() : claimedIssuer(token),
                 token == null ? Optional.empty() : Optional.of(TokenDigest.of(token)),
                 clock.instant());
@@ -141,9 +141,9 @@ public final class RequestAuthenticator {
         }
     }
 
-    private void notifyUnavailable() {
+    private void notifyUnavailable(VerificationUnavailableException.Source source) {
         try {
-            listener.keysUnavailable();
+            listener.unavailable(source);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "A rejection listener failed: " + e);
         }
@@ -154,8 +154,8 @@ public final class RequestAuthenticator {
         return UnverifiedTokens.claimedIssuer(token, verifier.config().maxTokenSize());
     }
 
-    /** @return the extractor */
-    public TokenExtractor extractor() {
+    /** @return the token transport */
+    public TokenResolver extractor() {
         return extractor;
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Finds the bearer token of a request, following the configured {@link TokenTransport}
+ * The built-in {@link TokenResolver}: finds the bearer token of a request, following the configured
+ * {@link TokenTransport}
  * ({@code mp.jwt.token.header} and {@code mp.jwt.token.cookie}):
  * <ul>
  *   <li>{@code Authorization} (default): {@code Authorization: Bearer <token>}, the scheme
@@ -26,7 +27,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public final class TokenExtractor {
+public final class TokenExtractor implements TokenResolver {
     private static final String AUTHORIZATION = "Authorization";
     private static final String BEARER = "bearer";
 
@@ -49,6 +50,7 @@ public final class TokenExtractor {
      * @param request the request, not null
      * @return the finding, never null
      */
+    @Override
     public Extraction extract(RequestView request) {
         List<String> bearer = new ArrayList<>(2);
         bearerTokens(request.headerValues(AUTHORIZATION), bearer);

@@ -1,19 +1,21 @@
 package io.jwtguard.runtime.observe;
 
-import io.jwtguard.core.verify.RejectionReason;
+import io.jwtguard.core.verify.RefusalReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * A rate-limited summary of rejections, for operators who log at INFO: at most one line per
  * interval and application, such as {@code JWT Guard refused 4 tokens in the last 60 s:
- * INVALID_SIGNATURE=1, EXPIRED=3} (reasons in {@link RejectionReason} order). The reasons only:
+ * INVALID_SIGNATURE=1, EXPIRED=3, CUSTOM_RULE/tenant=2} (the verifier's reasons in declaration
+ * order, then the runtime's; an application rule's refusals by rule code). The reasons only:
  * never a token, a digest or a claimed issuer (those are in the debug log and the
  * {@link TokenRejected} events).
  *
@@ -32,7 +34,8 @@ public final class RejectionSummary implements RejectionListener {
     private final Clock clock;
     private final Duration interval;
     private final Consumer<String> sink;
-    private final Map<RejectionReason, Long> counts = new EnumMap<>(RejectionReason.class);
+    private final Map<Key, Long> counts = new TreeMap<>(Comparator.comparing(Key::reason, Reasons.ORDER)
+            .thenComparing(Key::ruleCode));
     private Instant since;
     private Instant lastLine;
 
@@ -63,7 +66,7 @@ public final class RejectionSummary implements RejectionListener {
             if (since == null) {
                 since = now;
             }
-            counts.merge(event.reason(), 1L, Long::sum);
+            counts.merge(new Key(event.reason(), event.ruleCode().orElse("")), 1L, Long::sum);
             if (lastLine != null && Duration.between(lastLine, now).compareTo(interval) < 0) {
                 return;
             }
@@ -78,10 +81,15 @@ public final class RejectionSummary implements RejectionListener {
     private String line(Instant now) {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         StringJoiner reasons = new StringJoiner(", ");
-        counts.forEach((reason, count) -> reasons.add(reason.name() + "=" + count));
+        counts.forEach((key, count) -> reasons.add(key.reason().name()
+                + (key.ruleCode().isEmpty() ? "" : "/" + key.ruleCode()) + "=" + count));
         long seconds = Math.max(0, Duration.between(since, now).getSeconds());
         return "JWT Guard refused " + total + (total == 1 ? " token" : " tokens") + " in the last " + seconds + " s: "
                 + reasons;
+    }
+
+    /** One line item: a reason, and for an application rule its code (else empty). */
+    private record Key(RefusalReason reason, String ruleCode) {
     }
 
     @Override

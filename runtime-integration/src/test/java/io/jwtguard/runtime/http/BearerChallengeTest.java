@@ -27,7 +27,7 @@ class BearerChallengeTest {
 
     @Test
     void rejectedWhenMultipleTokensThen400InvalidRequest() {
-        BearerChallenge challenge = BearerChallenge.rejected("api", RejectionReason.MULTIPLE_TOKENS);
+        BearerChallenge challenge = BearerChallenge.rejected("api", RequestRefusal.MULTIPLE_TOKENS);
         assertThat(challenge.status()).isEqualTo(400);
         assertThat(challenge.headerValue()).contains("error=\"invalid_request\"");
     }

@@ -2,14 +2,14 @@ package io.jwtguard.runtime.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.config.TokenTransport;
-import io.jwtguard.core.verify.VerifierConfig;
 import io.jwtguard.core.jose.Base64Url;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.KeySource;
 import io.jwtguard.core.keys.VerificationKey;
-import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.verify.TokenVerifier;
+import io.jwtguard.core.verify.VerifierConfig;
 import io.jwtguard.runtime.observe.RejectionListener;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -66,7 +66,7 @@ class RequestAuthenticatorUnavailableTest {
             }
 
             @Override
-            public void keysUnavailable() {
+            public void unavailable(io.jwtguard.core.availability.VerificationUnavailableException.Source source) {
                 unavailableEvents.incrementAndGet();
             }
         };

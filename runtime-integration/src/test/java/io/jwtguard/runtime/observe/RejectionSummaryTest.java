@@ -57,14 +57,14 @@ class RejectionSummaryTest {
 
     @Test
     void rejectedWhenEventCarriesIssuerAndDigestThenTheLineCarriesNeither() {
-        summary.rejected(new TokenRejected(RejectionReason.ISSUER_MISMATCH, Optional.of("https://evil.example"),
+        summary.rejected(new TokenRejected(RejectionReason.ISSUER_MISMATCH, Optional.empty(), Optional.of("https://evil.example"),
                 Optional.of("0123456789abcdef"), clock.instant()));
 
         assertThat(lines).singleElement().asString().doesNotContain("evil").doesNotContain("0123456789abcdef");
     }
 
     private TokenRejected event(RejectionReason reason) {
-        return new TokenRejected(reason, Optional.empty(), Optional.empty(), clock.instant());
+        return new TokenRejected(reason, Optional.empty(), Optional.empty(), Optional.empty(), clock.instant());
     }
 
     private static final class MutableClock extends Clock {

@@ -1,5 +1,6 @@
 package io.jwtguard.runtime.observe.otel;
 
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.runtime.observe.RejectionListener;
 import io.jwtguard.runtime.observe.TokenRejected;
 import io.opentelemetry.api.GlobalOpenTelemetry;
@@ -20,7 +21,10 @@ import java.util.function.Supplier;
  *       {@link io.jwtguard.core.verify.RejectionReason} name) and {@code error} (the RFC 6750
  *       code); never the token, its digest or its issuer (unbounded values do not belong in
  *       metric attributes);</li>
- *   <li>{@value #UNAVAILABLE}: requests answered 503 because keys were unavailable.</li>
+ *   <li>{@value #UNAVAILABLE}: requests answered 503 because something verification needs was
+ *       unavailable, with attribute {@code source} ({@code KEYS}, {@code REVOCATION_STORE},
+ *       {@code APPLICATION_RULE}). Application-rule refusals carry {@code rule} (the rule code)
+ *       besides {@code reason} and {@code error}.</li>
  * </ul>
  *
  * <p>The OpenTelemetry instance is looked up on the first event, when the application's CDI
@@ -35,6 +39,10 @@ public final class OpenTelemetryMetrics implements RejectionListener {
     public static final String SCOPE = "io.jwtguard.runtime";
 
     static final AttributeKey<String> REASON = AttributeKey.stringKey("reason");
+    /** The code of the application rule, on {@code CUSTOM_RULE} refusals only. */
+    static final AttributeKey<String> RULE = AttributeKey.stringKey("rule");
+    /** What was unavailable: {@code KEYS}, {@code REVOCATION_STORE} or {@code APPLICATION_RULE}. */
+    static final AttributeKey<String> SOURCE = AttributeKey.stringKey("source");
     static final AttributeKey<String> ERROR = AttributeKey.stringKey("error");
 
     private final Supplier<OpenTelemetry> source;
@@ -55,13 +63,16 @@ public final class OpenTelemetryMetrics implements RejectionListener {
 
     @Override
     public void rejected(TokenRejected event) {
-        instruments().rejections().add(1, Attributes.of(REASON, event.reason().name(),
-                ERROR, event.reason().errorCode().code()));
+        Attributes attributes = event.ruleCode().isPresent()
+                ? Attributes.of(REASON, event.reason().name(), ERROR, event.reason().errorCode().code(),
+                        RULE, event.ruleCode().get())
+                : Attributes.of(REASON, event.reason().name(), ERROR, event.reason().errorCode().code());
+        instruments().rejections().add(1, attributes);
     }
 
     @Override
-    public void keysUnavailable() {
-        instruments().unavailable().add(1);
+    public void unavailable(VerificationUnavailableException.Source source) {
+        instruments().unavailable().add(1, Attributes.of(SOURCE, source.name()));
     }
 
     private Instruments instruments() {

@@ -1,6 +1,7 @@
 package io.jwtguard.runtime.it.authz;
 
 import io.jwtguard.core.verify.RejectionReason;
+import io.jwtguard.runtime.http.RequestRefusal;
 import io.jwtguard.runtime.observe.RejectionCounters;
 import io.jwtguard.runtime.observe.TokenRejected;
 import jakarta.annotation.security.PermitAll;
@@ -22,8 +23,8 @@ public class EventsResource {
     public String events() {
         String events = recorder.events().stream().map(EventsResource::line).collect(Collectors.joining("\n"));
         return events + "\ncounter.EXPIRED=" + counters.count(RejectionReason.EXPIRED)
-                + "\ncounter.MULTIPLE_TOKENS=" + counters.count(RejectionReason.MULTIPLE_TOKENS)
-                + "\ncounter.INSUFFICIENT_SCOPE=" + counters.count(RejectionReason.INSUFFICIENT_SCOPE);
+                + "\ncounter.MULTIPLE_TOKENS=" + counters.count(RequestRefusal.MULTIPLE_TOKENS)
+                + "\ncounter.INSUFFICIENT_SCOPE=" + counters.count(RequestRefusal.INSUFFICIENT_SCOPE);
     }
 
     private static String line(TokenRejected e) {

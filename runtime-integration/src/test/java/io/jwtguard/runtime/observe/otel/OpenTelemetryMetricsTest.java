@@ -2,8 +2,11 @@ package io.jwtguard.runtime.observe.otel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jwtguard.core.availability.VerificationUnavailableException;
+import io.jwtguard.core.verify.RefusalReason;
 import io.jwtguard.core.verify.RejectionReason;
 import io.jwtguard.runtime.guard.JwtGuard;
+import io.jwtguard.runtime.http.RequestRefusal;
 import io.jwtguard.runtime.observe.TokenRejected;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -41,8 +44,8 @@ class OpenTelemetryMetricsTest {
         GlobalOpenTelemetry.resetForTest();
     }
 
-    private static TokenRejected rejection(RejectionReason reason) {
-        return new TokenRejected(reason, Optional.of("https://issuer.example"), Optional.of("0123456789abcdef"),
+    private static TokenRejected rejection(RefusalReason reason) {
+        return new TokenRejected(reason, Optional.empty(), Optional.of("https://issuer.example"), Optional.of("0123456789abcdef"),
                 Instant.parse("2026-01-01T00:00:00Z"));
     }
 
@@ -50,7 +53,7 @@ class OpenTelemetryMetricsTest {
         return reader.collectAllMetrics().stream().filter(m -> m.getName().equals(name)).findFirst();
     }
 
-    private static long count(MetricData data, RejectionReason reason) {
+    private static long count(MetricData data, RefusalReason reason) {
         return data.getLongSumData().getPoints().stream()
                 .filter(p -> reason.name().equals(p.getAttributes().get(OpenTelemetryMetrics.REASON)))
                 .mapToLong(LongPointData::getValue).sum();
@@ -61,17 +64,25 @@ class OpenTelemetryMetricsTest {
         OpenTelemetryMetrics metrics = new OpenTelemetryMetrics(() -> openTelemetry);
         metrics.rejected(rejection(RejectionReason.EXPIRED));
         metrics.rejected(rejection(RejectionReason.EXPIRED));
-        metrics.rejected(rejection(RejectionReason.INSUFFICIENT_SCOPE));
-        metrics.keysUnavailable();
+        metrics.rejected(rejection(RequestRefusal.INSUFFICIENT_SCOPE));
+        metrics.unavailable(VerificationUnavailableException.Source.KEYS);
+        metrics.rejected(new TokenRejected(RejectionReason.CUSTOM_RULE, Optional.of("tenant"), Optional.empty(),
+                Optional.empty(), Instant.parse("2026-01-01T00:00:00Z")));
 
         MetricData rejections = metric(OpenTelemetryMetrics.REJECTIONS).orElseThrow();
         assertThat(count(rejections, RejectionReason.EXPIRED)).isEqualTo(2);
-        assertThat(count(rejections, RejectionReason.INSUFFICIENT_SCOPE)).isEqualTo(1);
+        assertThat(count(rejections, RequestRefusal.INSUFFICIENT_SCOPE)).isEqualTo(1);
         assertThat(rejections.getLongSumData().getPoints()).anySatisfy(p -> assertThat(p.getAttributes())
                 .isEqualTo(Attributes.of(OpenTelemetryMetrics.REASON, "INSUFFICIENT_SCOPE",
                         OpenTelemetryMetrics.ERROR, "insufficient_scope")));
+        assertThat(rejections.getLongSumData().getPoints()).anySatisfy(p -> assertThat(p.getAttributes())
+                .isEqualTo(Attributes.of(OpenTelemetryMetrics.REASON, "CUSTOM_RULE",
+                        OpenTelemetryMetrics.ERROR, "invalid_token", OpenTelemetryMetrics.RULE, "tenant")));
         assertThat(metric(OpenTelemetryMetrics.UNAVAILABLE).orElseThrow().getLongSumData().getPoints())
-                .singleElement().extracting(LongPointData::getValue).isEqualTo(1L);
+                .singleElement().satisfies(p -> {
+                    assertThat(p.getValue()).isEqualTo(1L);
+                    assertThat(p.getAttributes().get(OpenTelemetryMetrics.SOURCE)).isEqualTo("KEYS");
+                });
     }
 
     @Test
@@ -88,9 +99,9 @@ class OpenTelemetryMetricsTest {
         Map<String, String> properties = properties();
         JwtGuard guard = JwtGuard.create(name -> Optional.ofNullable(properties.get(name)));
 
-        guard.authenticator().report(RejectionReason.STALE_FOR_RESOURCE, null);
+        guard.authenticator().report(RequestRefusal.STALE_FOR_RESOURCE, null);
 
-        assertThat(count(metric(OpenTelemetryMetrics.REJECTIONS).orElseThrow(), RejectionReason.STALE_FOR_RESOURCE))
+        assertThat(count(metric(OpenTelemetryMetrics.REJECTIONS).orElseThrow(), RequestRefusal.STALE_FOR_RESOURCE))
                 .isEqualTo(1);
     }
 

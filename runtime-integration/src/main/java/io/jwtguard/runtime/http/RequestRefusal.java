@@ -1,0 +1,41 @@
+package io.jwtguard.runtime.http;
+
+import io.jwtguard.core.verify.BearerErrorCode;
+import io.jwtguard.core.verify.RefusalReason;
+
+/**
+ * Why the runtime refused a request whose token, if any, the verifier did not object to: the
+ * request itself (several tokens) or what the resource requires (a role, a scope, a claim value,
+ * a fresher token). A closed set; the verifier's reasons are
+ * {@link io.jwtguard.core.verify.RejectionReason}.
+ */
+public enum RequestRefusal implements RefusalReason {
+    /** The request carries more than one token (RFC 6750 section 2: one method, one token). */
+    MULTIPLE_TOKENS(BearerErrorCode.INVALID_REQUEST, "The request carries more than one token"),
+    /** The token is older than the resource allows; the client must obtain a fresh one (step-up). */
+    STALE_FOR_RESOURCE(BearerErrorCode.INVALID_TOKEN, "The token is too old for this resource"),
+    /** The token lacks a scope that the resource requires. */
+    INSUFFICIENT_SCOPE(BearerErrorCode.INSUFFICIENT_SCOPE, "The token lacks a required scope"),
+    /** The token's groups hold none of the roles the resource allows. */
+    MISSING_ROLE(BearerErrorCode.INSUFFICIENT_SCOPE, "The token lacks a required role"),
+    /** A claim value the resource requires is absent. */
+    CLAIM_VALUE_MISMATCH(BearerErrorCode.INSUFFICIENT_SCOPE, "The token lacks a required claim value");
+
+    private final BearerErrorCode errorCode;
+    private final String description;
+
+    RequestRefusal(BearerErrorCode errorCode, String description) {
+        this.errorCode = errorCode;
+        this.description = description;
+    }
+
+    @Override
+    public BearerErrorCode errorCode() {
+        return errorCode;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+}
