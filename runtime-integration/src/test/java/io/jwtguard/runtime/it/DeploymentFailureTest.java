@@ -1,11 +1,18 @@
 package io.jwtguard.runtime.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jwtguard.runtime.it.broken.BrokenApp;
 import io.jwtguard.runtime.it.stale.StaleClaimBean;
+import io.jwtguard.runtime.it.resolver.ResolverApp;
+import io.jwtguard.runtime.it.resolver.ResolverResource;
+import io.jwtguard.runtime.it.rules.PrimaryOnlyRule;
 import io.jwtguard.runtime.testing.Deployments;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -42,6 +49,21 @@ class DeploymentFailureTest {
         return Deployments.war("noissuer", config, BrokenApp.class);
     }
 
+    @Deployment(name = "noresolver", managed = false, testable = false)
+    static WebArchive missingResolver() {
+        Map<String, String> config = Deployments.baseConfig();
+        config.put("jwtguard.token.resolver", "com.example.NoSuchResolver");
+        return Deployments.war("noresolver", config, ResolverApp.class, ResolverResource.class);
+    }
+
+    @Deployment(name = "badissuer", managed = false, testable = false)
+    static WebArchive ruleForUnknownIssuer() {
+        Map<String, String> config = Deployments.baseConfig();
+        config.remove("mp.jwt.verify.issuer");
+        config.put("jwtguard.posture.acknowledge", "NO_ISSUER");
+        return Deployments.war("badissuer", config, ResolverApp.class, ResolverResource.class, PrimaryOnlyRule.class);
+    }
+
     @Test
     void claimWithoutNameThenDeploymentFails() {
         assertThatThrownBy(() -> deployer.deploy("nameless")).isInstanceOf(Exception.class);
@@ -55,5 +77,50 @@ class DeploymentFailureTest {
     @Test
     void configurationWithoutIssuerThenDeploymentFails() {
         assertThatThrownBy(() -> deployer.deploy("noissuer")).isInstanceOf(Exception.class);
+    }
+
+    @Test
+    void resolverThatCannotBeLoadedFailsDeployment() {
+        assertThat(failedStartup("noresolver")).contains("jwtguard.token.resolver",
+                "class 'com.example.NoSuchResolver' is not found");
+    }
+
+    @Test
+    void ruleBeanForTheMissingPrimaryIssuerFailsDeployment() {
+        assertThat(failedStartup("badissuer")).contains(
+                "claim rule bean io.jwtguard.runtime.it.rules.PrimaryOnlyRule: @ForIssuers(PRIMARY) needs "
+                        + "mp.jwt.verify.issuer");
+    }
+
+    /**
+     * Deploys a WAR that must fail, and returns the messages of the failure the container logged
+     * (the embedded adapter does not pass the cause on).
+     */
+    private String failedStartup(String deployment) {
+        StringBuilder messages = new StringBuilder();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+                    messages.append(t.getMessage()).append('\n');
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(handler);
+        try {
+            assertThatThrownBy(() -> deployer.deploy(deployment)).isInstanceOf(Exception.class);
+        } finally {
+            root.removeHandler(handler);
+        }
+        return messages.toString();
     }
 }

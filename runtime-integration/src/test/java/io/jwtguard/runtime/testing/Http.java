@@ -15,6 +15,7 @@ public final class Http {
 
     private final URL base;
     private HttpRequest.Builder request;
+    private String method = "GET";
 
     private Http(URL base, String path) {
         this.base = base;
@@ -25,6 +26,13 @@ public final class Http {
 
     public static Http get(URL base, String path) {
         return new Http(base, path);
+    }
+
+    /** A POST without a body. */
+    public static Http post(URL base, String path) {
+        Http http = new Http(base, path);
+        http.method = "POST";
+        return http;
     }
 
     public Http bearer(String token) {
@@ -38,7 +46,7 @@ public final class Http {
 
     public Reply send() {
         try {
-            HttpResponse<String> response = CLIENT.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request.method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response);
         } catch (IOException e) {
             throw new IllegalStateException(e);
