@@ -2,7 +2,9 @@ package io.jwtguard.runtime.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jwtguard.core.verify.RefusalReason;
 import io.jwtguard.core.verify.RejectionReason;
+import io.jwtguard.runtime.http.RequestRefusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +46,40 @@ class RejectionSummaryTest {
     }
 
     @Test
+    void rejectedWhenApplicationRulesAndRuntimeReasonsThenRulesByCodeAndRuntimeReasonsLast() {
+        summary.rejected(event(RejectionReason.EXPIRED));
+        clock.advance(Duration.ofSeconds(1));
+        summary.rejected(new TokenRejected(RejectionReason.CUSTOM_RULE, Optional.of("tenant"), Optional.empty(),
+                Optional.empty(), clock.instant()));
+        summary.rejected(new TokenRejected(RejectionReason.CUSTOM_RULE, Optional.of("azp"), Optional.empty(),
+                Optional.empty(), clock.instant()));
+        summary.rejected(new TokenRejected(RejectionReason.CUSTOM_RULE, Optional.of("tenant"), Optional.empty(),
+                Optional.empty(), clock.instant()));
+        summary.rejected(event(RequestRefusal.MISSING_ROLE));
+        summary.rejected(event(RejectionReason.INVALID_SIGNATURE));
+        clock.advance(Duration.ofSeconds(60));
+        summary.rejected(event(RejectionReason.EXPIRED));
+
+        assertThat(lines.get(1)).isEqualTo("JWT Guard refused 6 tokens in the last 61 s: INVALID_SIGNATURE=1, "
+                + "EXPIRED=1, CUSTOM_RULE/azp=1, CUSTOM_RULE/tenant=2, MISSING_ROLE=1");
+    }
+
+    @Test
+    void countersKeepRuleCodesBounded() {
+        RejectionCounters counters = new RejectionCounters();
+        for (int i = 0; i < RejectionCounters.MAX_RULE_CODES + 50; i++) {
+            counters.rejected(new TokenRejected(RejectionReason.CUSTOM_RULE, Optional.of("rule-" + i),
+                    Optional.empty(), Optional.empty(), clock.instant()));
+        }
+        counters.rejected(event(RequestRefusal.INSUFFICIENT_SCOPE));
+        assertThat(counters.count(RejectionReason.CUSTOM_RULE)).isEqualTo(RejectionCounters.MAX_RULE_CODES + 50);
+        assertThat(counters.ruleSnapshot()).hasSizeLessThanOrEqualTo(RejectionCounters.MAX_RULE_CODES + 1);
+        assertThat(counters.countRule("rule-0")).isEqualTo(1);
+        assertThat(counters.countRule(RejectionCounters.OTHER_RULES)).isGreaterThanOrEqualTo(50);
+        assertThat(counters.count(RequestRefusal.INSUFFICIENT_SCOPE)).isEqualTo(1);
+    }
+
+    @Test
     void rejectedWhenQuietForAnHourThenTheNextLineCoversTheWholeHour() {
         summary.rejected(event(RejectionReason.EXPIRED));
         clock.advance(Duration.ofSeconds(30));
@@ -63,7 +99,7 @@ class RejectionSummaryTest {
         assertThat(lines).singleElement().asString().doesNotContain("evil").doesNotContain("0123456789abcdef");
     }
 
-    private TokenRejected event(RejectionReason reason) {
+    private TokenRejected event(RefusalReason reason) {
         return new TokenRejected(reason, Optional.empty(), Optional.empty(), Optional.empty(), clock.instant());
     }
 
