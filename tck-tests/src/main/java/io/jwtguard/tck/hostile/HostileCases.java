@@ -1,5 +1,11 @@
 package io.jwtguard.tck.hostile;
 
+import static io.jwtguard.tck.hostile.TokenBytes.der;
+import static io.jwtguard.tck.hostile.TokenBytes.firstKey;
+import static io.jwtguard.tck.hostile.TokenBytes.fixed;
+import static io.jwtguard.tck.hostile.TokenBytes.str;
+import static io.jwtguard.tck.hostile.TokenBytes.withTrailingBits;
+
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
@@ -67,9 +73,7 @@ public final class HostileCases {
         duplicates(cases);
         encoding(cases);
         structure(cases);
-        numericDates(cases);
-        times(cases);
-        issuerAndAudience(cases);
+        new ClaimAttacks(this).addTo(cases);
         size(cases);
         jwe(cases);
         wrongType(cases);
@@ -79,17 +83,17 @@ public final class HostileCases {
 
     // ---- building blocks ----
 
-    private String claims(String extra) {
+    String claims(String extra) {
         return claims(now, now + 300, extra);
     }
 
-    private String claims(long iat, long exp, String extra) {
+    String claims(long iat, long exp, String extra) {
         return "{\"iss\":" + str(issuer) + ",\"aud\":" + str(audience) + ",\"sub\":\"hostile-suite\","
                 + "\"upn\":\"hostile@example.com\",\"groups\":" + groups + ",\"iat\":" + iat + ",\"exp\":" + exp
                 + ",\"jti\":" + str(UUID.randomUUID().toString()) + (extra.isEmpty() ? "" : "," + extra) + "}";
     }
 
-    private String claimsWithout(String member, String replacement) {
+    String claimsWithout(String member, String replacement) {
         // the standard claims with one member replaced (or removed when replacement is empty)
         String base = "{\"iss\":" + str(issuer) + ",\"aud\":" + str(audience) + ",\"sub\":\"hostile-suite\","
                 + "\"upn\":\"hostile@example.com\",\"groups\":" + groups + ",\"iat\":" + now + ",\"exp\":" + (now + 300)
@@ -103,19 +107,19 @@ public final class HostileCases {
         return alg.startsWith("HS") ? keys.hmacSecret().orElseThrow() : keys.privateKey(keys.kidFor(alg).orElseThrow());
     }
 
-    private String header(String alg, String extra) {
+    String header(String alg, String extra) {
         String kid = alg.startsWith("HS") ? null : keys.kidFor(alg).orElse(null);
         return "{\"alg\":" + str(alg) + ",\"typ\":\"JWT\"" + (kid == null ? "" : ",\"kid\":" + str(kid))
                 + (extra.isEmpty() ? "" : "," + extra) + "}";
     }
 
     /** The strongest trusted asymmetric algorithm available, for cases that need a trusted signature. */
-    private String trustedAlg() {
+    String trustedAlg() {
         return keys.supports("RS256") ? "RS256" : keys.supports("ES256") ? "ES256"
                 : ALGORITHMS.stream().filter(keys::supports).findFirst().orElseThrow();
     }
 
-    private String signed(String header, String claims) {
+    String signed(String header, String claims) {
         String alg = trustedAlg();
         return Jose.jws(header, claims, alg, key(alg));
     }
@@ -124,8 +128,20 @@ public final class HostileCases {
         return Jose.jws(header(alg, ""), claims(""), alg, key(alg));
     }
 
-    private static void add(List<HostileCase> cases, String attackClass, String name, String token) {
+    static void add(List<HostileCase> cases, String attackClass, String name, String token) {
         cases.add(HostileCase.rejected(attackClass, name, token));
+    }
+
+    long now() {
+        return now;
+    }
+
+    String issuer() {
+        return issuer;
+    }
+
+    String audience() {
+        return audience;
     }
 
     // ---- attack classes ----
@@ -302,45 +318,6 @@ public final class HostileCases {
         add(cases, "segment-count", "empty payload", parts[0] + ".." + parts[2]);
     }
 
-    private void numericDates(List<HostileCase> cases) {
-        String h = header(trustedAlg(), "");
-        add(cases, "numeric-date", "exp as a string", signed(h, claimsWithout("exp", "\"exp\":\"" + (now + 300) + "\"")));
-        add(cases, "numeric-date", "exp as a boolean", signed(h, claimsWithout("exp", "\"exp\":true")));
-        add(cases, "numeric-date", "exp overflows (1e400)", signed(h, claimsWithout("exp", "\"exp\":1e400")));
-        add(cases, "numeric-date", "exp beyond year 9999", signed(h, claimsWithout("exp", "\"exp\":253402300800000")));
-        add(cases, "numeric-date", "exp negative", signed(h, claimsWithout("exp", "\"exp\":-1")));
-        add(cases, "numeric-date", "exp huge fraction of an expired time",
-                signed(h, claimsWithout("exp", "\"exp\":" + (now - 3600) + ".99999999999999999999999999999")));
-        add(cases, "numeric-date", "iat as an array", signed(h, claimsWithout("iat", "\"iat\":[" + now + "]")));
-        add(cases, "numeric-date", "nbf as a string", signed(h, claims("\"nbf\":\"0\"")));
-    }
-
-    private void times(List<HostileCase> cases) {
-        String h = header(trustedAlg(), "");
-        add(cases, "missing-exp", "no exp", signed(h, claimsWithout("exp", "")));
-        add(cases, "expired", "expired 2 minutes ago", signed(h, claims(now - 600, now - 120, "")));
-        add(cases, "iat-future", "issued in an hour", signed(h, claims(now + 3600, now + 3900, "")));
-        add(cases, "nbf-future", "not before an hour from now", signed(h, claims("\"nbf\":" + (now + 3600))));
-        add(cases, "lifetime", "lifetime 2 hours", signed(h, claims(now, now + 7200, "")));
-        add(cases, "lifetime", "lifetime 1 year, no iat", signed(h, claimsWithout("iat", "").replaceFirst(
-                "\"exp\":[0-9]+", "\"exp\":" + (now + 365L * 86_400))));
-        add(cases, "age", "issued 40 minutes ago (age limit)", signed(h, claims(now - 2400, now + 300, "")));
-    }
-
-    private void issuerAndAudience(List<HostileCase> cases) {
-        String h = header(trustedAlg(), "");
-        add(cases, "issuer", "trailing slash", signed(h, claimsWithout("iss", "\"iss\":" + str(issuer + "/"))));
-        add(cases, "issuer", "different case", signed(h, claimsWithout("iss", "\"iss\":" + str(issuer.toUpperCase()))));
-        add(cases, "issuer", "prefix", signed(h, claimsWithout("iss", "\"iss\":" + str(issuer.substring(0, issuer.length() - 1)))));
-        add(cases, "issuer", "missing", signed(h, claimsWithout("iss", "")));
-        add(cases, "issuer", "array", signed(h, claimsWithout("iss", "\"iss\":[" + str(issuer) + "]")));
-        add(cases, "audience", "other audience", signed(h, claimsWithout("aud", "\"aud\":\"other-service\"")));
-        add(cases, "audience", "empty array", signed(h, claimsWithout("aud", "\"aud\":[]")));
-        add(cases, "audience", "non-string member", signed(h, claimsWithout("aud", "\"aud\":[" + str(audience) + ",42]")));
-        add(cases, "audience", "number", signed(h, claimsWithout("aud", "\"aud\":42")));
-        add(cases, "audience", "missing", signed(h, claimsWithout("aud", "")));
-    }
-
     private void size(List<HostileCase> cases) {
         String h = header(trustedAlg(), "");
         String big = signed(h, claims("\"pad\":\"" + "a".repeat(maxSize) + "\""));
@@ -397,74 +374,5 @@ public final class HostileCases {
             String h = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":" + str(UUID.randomUUID().toString()) + "}";
             add(cases, "unknown-kid-flood", "random kid " + i, Jose.jws(h, claims(""), "RS256", attackerKey));
         }
-    }
-
-    // ---- helpers ----
-
-    private static String firstKey(String jwks) {
-        int start = jwks.indexOf('{', 1);
-        int depth = 0;
-        for (int i = start; i < jwks.length(); i++) {
-            char c = jwks.charAt(i);
-            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
-            if (depth == 0) {
-                return jwks.substring(start, i + 1);
-            }
-        }
-        throw new IllegalArgumentException("no key");
-    }
-
-    /** @return {@code segment} with its last character changed so the unused bits are not zero, or null if none are unused */
-    private static String withTrailingBits(String segment) {
-        int unusedBits = (segment.length() % 4) == 2 ? 4 : (segment.length() % 4) == 3 ? 2 : 0;
-        if (unusedBits == 0) {
-            return null;
-        }
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-        int value = alphabet.indexOf(segment.charAt(segment.length() - 1));
-        return segment.substring(0, segment.length() - 1) + alphabet.charAt(value | 1);
-    }
-
-    private static byte[] fixed(BigInteger value, int width) {
-        byte[] raw = value.toByteArray();
-        byte[] out = new byte[width];
-        int copy = Math.min(raw.length, width);
-        System.arraycopy(raw, raw.length - copy, out, width - copy, copy);
-        return out;
-    }
-
-    /** ASN.1 DER SEQUENCE { INTEGER r, INTEGER s } of an R||S signature. */
-    private static byte[] der(byte[] rs) {
-        int half = rs.length / 2;
-        byte[] r = new BigInteger(1, Arrays.copyOfRange(rs, 0, half)).toByteArray();
-        byte[] s = new BigInteger(1, Arrays.copyOfRange(rs, half, rs.length)).toByteArray();
-        int body = 2 + r.length + 2 + s.length;
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        out.write(0x30);
-        if (body > 127) {
-            out.write(0x81);
-        }
-        out.write(body);
-        out.write(0x02);
-        out.write(r.length);
-        out.writeBytes(r);
-        out.write(0x02);
-        out.write(s.length);
-        out.writeBytes(s);
-        return out.toByteArray();
-    }
-
-    static String str(String value) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.append('"').toString();
     }
 }
