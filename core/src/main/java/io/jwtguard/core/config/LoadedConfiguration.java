@@ -1,14 +1,19 @@
 package io.jwtguard.core.config;
 
 import io.jwtguard.core.issue.TokenService;
+import io.jwtguard.core.keys.KeySource;
 import io.jwtguard.core.verify.VerifierConfig;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Everything {@link ConfigLoader} read: the verifier's configuration, the token transport, and,
  * when enabled, the token service and its endpoints' settings. Immutable (the token service is
- * thread-safe and holds the store).
+ * thread-safe and holds the store). {@link #close()} releases what the configuration owns: the
+ * key sources' refresh threads and the token service's connection pool; call it when the
+ * application stops.
  *
  * @param verifier the validated verifier configuration, not null
  * @param transport where requests carry tokens, not null
@@ -16,12 +21,38 @@ import java.util.Optional;
  * @param endpoints the endpoints' settings, not null
  */
 public record LoadedConfiguration(VerifierConfig verifier, TokenTransport transport,
-        Optional<TokenService> tokenService, EndpointSettings endpoints) {
+        Optional<TokenService> tokenService, EndpointSettings endpoints) implements AutoCloseable {
     public LoadedConfiguration {
         Objects.requireNonNull(verifier, "verifier");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(tokenService, "tokenService");
         Objects.requireNonNull(endpoints, "endpoints");
+    }
+
+    private static final System.Logger LOG = System.getLogger(LoadedConfiguration.class.getName());
+
+    /**
+     * Closes every key source of every trusted issuer and the token service. Idempotent; a
+     * failure to close one part is logged and does not stop the others.
+     */
+    @Override
+    public void close() {
+        List<KeySource> sources = new ArrayList<>(verifier.keySources());
+        verifier.trustedIssuers().forEach(issuer -> sources.addAll(issuer.keySources()));
+        for (KeySource source : sources) {
+            try {
+                source.close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Closing key source " + source.describe() + " failed: " + e);
+            }
+        }
+        tokenService.ifPresent(service -> {
+            try {
+                service.close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Closing the token service failed: " + e);
+            }
+        });
     }
 
     /** A configuration without token service. */

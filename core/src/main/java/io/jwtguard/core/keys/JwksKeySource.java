@@ -54,7 +54,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Time comes from the injected clock; background refreshes run on the injected executor.
  * Thread-safe. {@link #close()} stops the executor this source created itself.
  */
-public final class JwksKeySource implements KeySource, AutoCloseable {
+public final class JwksKeySource implements KeySource {
     private static final System.Logger LOG = System.getLogger(JwksKeySource.class.getName());
     private static final int MAX_NEGATIVE_KIDS = 10_000;
     /**

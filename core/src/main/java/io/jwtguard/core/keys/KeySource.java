@@ -10,9 +10,10 @@ import java.util.Optional;
  * look for new keys, which the source rate-limits.
  *
  * <p>Implementations must be thread-safe and cheap to call on every verification (cache what
- * they load).
+ * they load). A source that owns threads or connections releases them in {@link #close()}, which
+ * the owner of the configuration calls when the application stops (undeployment).
  */
-public interface KeySource {
+public interface KeySource extends AutoCloseable {
 
     /**
      * Also called on every hit of the verified-token cache, so a source whose keys expire can
@@ -65,6 +66,14 @@ public interface KeySource {
      */
     default Optional<List<VerificationKey>> fixedKeys() {
         return Optional.empty();
+    }
+
+    /**
+     * Releases the threads and connections this source owns; the source is not used afterwards.
+     * Idempotent; never throws. Nothing to do for fixed keys (the default).
+     */
+    @Override
+    default void close() {
     }
 
     /** @return the source's health, or empty when it has nothing to report (fixed keys) */

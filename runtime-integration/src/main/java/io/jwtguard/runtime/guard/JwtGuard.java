@@ -25,7 +25,7 @@ import java.util.function.Function;
  * request authenticator and the rejection counters. Immutable apart from its listener list;
  * thread-safe.
  */
-public final class JwtGuard {
+public final class JwtGuard implements AutoCloseable {
     private final LoadedConfiguration configuration;
     private final RuntimeSettings settings;
     private final RejectionCounters counters = new RejectionCounters();
@@ -135,6 +135,17 @@ public final class JwtGuard {
     /** @param listener a listener added before; no effect otherwise */
     public void removeListener(RejectionListener listener) {
         listeners.remove(listener);
+    }
+
+    /**
+     * Releases what the application's configuration owns (key refresh threads, the token
+     * service's connection pool) and stops telling listeners. Called when the application stops;
+     * idempotent.
+     */
+    @Override
+    public void close() {
+        listeners.clear();
+        configuration.close();
     }
 
     @Override

@@ -95,10 +95,17 @@ public final class JwtGuards {
         }
     }
 
-    /** Forgets the application of {@code loader} (undeployment). */
+    /**
+     * Forgets the application of {@code loader} and closes its guard (undeployment): no thread,
+     * pool or listener of JWT Guard keeps the application's class loader reachable afterwards.
+     */
     public static void release(ClassLoader loader) {
+        State state;
         synchronized (APPLICATIONS) {
-            APPLICATIONS.remove(loader);
+            state = APPLICATIONS.remove(loader);
+        }
+        if (state != null && state.guard != null) {
+            state.guard.close();
         }
     }
 
