@@ -272,6 +272,11 @@ public final class JwtGuardExtension implements Extension {
             Optional<JwtGuard> guard = JwtGuards.find(loader);
             guard.ifPresent(g -> g.removeListener(listener));
         }
+        if (loader != null) {
+            // the servlet initializer's listener does the same when the context is destroyed; whichever
+            // comes first closes the guard (key refresh threads, the token store's pool)
+            JwtGuards.release(loader);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.jwtguard.runtime.servlet;
 
 import io.jwtguard.core.config.ConfigurationException;
+import io.jwtguard.runtime.guard.DuplicateApis;
 import io.jwtguard.runtime.guard.FilterMode;
 import io.jwtguard.runtime.guard.JwtGuard;
 import io.jwtguard.runtime.guard.JwtGuards;
@@ -54,6 +55,10 @@ public final class JwtGuardInitializer implements ServletContainerInitializer {
             return;
         }
         JwtGuards.markActive(loader);
+        for (String problem : DuplicateApis.find(loader)) {
+            LOG.log(System.Logger.Level.WARNING, "JWT Guard packaging check for " + context.getContextPath() + ": "
+                    + problem);
+        }
         JwtGuard guard;
         try {
             guard = JwtGuards.obtain(loader, () -> properties);
