@@ -1,0 +1,227 @@
+package io.jwtguard.tck.redeploy;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.jwtguard.tck.harness.Wars;
+import io.jwtguard.tck.hostile.Jose;
+import io.jwtguard.tck.redeploy.app.RedeployApp;
+import io.jwtguard.tck.redeploy.app.WhoAmI;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.arquillian.testng.Arquillian;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.testng.annotations.AfterClass;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.Test;
+
+/**
+ * Deploys and undeploys an application with JWT Guard in {@code WEB-INF/lib} {@value #ROUNDS} times on a
+ * real server, with keys from a JWKS endpoint whose short cache lifetime makes every deployment start a
+ * background refresh thread, then asks the server's JVM (through {@code jcmd}, after a full GC) whether
+ * any copy of JWT Guard is still loaded and whether any JWT Guard thread is still running.
+ *
+ * <p>The marker is {@code io.jwtguard.core.verify.RejectionReason}: every deployment loads its own copy of
+ * the enum with all its constants, and the constants live exactly as long as the deployment's class loader.
+ * So the instance count after the last undeployment counts leaked class loaders, whatever held them.
+ *
+ * <p>Runs on a server only (profile {@code liberty-tck}, execution {@code redeploy-suite}): in the embedded
+ * container JWT Guard is on the test's own class path.
+ */
+@RunAsClient
+public class RedeployLeakTest extends Arquillian {
+    static final int ROUNDS = 20;
+    private static final String ISSUER = "https://issuer.redeploy.test";
+    private static final String AUDIENCE = "redeploy";
+    private static final String MARKER = "io.jwtguard.core.verify.RejectionReason";
+    private static final KeyPair KEY = rsaKey();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static HttpServer jwks;
+    private static final AtomicInteger JWKS_REQUESTS = new AtomicInteger();
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @BeforeClass
+    public static synchronized void startJwks() throws IOException {
+        if (jwks != null) {
+            return;
+        }
+        RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) KEY.getPublic());
+        jwk.setKeyId("redeploy-1");
+        byte[] body = ("{\"keys\":[" + jwk.toJson() + "]}").getBytes(StandardCharsets.UTF_8);
+        jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        jwks.createContext("/jwks", exchange -> {
+            JWKS_REQUESTS.incrementAndGet();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Cache-Control", "max-age=2");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        jwks.start();
+    }
+
+    @AfterClass(alwaysRun = true)
+    public static void stopJwks() {
+        if (jwks != null) {
+            jwks.stop(0);
+        }
+    }
+
+    @Deployment(name = "redeploy", managed = false, testable = false)
+    public static WebArchive app() {
+        // the JWKS port is only known once the server above runs: the WAR is built when deployed
+        String config = String.join("\n",
+                "mp.jwt.verify.publickey.location=http://127.0.0.1:" + jwksPort() + "/jwks",
+                "mp.jwt.verify.issuer=" + ISSUER,
+                "mp.jwt.verify.audiences=" + AUDIENCE,
+                "jwtguard.jwks.cache.min-ttl=PT1S",
+                "jwtguard.jwks.refresh-ahead=PT1S");
+        return Wars.war("redeploy", config).addClasses(RedeployApp.class, WhoAmI.class);
+    }
+
+    private static int jwksPort() {
+        try {
+            startJwks();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwks.getAddress().getPort();
+    }
+
+    @Test
+    public void deployAndUndeployTwentyTimesThenNoCopyOfJwtGuardAndNoJwtGuardThreadRemains() throws Exception {
+        long pid = serverPid();
+        int threadsAfterFirst = -1;
+        for (int round = 1; round <= ROUNDS; round++) {
+            deployer.deploy("redeploy");
+            String base = "http://127.0.0.1:" + System.getProperty("jwtguard.tck.http-port") + "/redeploy/api/whoami";
+            assertEquals(get(base, token()), 200, "round " + round + ": a valid token");
+            Thread.sleep(1_500); // past refresh-ahead of the 2 s key set: the next request refreshes in the background
+            assertEquals(get(base, token()), 200, "round " + round + ": a valid token after the refresh");
+            assertEquals(get(base, null), 401, "round " + round + ": no token");
+            deployer.undeploy("redeploy");
+            if (round == 1) {
+                threadsAfterFirst = liveThreads(pid).size();
+            }
+        }
+        assertTrue(JWKS_REQUESTS.get() >= 2 * ROUNDS, "every deployment fetched its keys and refreshed them in "
+                + "the background: " + JWKS_REQUESTS.get() + " requests");
+
+        long leaked = -1;
+        List<String> jwtGuardThreads = List.of();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            leaked = markerInstances(pid); // GC.class_histogram runs a full GC first
+            jwtGuardThreads = liveThreads(pid).stream().filter(t -> t.startsWith("\"jwtguard")).toList();
+            if (leaked == 0 && jwtGuardThreads.isEmpty()) {
+                break;
+            }
+            Thread.sleep(2_000);
+        }
+        assertEquals(jwtGuardThreads, List.of(), "JWT Guard threads still running after " + ROUNDS + " undeployments");
+        assertEquals(leaked, 0L, "instances of " + MARKER + " (one set per leaked class loader) after " + ROUNDS
+                + " undeployments");
+        int threadsAtEnd = liveThreads(pid).size();
+        assertTrue(threadsAtEnd <= threadsAfterFirst + 5, "thread count grew from " + threadsAfterFirst + " to "
+                + threadsAtEnd);
+    }
+
+    private static int get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String token() {
+        long iat = Instant.now().getEpochSecond();
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"redeploy\","
+                + "\"upn\":\"redeploy@example.com\",\"groups\":[\"user\"],\"jti\":\"" + UUID.randomUUID() + "\","
+                + "\"iat\":" + iat + ",\"exp\":" + (iat + 300) + "}";
+        return Jose.jws("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"redeploy-1\"}", claims, "RS256", KEY.getPrivate());
+    }
+
+    /** @return the pid of the server JVM: the one whose command line names the server */
+    private static long serverPid() throws Exception {
+        String marker = System.getProperty("jwtguard.tck.server-process");
+        for (String line : jcmd("-l")) {
+            if (marker != null && line.contains(marker)) {
+                return Long.parseLong(line.substring(0, line.indexOf(' ')));
+            }
+        }
+        throw new IllegalStateException("no JVM whose command line contains '" + marker + "' (jwtguard.tck.server-process)");
+    }
+
+    private static long markerInstances(long pid) throws Exception {
+        long instances = 0;
+        for (String line : jcmd(Long.toString(pid), "GC.class_histogram")) {
+            String[] columns = line.trim().split("\\s+");
+            if (columns.length >= 4 && columns[3].equals(MARKER)) {
+                instances += Long.parseLong(columns[1]);
+            }
+        }
+        return instances;
+    }
+
+    /** @return the header line of every live thread of the server */
+    private static List<String> liveThreads(long pid) throws Exception {
+        return jcmd(Long.toString(pid), "Thread.print").stream().filter(l -> l.startsWith("\"")).toList();
+    }
+
+    private static List<String> jcmd(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(System.getProperty("java.home") + "/bin/jcmd");
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                lines.add(line);
+            }
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", arguments) + " failed: " + lines);
+        }
+        return lines;
+    }
+
+    private static KeyPair rsaKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
