@@ -52,4 +52,20 @@ public final class TestKeys {
         }
         return Arrays.copyOf(bytes, length);
     }
+
+    /** @return the public key of {@code pair} as a PEM {@code PUBLIC KEY} document, a value for {@code mp.jwt.verify.publickey} */
+    public static String publicPem(java.security.KeyPair pair) {
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    /** Properties of the primary issuer: {@link #RSA_2048}, and the issuer and audience of {@link TokenFactory}. */
+    public static java.util.Map<String, String> primaryProperties() {
+        java.util.Map<String, String> p = new java.util.HashMap<>();
+        p.put("mp.jwt.verify.publickey", publicPem(RSA_2048));
+        p.put("mp.jwt.verify.issuer", TokenFactory.ISSUER);
+        p.put("mp.jwt.verify.audiences", TokenFactory.AUDIENCE);
+        return p;
+    }
 }

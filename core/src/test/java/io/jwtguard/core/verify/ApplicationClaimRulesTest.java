@@ -13,8 +13,6 @@ import io.jwtguard.core.testing.TestConfigs;
 import io.jwtguard.core.testing.TestKeys;
 import io.jwtguard.core.testing.TokenFactory;
 import java.security.KeyPair;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -177,17 +175,9 @@ class ApplicationClaimRulesTest {
         assertThat(rejection(verifier, noJti).ruleCode()).contains("has-jti");
     }
 
-    private static String pem(KeyPair pair) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
-    }
 
     private static Map<String, String> properties() {
-        Map<String, String> p = new HashMap<>();
-        p.put("mp.jwt.verify.publickey", pem(TestKeys.RSA_2048));
-        p.put("mp.jwt.verify.issuer", TokenFactory.ISSUER);
-        p.put("mp.jwt.verify.audiences", TokenFactory.AUDIENCE);
-        return p;
+        return TestKeys.primaryProperties();
     }
 
     private static TokenVerifier load(Map<String, String> properties) {
@@ -203,7 +193,7 @@ class ApplicationClaimRulesTest {
         p.put("jwtguard.claim-rules.tenant.one-of", "acme, beta");
         p.put("jwtguard.issuers", "other");
         p.put("jwtguard.issuers.other.issuer", OTHER);
-        p.put("jwtguard.issuers.other.publickey", pem(TestKeys.RSA_2048_OTHER));
+        p.put("jwtguard.issuers.other.publickey", TestKeys.publicPem(TestKeys.RSA_2048_OTHER));
         p.put("jwtguard.issuers.other.claim-rules", "loa");
         p.put("jwtguard.issuers.other.claim-rules.loa.claim", "acr");
         p.put("jwtguard.issuers.other.claim-rules.loa.one-of", "2,3");

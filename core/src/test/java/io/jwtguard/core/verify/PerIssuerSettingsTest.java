@@ -9,8 +9,6 @@ import io.jwtguard.core.testing.TestConfigs;
 import io.jwtguard.core.testing.TestKeys;
 import io.jwtguard.core.testing.TokenFactory;
 import java.security.KeyPair;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,21 +21,14 @@ import org.junit.jupiter.api.Test;
 class PerIssuerSettingsTest {
     private static final String KEYCLOAK = "https://idp.example/realms/partner";
 
-    private static String pem(KeyPair pair) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
-    }
 
     /** The primary issuer with global defaults, and a Keycloak-shaped second issuer. */
     private static Map<String, String> properties() {
-        Map<String, String> p = new HashMap<>();
-        p.put("mp.jwt.verify.publickey", pem(TestKeys.RSA_2048));
-        p.put("mp.jwt.verify.issuer", TokenFactory.ISSUER);
-        p.put("mp.jwt.verify.audiences", TokenFactory.AUDIENCE);
+        Map<String, String> p = TestKeys.primaryProperties();
         p.put("jwtguard.required-claims", "jti");
         p.put("jwtguard.issuers", "partner");
         p.put("jwtguard.issuers.partner.issuer", KEYCLOAK);
-        p.put("jwtguard.issuers.partner.publickey", pem(TestKeys.RSA_2048_OTHER));
+        p.put("jwtguard.issuers.partner.publickey", TestKeys.publicPem(TestKeys.RSA_2048_OTHER));
         p.put("jwtguard.issuers.partner.groups.claim-path", "realm_access.roles");
         p.put("jwtguard.issuers.partner.principal-claims", "email,sub");
         p.put("jwtguard.issuers.partner.required-claims", "azp");
