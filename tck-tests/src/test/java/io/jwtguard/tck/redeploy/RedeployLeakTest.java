@@ -41,7 +41,7 @@ import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /**
- * Deploys and undeploys an application with JWT Guard in {@code WEB-INF/lib} {@value #ROUNDS} times on a
+ * Deploys and undeploys an application with JWT Guard in {@code WEB-INF/lib} 20 times on a
  * real server, with keys from a JWKS endpoint whose short cache lifetime makes every deployment start a
  * background refresh thread, then asks the server's JVM (through {@code jcmd}, after a full GC) whether
  * any copy of JWT Guard is still loaded and whether any JWT Guard thread is still running.
@@ -55,12 +55,21 @@ import org.testng.annotations.Test;
  */
 @RunAsClient
 public class RedeployLeakTest extends Arquillian {
-    static final int ROUNDS = 20;
+    private static final String ROUNDS_PROPERTY = "jwtguard.tck.redeploy-rounds";
+    static final int ROUNDS = Integer.getInteger(ROUNDS_PROPERTY, 20);
     private static final String ISSUER = "https://issuer.redeploy.test";
     private static final String AUDIENCE = "redeploy";
     private static final String MARKER = "io.jwtguard.core.verify.RejectionReason";
+    /** How many instances one copy of the marker enum has: its constants. */
+    private static final long MARKER_CONSTANTS = io.jwtguard.core.verify.RejectionReason.values().length;
     private static final KeyPair KEY = rsaKey();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as most API clients: Java's default would upgrade the connection to HTTP/2 (h2c), and
+     * the server's upgraded connection, kept alive by this client, would hold the application until it
+     * closes, which is the test's doing, not the application's.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static HttpServer jwks;
     private static final AtomicInteger JWKS_REQUESTS = new AtomicInteger();
 
@@ -97,14 +106,25 @@ public class RedeployLeakTest extends Arquillian {
 
     @Deployment(name = "redeploy", managed = false, testable = false)
     public static WebArchive app() {
+        // Jakarta Security's mechanism off: Open Liberty keeps every application that had one (see below)
+        return war("redeploy", "jwtguard.security-mechanism.enabled=false");
+    }
+
+    @Deployment(name = "redeploy-mechanism", managed = false, testable = false)
+    public static WebArchive appWithMechanism() {
+        return war("redeploy-mechanism", "");
+    }
+
+    private static WebArchive war(String name, String extraConfig) {
         // the JWKS port is only known once the server above runs: the WAR is built when deployed
         String config = String.join("\n",
                 "mp.jwt.verify.publickey.location=http://127.0.0.1:" + jwksPort() + "/jwks",
                 "mp.jwt.verify.issuer=" + ISSUER,
                 "mp.jwt.verify.audiences=" + AUDIENCE,
                 "jwtguard.jwks.cache.min-ttl=PT1S",
-                "jwtguard.jwks.refresh-ahead=PT1S");
-        return Wars.war("redeploy", config).addClasses(RedeployApp.class, WhoAmI.class);
+                "jwtguard.jwks.refresh-ahead=PT1S",
+                extraConfig);
+        return Wars.war(name, config).addClasses(RedeployApp.class, WhoAmI.class);
     }
 
     private static int jwksPort() {
@@ -116,42 +136,95 @@ public class RedeployLeakTest extends Arquillian {
         return jwks.getAddress().getPort();
     }
 
+    /**
+     * JWT Guard's own resources: after 20 rounds (or {@value #ROUNDS_PROPERTY}), not one more copy of JWT Guard
+     * is loaded than before the first, no JWT Guard thread runs, and the thread count is flat.
+     */
     @Test
     public void deployAndUndeployTwentyTimesThenNoCopyOfJwtGuardAndNoJwtGuardThreadRemains() throws Exception {
         long pid = serverPid();
+        long before = markerInstances(pid);
+        int threadsAfterFirst = rounds(pid, "redeploy", ROUNDS);
+        assertTrue(JWKS_REQUESTS.get() >= 2 * ROUNDS, "every deployment fetched its keys and refreshed them in "
+                + "the background: " + JWKS_REQUESTS.get() + " requests");
+
+        long leaked = settle(pid, before);
+        List<String> jwtGuardThreads = liveThreads(pid).stream().filter(t -> t.startsWith("\"jwtguard")).toList();
+        if (leaked != 0) {
+            dumpHeap(pid);
+        }
+        assertEquals(jwtGuardThreads, List.of(), "JWT Guard threads still running after " + ROUNDS + " undeployments");
+        assertEquals(leaked, 0L, "instances of " + MARKER + " (one set per leaked class loader) after " + ROUNDS
+                + " undeployments, compared with before the first");
+        int threadsAtEnd = liveThreads(pid).size();
+        assertTrue(threadsAtEnd <= threadsAfterFirst + 5, "thread count grew from " + threadsAfterFirst + " to "
+                + threadsAtEnd);
+    }
+
+    /**
+     * With JWT Guard's Jakarta Security mechanism on, Open Liberty 26.0.0.3 keeps every undeployed
+     * application: its {@code ModulePropertiesUtils} caches each module's {@code HttpAuthenticationMechanism}
+     * in a {@code WeakHashMap} keyed by the module's metadata, and the cached mechanism (a Weld proxy)
+     * references that metadata through its bean manager, so the entry is never cleared (measured with a
+     * heap dump; tck-tests/README.md). Any application with a Jakarta Security mechanism is kept; JWT
+     * Guard cannot release it. This records the behaviour: at most one copy per round, and no JWT Guard
+     * thread.
+     */
+    @Test(dependsOnMethods = "deployAndUndeployTwentyTimesThenNoCopyOfJwtGuardAndNoJwtGuardThreadRemains")
+    public void withTheSecurityMechanismLibertyKeepsEachUndeployedApplication() throws Exception {
+        long pid = serverPid();
+        long before = markerInstances(pid);
+        int rounds = 3;
+        rounds(pid, "redeploy-mechanism", rounds);
+        long kept = settle(pid, before);
+        long perCopy = MARKER_CONSTANTS;
+        System.out.println("RedeployLeakTest: with the Jakarta Security mechanism, Liberty kept " + kept / perCopy
+                + " of " + rounds + " undeployed applications");
+        assertTrue(kept <= rounds * perCopy, "more than one copy of JWT Guard per round: " + kept / perCopy);
+        assertEquals(liveThreads(pid).stream().filter(t -> t.startsWith("\"jwtguard")).toList(), List.of());
+    }
+
+    /** @return the live thread count after the first round */
+    private int rounds(long pid, String deployment, int rounds) throws Exception {
         int threadsAfterFirst = -1;
-        for (int round = 1; round <= ROUNDS; round++) {
-            deployer.deploy("redeploy");
-            String base = "http://127.0.0.1:" + System.getProperty("jwtguard.tck.http-port") + "/redeploy/api/whoami";
+        for (int round = 1; round <= rounds; round++) {
+            deployer.deploy(deployment);
+            String base = "http://127.0.0.1:" + System.getProperty("jwtguard.tck.http-port") + "/" + deployment
+                    + "/api/whoami";
             assertEquals(get(base, token()), 200, "round " + round + ": a valid token");
             Thread.sleep(1_500); // past refresh-ahead of the 2 s key set: the next request refreshes in the background
             assertEquals(get(base, token()), 200, "round " + round + ": a valid token after the refresh");
             assertEquals(get(base, null), 401, "round " + round + ": no token");
-            deployer.undeploy("redeploy");
+            deployer.undeploy(deployment);
             if (round == 1) {
                 threadsAfterFirst = liveThreads(pid).size();
             }
         }
-        assertTrue(JWKS_REQUESTS.get() >= 2 * ROUNDS, "every deployment fetched its keys and refreshed them in "
-                + "the background: " + JWKS_REQUESTS.get() + " requests");
+        return threadsAfterFirst;
+    }
 
-        long leaked = -1;
-        List<String> jwtGuardThreads = List.of();
+    /** @return how many more marker instances than {@code before} remain, after waiting up to 60 s for it to be 0 */
+    private static long settle(long pid, long before) throws Exception {
+        long extra = -1;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            leaked = markerInstances(pid); // GC.class_histogram runs a full GC first
-            jwtGuardThreads = liveThreads(pid).stream().filter(t -> t.startsWith("\"jwtguard")).toList();
-            if (leaked == 0 && jwtGuardThreads.isEmpty()) {
+            // Liberty keeps each deployed application's info in an object with a finalizer, which holds the
+            // application's class loader until the finalizer has run: run pending finalizers, then count
+            jcmd(Long.toString(pid), "GC.run");
+            jcmd(Long.toString(pid), "GC.run_finalization");
+            extra = markerInstances(pid) - before; // GC.class_histogram runs a full GC first
+            if (extra == 0) {
                 break;
             }
             Thread.sleep(2_000);
         }
-        assertEquals(jwtGuardThreads, List.of(), "JWT Guard threads still running after " + ROUNDS + " undeployments");
-        assertEquals(leaked, 0L, "instances of " + MARKER + " (one set per leaked class loader) after " + ROUNDS
-                + " undeployments");
-        int threadsAtEnd = liveThreads(pid).size();
-        assertTrue(threadsAtEnd <= threadsAfterFirst + 5, "thread count grew from " + threadsAfterFirst + " to "
-                + threadsAtEnd);
+        return extra;
+    }
+
+    private static void dumpHeap(long pid) throws Exception {
+        // for the analysis of what holds the class loaders (tck-tests/README.md)
+        jcmd(Long.toString(pid), "GC.heap_dump", System.getProperty("jwtguard.tck.heap-dump",
+                "target/redeploy-leak.hprof").replace(".hprof", "-" + System.currentTimeMillis() + ".hprof"));
     }
 
     private static int get(String url, String token) throws Exception {
