@@ -42,6 +42,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  *       context root comes from {@code WEB-INF/payara-web.xml}, and the jars in {@value #APP_LIBS}
  *       go to {@code WEB-INF/lib}: JWT Guard and the libraries Payara does not ship (no MP JWT
  *       API and no JSON-P implementation: Payara has both).</li>
+ *   <li>On WildFly ({@value #CONTAINER}{@code =wildfly}, profile {@code wildfly-tck}): the context
+ *       root comes from {@code WEB-INF/jboss-web.xml}, and the jars in {@value #APP_LIBS} go to
+ *       {@code WEB-INF/lib} (JWT Guard and its libraries; the MP JWT API only when WildFly's
+ *       MicroProfile JWT subsystem is off).</li>
  * </ul>
  */
 public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
@@ -59,7 +63,7 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
      */
     static final String EXTRA_CONFIG = "jwtguard.tck.extra-config";
 
-    /** Which container the suite runs in: {@code jetty} (default), {@code liberty} or {@code payara}. */
+    /** Which container the suite runs in: {@code jetty} (default), {@code liberty}, {@code payara} or {@code wildfly}. */
     static final String CONTAINER = "jwtguard.tck.container";
 
     /**
@@ -77,6 +81,11 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
             + "<payara-web-app>\n"
             + "  <context-root>/</context-root>\n"
             + "</payara-web-app>\n";
+
+    private static final String JBOSS_WEB = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<jboss-web>\n"
+            + "  <context-root>/</context-root>\n"
+            + "</jboss-web>\n";
 
     private static final String MANIFEST_CONFIG = "/META-INF/microprofile-config.properties";
     private static final String CLASSPATH_CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
@@ -113,15 +122,17 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
             war.addAsWebInfResource(new StringAsset(LIBERTY_WEB_EXT), "ibm-web-ext.xml");
         } else if ("payara".equals(container)) {
             war.addAsWebInfResource(new StringAsset(PAYARA_WEB), "payara-web.xml");
+        } else if ("wildfly".equals(container)) {
+            war.addAsWebInfResource(new StringAsset(JBOSS_WEB), "jboss-web.xml");
         } else {
-            throw new IllegalStateException(CONTAINER + "=" + container + ": expected jetty, liberty or payara");
+            throw new IllegalStateException(CONTAINER + "=" + container + ": expected jetty, liberty, payara or wildfly");
         }
         for (Path jar : appLibs()) {
             war.addAsLibrary(jar.toFile(), jar.getFileName().toString());
         }
     }
 
-    /** @return true when the suite runs on a server (Liberty, Payara) rather than embedded */
+    /** @return true when the suite runs on a server (Liberty, Payara, WildFly) rather than embedded */
     static boolean onServer() {
         return !"jetty".equals(System.getProperty(CONTAINER, "jetty"));
     }
