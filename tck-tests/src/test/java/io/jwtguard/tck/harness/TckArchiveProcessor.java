@@ -44,8 +44,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  *       API and no JSON-P implementation: Payara has both).</li>
  *   <li>On WildFly ({@value #CONTAINER}{@code =wildfly}, profile {@code wildfly-tck}): the context
  *       root comes from {@code WEB-INF/jboss-web.xml}, and the jars in {@value #APP_LIBS} go to
- *       {@code WEB-INF/lib} (JWT Guard and its libraries; the MP JWT API only when WildFly's
- *       MicroProfile JWT subsystem is off).</li>
+ *       {@code WEB-INF/lib} (JWT Guard, jose4j, Caffeine and the MP JWT API, which WildFly gives
+ *       only to deployments its own MicroProfile JWT subsystem activates).</li>
  * </ul>
  */
 public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
