@@ -111,9 +111,14 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
             config = DEFAULT_CONFIG;
         }
         String extra = String.join("\n", System.getProperty(EXTRA_CONFIG, "").split(";"));
-        war.addAsResource(new StringAsset(config + "\n" + PROFILE + "\n" + extra + "\n"),
-                "META-INF/microprofile-config.properties");
+        String merged = config + "\n" + PROFILE + "\n" + extra + "\n";
+        war.addAsResource(new StringAsset(merged), "META-INF/microprofile-config.properties");
         String container = System.getProperty(CONTAINER, "jetty");
+        if ("wildfly".equals(container) && war.contains(MANIFEST_CONFIG)) {
+            // WildFly's MicroProfile Config also reads the WAR's own META-INF/microprofile-config.properties,
+            // with the same ordinal: the TCK's original there would hide the extra lines
+            war.addAsManifestResource(new StringAsset(merged), "microprofile-config.properties");
+        }
         if ("jetty".equals(container)) {
             war.addAsWebInfResource(new StringAsset(ROOT_CONTEXT), "jetty-web.xml");
             return;
