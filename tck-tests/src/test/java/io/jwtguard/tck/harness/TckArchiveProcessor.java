@@ -87,6 +87,20 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
             + "  <context-root>/</context-root>\n"
             + "</jboss-web>\n";
 
+    /**
+     * WildFly gives its MicroProfile JWT API module only to deployments its own MP-JWT subsystem
+     * activates; this makes it visible to every deployment, subsystem on or off, so the WAR carries
+     * no second copy.
+     */
+    private static final String JBOSS_DEPLOYMENT_STRUCTURE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<jboss-deployment-structure>\n"
+            + "  <deployment>\n"
+            + "    <dependencies>\n"
+            + "      <module name=\"org.eclipse.microprofile.jwt.auth.api\"/>\n"
+            + "    </dependencies>\n"
+            + "  </deployment>\n"
+            + "</jboss-deployment-structure>\n";
+
     private static final String MANIFEST_CONFIG = "/META-INF/microprofile-config.properties";
     private static final String CLASSPATH_CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
 
@@ -129,11 +143,24 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
             war.addAsWebInfResource(new StringAsset(PAYARA_WEB), "payara-web.xml");
         } else if ("wildfly".equals(container)) {
             war.addAsWebInfResource(new StringAsset(JBOSS_WEB), "jboss-web.xml");
+            addServerDescriptors(war);
         } else {
             throw new IllegalStateException(CONTAINER + "=" + container + ": expected jetty, liberty, payara or wildfly");
         }
         for (Path jar : appLibs()) {
             war.addAsLibrary(jar.toFile(), jar.getFileName().toString());
+        }
+    }
+
+    /**
+     * Adds what a WAR needs on the server in use besides its jars: on WildFly,
+     * {@code WEB-INF/jboss-deployment-structure.xml} giving it the server's MP JWT API module.
+     *
+     * @param war the WAR
+     */
+    static void addServerDescriptors(WebArchive war) {
+        if ("wildfly".equals(System.getProperty(CONTAINER, "jetty"))) {
+            war.addAsWebInfResource(new StringAsset(JBOSS_DEPLOYMENT_STRUCTURE), "jboss-deployment-structure.xml");
         }
     }
 

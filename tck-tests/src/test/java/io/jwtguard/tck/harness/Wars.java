@@ -28,6 +28,7 @@ public final class Wars {
             for (Path jar : TckArchiveProcessor.appLibs()) {
                 war.addAsLibrary(jar.toFile(), jar.getFileName().toString());
             }
+            TckArchiveProcessor.addServerDescriptors(war);
         } else {
             war.addAsWebInfResource("beans.xml")
                     .addAsWebInfResource("jetty-env.xml")
