@@ -42,6 +42,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  *       context root comes from {@code WEB-INF/payara-web.xml}, and the jars in {@value #APP_LIBS}
  *       go to {@code WEB-INF/lib}: JWT Guard and the libraries Payara does not ship (no MP JWT
  *       API and no JSON-P implementation: Payara has both).</li>
+ *   <li>On WildFly ({@value #CONTAINER}{@code =wildfly}, profile {@code wildfly-tck}): the context
+ *       root comes from {@code WEB-INF/jboss-web.xml}, and the jars in {@value #APP_LIBS} go to
+ *       {@code WEB-INF/lib} (JWT Guard, jose4j, Caffeine and the MP JWT API, which WildFly gives
+ *       only to deployments its own MicroProfile JWT subsystem activates).</li>
  * </ul>
  */
 public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
@@ -59,7 +63,7 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
      */
     static final String EXTRA_CONFIG = "jwtguard.tck.extra-config";
 
-    /** Which container the suite runs in: {@code jetty} (default), {@code liberty} or {@code payara}. */
+    /** Which container the suite runs in: {@code jetty} (default), {@code liberty}, {@code payara} or {@code wildfly}. */
     static final String CONTAINER = "jwtguard.tck.container";
 
     /**
@@ -77,6 +81,25 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
             + "<payara-web-app>\n"
             + "  <context-root>/</context-root>\n"
             + "</payara-web-app>\n";
+
+    private static final String JBOSS_WEB = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<jboss-web>\n"
+            + "  <context-root>/</context-root>\n"
+            + "</jboss-web>\n";
+
+    /**
+     * WildFly gives its MicroProfile JWT API module only to deployments its own MP-JWT subsystem
+     * activates; this makes it visible to every deployment, subsystem on or off, so the WAR carries
+     * no second copy.
+     */
+    private static final String JBOSS_DEPLOYMENT_STRUCTURE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<jboss-deployment-structure>\n"
+            + "  <deployment>\n"
+            + "    <dependencies>\n"
+            + "      <module name=\"org.eclipse.microprofile.jwt.auth.api\"/>\n"
+            + "    </dependencies>\n"
+            + "  </deployment>\n"
+            + "</jboss-deployment-structure>\n";
 
     private static final String MANIFEST_CONFIG = "/META-INF/microprofile-config.properties";
     private static final String CLASSPATH_CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
@@ -102,9 +125,14 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
             config = DEFAULT_CONFIG;
         }
         String extra = String.join("\n", System.getProperty(EXTRA_CONFIG, "").split(";"));
-        war.addAsResource(new StringAsset(config + "\n" + PROFILE + "\n" + extra + "\n"),
-                "META-INF/microprofile-config.properties");
+        String merged = config + "\n" + PROFILE + "\n" + extra + "\n";
+        war.addAsResource(new StringAsset(merged), "META-INF/microprofile-config.properties");
         String container = System.getProperty(CONTAINER, "jetty");
+        if ("wildfly".equals(container) && war.contains(MANIFEST_CONFIG)) {
+            // WildFly's MicroProfile Config also reads the WAR's own META-INF/microprofile-config.properties,
+            // with the same ordinal: the TCK's original there would hide the extra lines
+            war.addAsManifestResource(new StringAsset(merged), "microprofile-config.properties");
+        }
         if ("jetty".equals(container)) {
             war.addAsWebInfResource(new StringAsset(ROOT_CONTEXT), "jetty-web.xml");
             return;
@@ -113,15 +141,30 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
             war.addAsWebInfResource(new StringAsset(LIBERTY_WEB_EXT), "ibm-web-ext.xml");
         } else if ("payara".equals(container)) {
             war.addAsWebInfResource(new StringAsset(PAYARA_WEB), "payara-web.xml");
+        } else if ("wildfly".equals(container)) {
+            war.addAsWebInfResource(new StringAsset(JBOSS_WEB), "jboss-web.xml");
+            addServerDescriptors(war);
         } else {
-            throw new IllegalStateException(CONTAINER + "=" + container + ": expected jetty, liberty or payara");
+            throw new IllegalStateException(CONTAINER + "=" + container + ": expected jetty, liberty, payara or wildfly");
         }
         for (Path jar : appLibs()) {
             war.addAsLibrary(jar.toFile(), jar.getFileName().toString());
         }
     }
 
-    /** @return true when the suite runs on a server (Liberty, Payara) rather than embedded */
+    /**
+     * Adds what a WAR needs on the server in use besides its jars: on WildFly,
+     * {@code WEB-INF/jboss-deployment-structure.xml} giving it the server's MP JWT API module.
+     *
+     * @param war the WAR
+     */
+    static void addServerDescriptors(WebArchive war) {
+        if ("wildfly".equals(System.getProperty(CONTAINER, "jetty"))) {
+            war.addAsWebInfResource(new StringAsset(JBOSS_DEPLOYMENT_STRUCTURE), "jboss-deployment-structure.xml");
+        }
+    }
+
+    /** @return true when the suite runs on a server (Liberty, Payara, WildFly) rather than embedded */
     static boolean onServer() {
         return !"jetty".equals(System.getProperty(CONTAINER, "jetty"));
     }
