@@ -42,6 +42,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  *       context root comes from {@code WEB-INF/payara-web.xml}, and the jars in {@value #APP_LIBS}
  *       go to {@code WEB-INF/lib}: JWT Guard and the libraries Payara does not ship (no MP JWT
  *       API and no JSON-P implementation: Payara has both).</li>
+ *   <li>On Apache TomEE ({@value #CONTAINER}{@code =tomee}, profile {@code tomee-tck}): the jars in
+ *       {@value #APP_LIBS} go to {@code WEB-INF/lib} (JWT Guard, jose4j, Caffeine: TomEE ships the
+ *       MP JWT API and JSON-P). TomEE serves a WAR under its name and has no descriptor for the
+ *       root context, so a key location under the TCK's base URL ({@value #JWKS_BASE_URL}) is
+ *       pointed at the WAR's own context instead: {@code http://host:port/jwks/...} becomes
+ *       {@code http://host:port/<war name>/jwks/...}, the same resource of the same WAR.</li>
  * </ul>
  */
 public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
@@ -59,7 +65,7 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
      */
     static final String EXTRA_CONFIG = "jwtguard.tck.extra-config";
 
-    /** Which container the suite runs in: {@code jetty} (default), {@code liberty} or {@code payara}. */
+    /** Which container the suite runs in: {@code jetty} (default), {@code liberty}, {@code payara} or {@code tomee}. */
     static final String CONTAINER = "jwtguard.tck.container";
 
     /**
@@ -67,6 +73,9 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
      * copy-dependencies): what an application using JWT Guard puts in {@code WEB-INF/lib} there.
      */
     static final String APP_LIBS = "jwtguard.tck.app-libs";
+
+    /** The TCK's base URL for its key-location tests (set by the pom). */
+    static final String JWKS_BASE_URL = "mp.jwt.tck.jwks.baseURL";
 
     private static final String LIBERTY_WEB_EXT = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<web-ext xmlns=\"http://websphere.ibm.com/xml/ns/javaee\" version=\"1.0\">\n"
@@ -101,10 +110,13 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
         } else {
             config = DEFAULT_CONFIG;
         }
+        String container = System.getProperty(CONTAINER, "jetty");
+        if ("tomee".equals(container)) {
+            config = inWarContext(config, war.getName());
+        }
         String extra = String.join("\n", System.getProperty(EXTRA_CONFIG, "").split(";"));
         war.addAsResource(new StringAsset(config + "\n" + PROFILE + "\n" + extra + "\n"),
                 "META-INF/microprofile-config.properties");
-        String container = System.getProperty(CONTAINER, "jetty");
         if ("jetty".equals(container)) {
             war.addAsWebInfResource(new StringAsset(ROOT_CONTEXT), "jetty-web.xml");
             return;
@@ -113,15 +125,32 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
             war.addAsWebInfResource(new StringAsset(LIBERTY_WEB_EXT), "ibm-web-ext.xml");
         } else if ("payara".equals(container)) {
             war.addAsWebInfResource(new StringAsset(PAYARA_WEB), "payara-web.xml");
-        } else {
-            throw new IllegalStateException(CONTAINER + "=" + container + ": expected jetty, liberty or payara");
+        } else if (!"tomee".equals(container)) {
+            throw new IllegalStateException(CONTAINER + "=" + container + ": expected jetty, liberty, payara or tomee");
         }
         for (Path jar : appLibs()) {
             war.addAsLibrary(jar.toFile(), jar.getFileName().toString());
         }
     }
 
-    /** @return true when the suite runs on a server (Liberty, Payara) rather than embedded */
+    /**
+     * @param config a WAR's configuration
+     * @param warName the WAR's file name, {@code Name.war}: TomEE's context root {@code /Name}
+     * @return the configuration with URLs under {@value #JWKS_BASE_URL} moved under the WAR's context
+     */
+    static String inWarContext(String config, String warName) {
+        String base = System.getProperty(JWKS_BASE_URL, "");
+        if (base.isEmpty()) {
+            return config;
+        }
+        String root = base.endsWith("/") ? base : base + "/";
+        String context = warName.endsWith(".war") ? warName.substring(0, warName.length() - 4) : warName;
+        // properties files escape ':' as '\:' when written by java.util.Properties
+        String escaped = root.replace(":", "\\:");
+        return config.replace(root, root + context + "/").replace(escaped, escaped + context + "/");
+    }
+
+    /** @return true when the suite runs on a server (Liberty, Payara, TomEE) rather than embedded */
     static boolean onServer() {
         return !"jetty".equals(System.getProperty(CONTAINER, "jetty"));
     }
