@@ -50,8 +50,9 @@ public final class JwtGuardFilter implements Filter {
         HttpServletRequest http = (HttpServletRequest) request;
         AuthenticationOutcome outcome = guard.authenticator().authenticate(new ServletRequestView(http));
         if (outcome instanceof AuthenticationOutcome.Authenticated authenticated) {
-            chain.doFilter(http.getUserPrincipal() == authenticated.token() ? http
-                    : new AuthenticatedRequest(http, authenticated.token()), response);
+            // always wrapped, never asking the request for its principal: a server's own MP-JWT
+            // filter before this one (TomEE's MPJWTFilter) verifies the token again when asked
+            chain.doFilter(new AuthenticatedRequest(http, authenticated.token()), response);
         } else if (outcome instanceof AuthenticationOutcome.Anonymous) {
             if (guard.settings().requiredPatterns().matches(pathWithinApplication(http))) {
                 ChallengeResponder.refuse(outcome, guard.settings().realm(), (HttpServletResponse) response);
