@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,32 @@ class JwtGuardFilterTest {
             verifications++;
             throw new IllegalStateException("the server's own verifier refused the token");
         }
+    }
+
+    @Test
+    void doFilterWhenServerWrapperAndNoTokenThenPassedOnWithoutIt() throws Exception {
+        HttpServletRequest inner = ServletFakes.request("/public", Map.of());
+        ServerVerifyingRequest request = new ServerVerifyingRequest(inner);
+        List<ServletRequest> passed = new ArrayList<>();
+
+        new JwtGuardFilter(GUARD, Set.of(ServerVerifyingRequest.class.getName()))
+                .doFilter(request, new RecordingResponse().response(), (req, res) -> passed.add(req));
+
+        assertThat(passed).hasSize(1);
+        assertThat(passed.get(0)).isSameAs(inner);
+        assertThat(((HttpServletRequest) passed.get(0)).getUserPrincipal()).isNull();
+        assertThat(request.verifications).isZero();
+    }
+
+    @Test
+    void doFilterWhenOtherWrapperAndNoTokenThenPassedOnAsItIs() throws Exception {
+        HttpServletRequestWrapper request = new HttpServletRequestWrapper(ServletFakes.request("/public", Map.of()));
+        List<ServletRequest> passed = new ArrayList<>();
+
+        new JwtGuardFilter(GUARD).doFilter(request, new RecordingResponse().response(), (req, res) -> passed.add(req));
+
+        assertThat(passed).hasSize(1);
+        assertThat(passed.get(0)).isSameAs(request);
     }
 
     @Test
