@@ -66,25 +66,25 @@ public class ServerCoexistenceTest extends Arquillian {
     public void aValidTokenIsVerifiedByJwtGuardOnly() {
         HttpResponse<String> response = get(token(true, KEY));
         print("valid token", response);
-        assertEquals(response.statusCode(), 200, response.body());
-        assertTrue(response.body().contains("jsonwebtoken-resolved=io.jwtguard."), response.body());
-        assertTrue(response.body().contains("injected-token-name=probe@example.com"), response.body());
-        assertTrue(response.body().contains("server-verified-after-servlet=false"), response.body());
+        assertEquals(response.statusCode(), 200, redacted(response));
+        assertTrue(response.body().contains("jsonwebtoken-resolved=io.jwtguard."), redacted(response));
+        assertTrue(response.body().contains("injected-token-name=probe@example.com"), redacted(response));
+        assertTrue(response.body().contains("server-verified-after-servlet=false"), redacted(response));
     }
 
     @Test
     public void aTokenWithoutSubjectIsAcceptedAsJwtGuardDecides() {
         HttpResponse<String> response = get(token(false, KEY));
         print("token without sub", response);
-        assertEquals(response.statusCode(), 200, response.body());
-        assertTrue(response.body().contains("server-verified-after-servlet=false"), response.body());
+        assertEquals(response.statusCode(), 200, redacted(response));
+        assertTrue(response.body().contains("server-verified-after-servlet=false"), redacted(response));
     }
 
     @Test
     public void aForgedTokenIsRefusedByJwtGuard() {
         HttpResponse<String> response = get(token(true, OTHER_KEY));
         print("forged signature", response);
-        assertEquals(response.statusCode(), 401, response.body());
+        assertEquals(response.statusCode(), 401, redacted(response));
         assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("")
                 .startsWith("Bearer realm=\"coexistence\", error=\"invalid_token\""), response.headers().toString());
     }
@@ -93,7 +93,7 @@ public class ServerCoexistenceTest extends Arquillian {
     public void noTokenGetsJwtGuardsChallenge() {
         HttpResponse<String> response = get(null);
         print("no token", response);
-        assertEquals(response.statusCode(), 401, response.body());
+        assertEquals(response.statusCode(), 401, redacted(response));
         assertEquals(response.headers().firstValue("WWW-Authenticate").orElse(""), "Bearer realm=\"coexistence\"");
     }
 
@@ -101,14 +101,19 @@ public class ServerCoexistenceTest extends Arquillian {
     public void anAnonymousRequestSeesNoCaller() {
         HttpResponse<String> response = get("api/probe/anonymous", null);
         print("no token, @PermitAll", response);
-        assertEquals(response.statusCode(), 200, response.body());
-        assertTrue(response.body().contains("jaxrs-principal=null"), response.body());
-        assertTrue(response.body().contains("servlet-principal=null"), response.body());
+        assertEquals(response.statusCode(), 200, redacted(response));
+        assertTrue(response.body().contains("jaxrs-principal=null"), redacted(response));
+        assertTrue(response.body().contains("servlet-principal=null"), redacted(response));
     }
 
     private static void print(String what, HttpResponse<String> response) {
         System.out.println("=== " + what + ": " + response.statusCode() + " WWW-Authenticate="
-                + response.headers().firstValue("WWW-Authenticate").orElse("-") + "\n" + response.body());
+                + response.headers().firstValue("WWW-Authenticate").orElse("-") + "\n" + redacted(response));
+    }
+
+    /** The answer's body, any token in it replaced (TomEE's own 401 page quotes the whole token). */
+    private static String redacted(HttpResponse<String> response) {
+        return response.body().replaceAll("[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*", "<a token>");
     }
 
     private HttpResponse<String> get(String token) {
