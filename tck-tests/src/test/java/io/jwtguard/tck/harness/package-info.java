@@ -1,2 +1,2 @@
-/** The Arquillian harness that runs the MicroProfile JWT TCK against JWT Guard: embedded Jetty, Open Liberty or Payara Micro. */
+/** The Arquillian harness that runs the MicroProfile JWT TCK against JWT Guard: embedded Jetty, Open Liberty, Payara Micro or TomEE. */
 package io.jwtguard.tck.harness;
