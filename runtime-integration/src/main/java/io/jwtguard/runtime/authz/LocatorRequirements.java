@@ -66,8 +66,9 @@ public final class LocatorRequirements {
     }
 
     /**
-     * @param matchedResources the request's matched resource instances, current first (JAX-RS
-     *     {@code UriInfo.getMatchedResources()}), not null
+     * @param matchedResources the request's matched resources, current first (JAX-RS
+     *     {@code UriInfo.getMatchedResources()}: instances, or their classes as Apache CXF lists
+     *     them), not null
      * @param matchedUris the request's matched URIs, decoded (JAX-RS
      *     {@code UriInfo.getMatchedURIs()}), not null
      * @return the requirements of every locator the request went through, outermost first;
@@ -89,7 +90,7 @@ public final class LocatorRequirements {
             Object parent = matchedResources.get(i);
             boolean found = false;
             try {
-                for (Locator locator : LOCATORS.get(parent.getClass())) {
+                for (Locator locator : LOCATORS.get(parent instanceof Class<?> type ? type : parent.getClass())) {
                     if (matches(locator.template(), uris)) {
                         found = true;
                         gates.add(locator.requirements());

@@ -74,10 +74,25 @@ record ClaimInjection(String name, Wrapper wrapper, Type valueType, boolean lazy
      *     or an unsupported type
      */
     static ClaimInjection parse(InjectionPoint point) {
+        try {
+            return parse(point, point.getType());
+        } catch (IllegalArgumentException e) {
+            // OpenWebBeans (TomEE 9) hands the producers an Instance<> lookup's injection point
+            // whose getType() is the producer's bean class; the member's declared type still says
+            // what was asked for
+            Type declared = point.getAnnotated() == null ? null : point.getAnnotated().getBaseType();
+            if (declared == null || declared.equals(point.getType())) {
+                throw e;
+            }
+            return parse(point, declared);
+        }
+    }
+
+    private static ClaimInjection parse(InjectionPoint point, Type pointType) {
         Claim claim = claimQualifier(point).orElseThrow(() -> new IllegalArgumentException(
                 "not a @Claim injection point: " + describe(point)));
         String name = claimName(claim, point);
-        Type type = point.getType();
+        Type type = pointType;
         boolean lazy = false;
         if (isParameterized(type, Provider.class) || isParameterized(type, Instance.class)) {
             type = argument(type);
@@ -99,7 +114,7 @@ record ClaimInjection(String name, Wrapper wrapper, Type valueType, boolean lazy
                 || (wrapper == Wrapper.CLAIM_VALUE && type == Object.class);
         if (!supported) {
             throw new IllegalArgumentException("@Claim(\"" + name + "\") at " + describe(point) + " has type "
-                    + point.getType().getTypeName() + ", which is not a supported claim type; use String, Long, long, "
+                    + pointType.getTypeName() + ", which is not a supported claim type; use String, Long, long, "
                     + "Boolean, boolean, Double, double, Set<String>, JsonValue, JsonString, JsonNumber, JsonArray or "
                     + "JsonObject, optionally inside Optional<>, ClaimValue<>, ClaimValue<Optional<>>, Provider<> or "
                     + "Instance<>");

@@ -23,6 +23,9 @@ import java.util.Optional;
  * Immutable and thread-safe.
  */
 final class AuthorizationFilter implements ContainerRequestFilter {
+    /** Request property set once this filter has run for the request ({@link LocatorRouteFilter} then stays out). */
+    static final String DONE = "io.jwtguard.runtime.jaxrs.authorized";
+
     private final JwtGuard guard;
     private final ResourceRequirements requirements;
 
@@ -33,6 +36,7 @@ final class AuthorizationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        request.setProperty(DONE, Boolean.TRUE);
         List<Object> matchedResources = request.getUriInfo().getMatchedResources();
         List<ResourceRequirements> locators = matchedResources.size() <= 1 ? List.of()
                 : LocatorRequirements.along(matchedResources, request.getUriInfo().getMatchedURIs());

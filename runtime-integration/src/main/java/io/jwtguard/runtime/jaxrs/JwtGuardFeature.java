@@ -67,7 +67,7 @@ public final class JwtGuardFeature implements DynamicFeature {
      * conflicting annotations fail deployment (IllegalArgumentException); a method whose
      * annotations cannot be read at all is denied to everyone (fail closed).
      */
-    private static ResourceRequirements requirements(Class<?> resourceClass, Method method) {
+    static ResourceRequirements requirements(Class<?> resourceClass, Method method) {
         try {
             if (resourceClass.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
                 LocatorRequirements.validate(resourceClass);
@@ -86,7 +86,7 @@ public final class JwtGuardFeature implements DynamicFeature {
      * The key of the application in {@link JwtGuards}: the loader the servlet initializer
      * recorded (the context class loader during deployment, usually the resource class's loader).
      */
-    private static ClassLoader applicationLoader(Class<?> resourceClass) {
+    static ClassLoader applicationLoader(Class<?> resourceClass) {
         ClassLoader own = resourceClass.getClassLoader();
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         if (own != null && JwtGuards.isActive(own)) {

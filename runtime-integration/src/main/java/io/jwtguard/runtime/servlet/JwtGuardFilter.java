@@ -10,9 +10,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Authenticates every request it covers, once: no token passes through anonymously (resources
@@ -33,11 +35,26 @@ public final class JwtGuardFilter implements Filter {
      */
     public static final String COVERAGE_ATTRIBUTE = "io.jwtguard.runtime.servlet.coverage";
 
+    /**
+     * Request wrappers of a server's own MicroProfile JWT that verify the token again, with the
+     * server's rules, whenever asked for the principal or a role, and that the server cannot be
+     * told to leave out: TomEE's {@code MPJWTFilter} (docs/servers.md, TomEE). A request this filter
+     * covers is passed on without them, so each token is verified once, by JWT Guard.
+     */
+    static final Set<String> SERVER_VERIFYING_WRAPPERS =
+            Set.of("org.apache.tomee.microprofile.jwt.MPJWTFilter$MPJWTServletRequestWrapper");
+
     private final JwtGuard guard;
+    private final Set<String> serverWrappers;
 
     /** @param guard the application's guard, not null */
     public JwtGuardFilter(JwtGuard guard) {
+        this(guard, SERVER_VERIFYING_WRAPPERS);
+    }
+
+    JwtGuardFilter(JwtGuard guard, Set<String> serverWrappers) {
         this.guard = Objects.requireNonNull(guard, "guard");
+        this.serverWrappers = Set.copyOf(serverWrappers);
     }
 
     @Override
@@ -47,17 +64,18 @@ public final class JwtGuardFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        HttpServletRequest http = (HttpServletRequest) request;
+        HttpServletRequest http = withoutServerVerifier((HttpServletRequest) request);
         AuthenticationOutcome outcome = guard.authenticator().authenticate(new ServletRequestView(http));
         if (outcome instanceof AuthenticationOutcome.Authenticated authenticated) {
-            chain.doFilter(http.getUserPrincipal() == authenticated.token() ? http
-                    : new AuthenticatedRequest(http, authenticated.token()), response);
+            // always wrapped, never asking the request for its principal: a server's own MP-JWT
+            // filter before this one (TomEE's MPJWTFilter) verifies the token again when asked
+            chain.doFilter(new AuthenticatedRequest(http, authenticated.token()), response);
         } else if (outcome instanceof AuthenticationOutcome.Anonymous) {
             if (guard.settings().requiredPatterns().matches(pathWithinApplication(http))) {
                 ChallengeResponder.refuse(outcome, guard.settings().realm(), (HttpServletResponse) response);
                 return;
             }
-            chain.doFilter(request, response);
+            chain.doFilter(http, response);
         } else if (response.isCommitted()) {
             // something before us already answered this request (the Jakarta Security mechanism
             // itself never commits the response; the container sends its refusal)
@@ -65,6 +83,16 @@ public final class JwtGuardFilter implements Filter {
         } else {
             ChallengeResponder.refuse(outcome, guard.settings().realm(), (HttpServletResponse) response);
         }
+    }
+
+    /** @return the request without the server's verifying wrappers ({@link #SERVER_VERIFYING_WRAPPERS}) */
+    private HttpServletRequest withoutServerVerifier(HttpServletRequest request) {
+        HttpServletRequest current = request;
+        while (current instanceof HttpServletRequestWrapper wrapper && serverWrappers.contains(wrapper.getClass().getName())
+                && wrapper.getRequest() instanceof HttpServletRequest inner) {
+            current = inner;
+        }
+        return current;
     }
 
     /** Records, at installation, the URL patterns the filter covers in {@code context}. */

@@ -97,6 +97,17 @@ class LocatorRequirementsTest {
     }
 
     @Test
+    void alongWhenRuntimeListsClassesThenSameGates() {
+        // Apache CXF (TomEE) lists the matched resources' classes, not instances
+        List<ResourceRequirements> gates = LocatorRequirements.along(List.of(Sub.class, Root.class),
+                List.of("root/admin", "root"));
+        assertThat(gates).hasSize(1);
+        assertThat(gates.get(0).rolesAllowed()).containsExactly("admin");
+        assertThat(LocatorRequirements.along(List.of(Sub.class, Root.class), List.of("root/closed", "root")).get(0)
+                .denyAll()).isTrue();
+    }
+
+    @Test
     void validateWhenLocatorHasConflictingAnnotationsThenRefused() {
         assertThatThrownBy(() -> LocatorRequirements.validate(Broken.class))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Broken#sub()");

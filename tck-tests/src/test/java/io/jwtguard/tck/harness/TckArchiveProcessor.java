@@ -46,6 +46,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  *       root comes from {@code WEB-INF/jboss-web.xml}, and the jars in {@value #APP_LIBS} go to
  *       {@code WEB-INF/lib} (JWT Guard, jose4j, Caffeine and the MP JWT API, which WildFly gives
  *       only to deployments its own MicroProfile JWT subsystem activates).</li>
+ *   <li>On Apache TomEE ({@value #CONTAINER}{@code =tomee}, profile {@code tomee-tck}): the jars in
+ *       {@value #APP_LIBS} go to {@code WEB-INF/lib} (JWT Guard, jose4j, Caffeine: TomEE ships the
+ *       MP JWT API and JSON-P). TomEE serves a WAR under its name and has no descriptor for the
+ *       root context, so a key location under the TCK's base URL ({@value #JWKS_BASE_URL}) is
+ *       pointed at the WAR's own context instead: {@code http://host:port/jwks/...} becomes
+ *       {@code http://host:port/<war name>/jwks/...}, the same resource of the same WAR.</li>
  * </ul>
  */
 public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
@@ -63,7 +69,7 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
      */
     static final String EXTRA_CONFIG = "jwtguard.tck.extra-config";
 
-    /** Which container the suite runs in: {@code jetty} (default), {@code liberty}, {@code payara} or {@code wildfly}. */
+    /** Which container the suite runs in: {@code jetty} (default), {@code liberty}, {@code payara}, {@code wildfly} or {@code tomee}. */
     static final String CONTAINER = "jwtguard.tck.container";
 
     /**
@@ -71,6 +77,9 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
      * copy-dependencies): what an application using JWT Guard puts in {@code WEB-INF/lib} there.
      */
     static final String APP_LIBS = "jwtguard.tck.app-libs";
+
+    /** The TCK's base URL for its key-location tests (set by the pom). */
+    static final String JWKS_BASE_URL = "mp.jwt.tck.jwks.baseURL";
 
     private static final String LIBERTY_WEB_EXT = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<web-ext xmlns=\"http://websphere.ibm.com/xml/ns/javaee\" version=\"1.0\">\n"
@@ -124,10 +133,13 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
         } else {
             config = DEFAULT_CONFIG;
         }
+        String container = System.getProperty(CONTAINER, "jetty");
+        if ("tomee".equals(container)) {
+            config = inWarContext(config, war.getName());
+        }
         String extra = String.join("\n", System.getProperty(EXTRA_CONFIG, "").split(";"));
         String merged = config + "\n" + PROFILE + "\n" + extra + "\n";
         war.addAsResource(new StringAsset(merged), "META-INF/microprofile-config.properties");
-        String container = System.getProperty(CONTAINER, "jetty");
         if ("wildfly".equals(container) && war.contains(MANIFEST_CONFIG)) {
             // WildFly's MicroProfile Config also reads the WAR's own META-INF/microprofile-config.properties,
             // with the same ordinal: the TCK's original there would hide the extra lines
@@ -144,8 +156,8 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
         } else if ("wildfly".equals(container)) {
             war.addAsWebInfResource(new StringAsset(JBOSS_WEB), "jboss-web.xml");
             addServerDescriptors(war);
-        } else {
-            throw new IllegalStateException(CONTAINER + "=" + container + ": expected jetty, liberty, payara or wildfly");
+        } else if (!"tomee".equals(container)) {
+            throw new IllegalStateException(CONTAINER + "=" + container + ": expected jetty, liberty, payara, wildfly or tomee");
         }
         for (Path jar : appLibs()) {
             war.addAsLibrary(jar.toFile(), jar.getFileName().toString());
@@ -164,7 +176,24 @@ public final class TckArchiveProcessor implements ApplicationArchiveProcessor {
         }
     }
 
-    /** @return true when the suite runs on a server (Liberty, Payara, WildFly) rather than embedded */
+    /**
+     * @param config a WAR's configuration
+     * @param warName the WAR's file name, {@code Name.war}: TomEE's context root {@code /Name}
+     * @return the configuration with URLs under {@value #JWKS_BASE_URL} moved under the WAR's context
+     */
+    static String inWarContext(String config, String warName) {
+        String base = System.getProperty(JWKS_BASE_URL, "");
+        if (base.isEmpty()) {
+            return config;
+        }
+        String root = base.endsWith("/") ? base : base + "/";
+        String context = warName.endsWith(".war") ? warName.substring(0, warName.length() - 4) : warName;
+        // properties files escape ':' as '\:' when written by java.util.Properties
+        String escaped = root.replace(":", "\\:");
+        return config.replace(root, root + context + "/").replace(escaped, escaped + context + "/");
+    }
+
+    /** @return true when the suite runs on a server (Liberty, Payara, WildFly, TomEE) rather than embedded */
     static boolean onServer() {
         return !"jetty".equals(System.getProperty(CONTAINER, "jetty"));
     }

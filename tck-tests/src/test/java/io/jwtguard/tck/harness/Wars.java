@@ -8,7 +8,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * WARs of the authorization suite for the container in use ({@value TckArchiveProcessor#CONTAINER}): on Open
- * Liberty, Payara Micro or WildFly with JWT Guard and its libraries in {@code WEB-INF/lib} (as an application
+ * Liberty, Payara Micro, WildFly or TomEE with JWT Guard and its libraries in {@code WEB-INF/lib} (as an application
  * packages them), in the embedded container with what it needs for a non-testable WAR (beans.xml, Weld
  * first, RESTEasy's CDI injector). JWT Guard runs in its default hardened profile.
  */

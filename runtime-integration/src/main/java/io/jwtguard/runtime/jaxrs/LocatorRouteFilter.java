@@ -1,0 +1,57 @@
+package io.jwtguard.runtime.jaxrs;
+
+import io.jwtguard.runtime.guard.JwtGuard;
+import io.jwtguard.runtime.guard.JwtGuards;
+import io.jwtguard.runtime.guard.PropertyLookups;
+import io.jwtguard.runtime.http.AuthenticationOutcome;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+
+/**
+ * Authenticates and authorizes a request that reached its resource method through sub-resource
+ * locators when the filters {@link JwtGuardFeature} registered on that method did not run: Apache
+ * CXF (TomEE) runs no filter a {@code DynamicFeature} registered, neither the locator's nor the
+ * sub-resource method's, on a locator route, only global ones (measured on TomEE 9.0.0,
+ * docs/servers.md). A global filter, after JWT Guard's own ({@code AUTHORIZATION + 1}); on a
+ * runtime that ran them ({@link AuthorizationFilter#DONE}), and on a request that went through
+ * no locator, it does nothing. Thread-safe.
+ */
+@Provider
+@Priority(Priorities.AUTHORIZATION + 1)
+public final class LocatorRouteFilter implements ContainerRequestFilter {
+    @Context
+    private ResourceInfo resourceInfo;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getProperty(AuthorizationFilter.DONE) != null
+                || request.getUriInfo().getMatchedResources().size() <= 1 || resourceInfo == null) {
+            return;
+        }
+        Class<?> resourceClass = resourceInfo.getResourceClass();
+        Method method = resourceInfo.getResourceMethod();
+        if (resourceClass == null || method == null) {
+            return;
+        }
+        ClassLoader loader = JwtGuardFeature.applicationLoader(resourceClass);
+        if (loader == null || !JwtGuards.isActive(loader)) {
+            return;
+        }
+        JwtGuard guard = JwtGuards.obtain(loader, () -> PropertyLookups.forApplication(loader, null));
+        AuthenticationOutcome outcome = guard.authenticator().authenticate(new ContainerRequestView(request));
+        if (outcome instanceof AuthenticationOutcome.Authenticated authenticated) {
+            boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+            request.setSecurityContext(new JwtSecurityContext(authenticated.token(), secure));
+        } else if (!(outcome instanceof AuthenticationOutcome.Anonymous)) {
+            request.abortWith(Refusals.of(outcome, guard.settings().realm()));
+            return;
+        }
+        new AuthorizationFilter(guard, JwtGuardFeature.requirements(resourceClass, method)).filter(request);
+    }
+}
