@@ -83,6 +83,22 @@ final class BoundedHttpFetcher {
                 maxAge(response.headers().allValues("Cache-Control")));
     }
 
+    /**
+     * Stops the HTTP client's threads where the JDK allows it: {@code java.net.http.HttpClient} is
+     * {@link AutoCloseable} from Java 21 on. On Java 17 its selector thread ends only once the
+     * client has been garbage collected (tck-tests/README.md, redeployment).
+     */
+    void close() {
+        Object client = this.client;
+        if (client instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) client).close();
+            } catch (Exception e) {
+                // closing is best effort: the client is not used afterwards
+            }
+        }
+    }
+
     /** {@code max-age} from Cache-Control; {@code no-store}/{@code no-cache} count as zero. */
     static Optional<Duration> maxAge(List<String> cacheControl) {
         for (String header : cacheControl) {

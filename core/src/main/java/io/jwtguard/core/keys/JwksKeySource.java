@@ -317,6 +317,7 @@ public final class JwksKeySource implements KeySource {
         if (ownsExecutor) {
             ((ExecutorService) background).shutdownNow();
         }
+        fetcher.close();
     }
 
     private void refreshInBackground() {
