@@ -18,10 +18,13 @@ final class ApplicationRule implements ClaimRule {
     static final String ERROR_CODE = "rule-error";
     private static final System.Logger LOG = System.getLogger(ApplicationRule.class.getName());
 
+    private final String name;
     private final ClaimRule rule;
     private final AtomicBoolean warned = new AtomicBoolean();
 
-    ApplicationRule(ClaimRule rule) {
+    /** @param name for the warning (a class name, never a value from a token), not null */
+    ApplicationRule(String name, ClaimRule rule) {
+        this.name = Objects.requireNonNull(name, "name");
         this.rule = Objects.requireNonNull(rule, "rule");
     }
 
@@ -47,7 +50,7 @@ final class ApplicationRule implements ClaimRule {
     }
 
     private String describe() {
-        return rule.getClass().getName();
+        return name;
     }
 
     @Override

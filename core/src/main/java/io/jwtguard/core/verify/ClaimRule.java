@@ -56,6 +56,19 @@ public interface ClaimRule {
     }
 
     /**
+     * The rule as the pipeline runs every application rule: refusals and outages pass through,
+     * anything else it throws refuses the token (fail closed, rule code {@code rule-error}) with
+     * one warning naming {@code name}. For a container of rules (the runtime's rule beans) that
+     * names each rule itself; the verifier wraps every other application rule so already.
+     *
+     * @param name what the warning calls the rule, for example its class name; never token data
+     * @param rule the rule, not null
+     */
+    static ClaimRule failClosed(String name, ClaimRule rule) {
+        return rule instanceof ApplicationRule ? rule : new ApplicationRule(name, rule);
+    }
+
+    /**
      * @param ruleCode the code of the refusal when {@code condition} is false
      * @param condition true when the claims are acceptable; not null
      * @return a rule that refuses every token whose claims do not satisfy {@code condition}

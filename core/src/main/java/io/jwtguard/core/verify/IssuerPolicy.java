@@ -46,7 +46,8 @@ final class IssuerPolicy {
         this.acceptedTypes = acceptedTypes;
         this.builtInRules = List.copyOf(builtInRules);
         List<ClaimRule> guarded = new ArrayList<>();
-        applicationRules.forEach(rule -> guarded.add(new ApplicationRule(rule)));
+        applicationRules.forEach(rule -> guarded.add(rule instanceof ApplicationRule ? rule
+                : new ApplicationRule(rule.getClass().getName(), rule)));
         this.applicationRules = List.copyOf(guarded);
         this.groupsPath = List.copyOf(groupsPath);
         this.principalClaims = List.copyOf(principalClaims);

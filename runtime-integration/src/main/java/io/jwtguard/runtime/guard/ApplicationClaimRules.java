@@ -1,8 +1,6 @@
 package io.jwtguard.runtime.guard;
 
-import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.verify.ClaimRule;
-import io.jwtguard.core.verify.TokenRejectedException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -18,13 +16,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * built-in ones, on every verification and cache hit, like every application rule. A bean limited
  * to some issuers ({@link io.jwtguard.runtime.annotation.ForIssuers}) runs only for tokens whose
  * verified {@code iss} is one of theirs. A bean that throws anything but a refusal or an outage
- * refuses the token with rule code {@code rule-error} (fail closed), logged once per bean.
+ * refuses the token with rule code {@code rule-error} (fail closed, {@link ClaimRule#failClosed}),
+ * logged once per bean.
  *
  * <p>Thread-safe: bound once, read without locks.
  */
 public final class ApplicationClaimRules implements ClaimRule {
-    private static final System.Logger LOG = System.getLogger(ApplicationClaimRules.class.getName());
-
     /**
      * One rule bean.
      *
@@ -35,14 +32,13 @@ public final class ApplicationClaimRules implements ClaimRule {
     public record Bound(String name, ClaimRule rule, Set<String> issuers) {
         public Bound {
             Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(rule, "rule");
+            rule = ClaimRule.failClosed(name, Objects.requireNonNull(rule, "rule"));
             issuers = Set.copyOf(issuers);
         }
     }
 
     private final AtomicBoolean boundOnce = new AtomicBoolean();
     private volatile List<Bound> rules = List.of();
-    private volatile List<AtomicBoolean> warned = List.of();
 
     /**
      * @param bound the rule beans, in the order they run
@@ -52,9 +48,7 @@ public final class ApplicationClaimRules implements ClaimRule {
         if (!boundOnce.compareAndSet(false, true)) {
             throw new IllegalStateException("the application's claim rules are bound once, at deployment");
         }
-        List<Bound> copy = List.copyOf(bound);
-        warned = copy.stream().map(b -> new AtomicBoolean()).toList();
-        rules = copy;
+        rules = List.copyOf(bound);
     }
 
     /** @return the bound rules, in order */
@@ -70,24 +64,11 @@ public final class ApplicationClaimRules implements ClaimRule {
         }
         JsonValue iss = claims.get("iss");
         String issuer = iss instanceof JsonString ? ((JsonString) iss).getString() : null;
-        for (int i = 0; i < current.size(); i++) {
-            Bound bound = current.get(i);
+        for (Bound bound : current) {
             if (!bound.issuers().isEmpty() && (issuer == null || !bound.issuers().contains(issuer))) {
                 continue;
             }
-            try {
-                bound.rule().check(claims, now);
-            } catch (TokenRejectedException | VerificationUnavailableException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (warned.get(i).compareAndSet(false, true)) {
-                    LOG.log(System.Logger.Level.WARNING, "JWT Guard: the claim rule bean " + bound.name()
-                            + " failed with " + e.getClass().getName() + "; its tokens are refused (rule code "
-                            + "rule-error; logged once)");
-                }
-                throw ClaimRule.failure("rule-error", "claim rule bean " + bound.name() + " failed with "
-                        + e.getClass().getName());
-            }
+            bound.rule().check(claims, now);
         }
     }
 

@@ -21,12 +21,24 @@ final class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        authenticate(guard, request);
+    }
+
+    /**
+     * Authenticates the request once: a verified token becomes its security context; a refused
+     * token, several tokens or an outage abort it.
+     *
+     * @return false when the request was aborted
+     */
+    static boolean authenticate(JwtGuard guard, ContainerRequestContext request) {
         AuthenticationOutcome outcome = guard.authenticator().authenticate(new ContainerRequestView(request));
         if (outcome instanceof AuthenticationOutcome.Authenticated authenticated) {
             boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
             request.setSecurityContext(new JwtSecurityContext(authenticated.token(), secure));
         } else if (!(outcome instanceof AuthenticationOutcome.Anonymous)) {
             request.abortWith(Refusals.of(outcome, guard.settings().realm()));
+            return false;
         }
+        return true;
     }
 }

@@ -3,7 +3,6 @@ package io.jwtguard.runtime.jaxrs;
 import io.jwtguard.runtime.guard.JwtGuard;
 import io.jwtguard.runtime.guard.JwtGuards;
 import io.jwtguard.runtime.guard.PropertyLookups;
-import io.jwtguard.runtime.http.AuthenticationOutcome;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -57,12 +56,7 @@ public final class LocatorRouteFilter implements ContainerRequestFilter {
             return;
         }
         JwtGuard guard = JwtGuards.obtain(loader, () -> PropertyLookups.forApplication(loader, null));
-        AuthenticationOutcome outcome = guard.authenticator().authenticate(new ContainerRequestView(request));
-        if (outcome instanceof AuthenticationOutcome.Authenticated authenticated) {
-            boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
-            request.setSecurityContext(new JwtSecurityContext(authenticated.token(), secure));
-        } else if (!(outcome instanceof AuthenticationOutcome.Anonymous)) {
-            request.abortWith(Refusals.of(outcome, guard.settings().realm()));
+        if (!AuthenticationFilter.authenticate(guard, request)) {
             return;
         }
         new AuthorizationFilter(guard, JwtGuardFeature.requirements(resourceClass, method)).filter(request);
