@@ -2,12 +2,35 @@
 # Runs every test: the whole reactor (core, runtime, the MP-JWT TCK, the hostile-token suite and the
 # authorization table in the embedded container, the example's Arquillian and browser tests on Open
 # Liberty), then the server matrix: the MP-JWT TCK base suite and the authorization table on Open
-# Liberty (plus 20 redeployments), on WildFly with its MicroProfile JWT subsystem on and removed, and
-# on Apache TomEE (tck-tests/README.md, sections 1b to 1f). Extra arguments go to the first Maven command.
+# Liberty (plus 20 redeployments), on Payara Micro (on a JDK 21+), on WildFly with its MicroProfile JWT
+# subsystem on and removed, and on Apache TomEE (tck-tests/README.md, sections 1b to 1f). Extra
+# arguments go to the first Maven command.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+# Payara Micro 7 needs Java 21+, while the build runs on Java 17: the first JDK 21+ among
+# $PAYARA_JAVA_HOME and /usr/lib/jvm/* runs the Payara suites.
+payara_java_home() {
+  local home version
+  for home in "${PAYARA_JAVA_HOME:-}" /usr/lib/jvm/*; do
+    [ -n "$home" ] && [ -x "$home/bin/java" ] || continue
+    version=$("$home/bin/java" -XshowSettings:properties -version 2>&1 \
+      | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
+    if [ -n "$version" ] && [ "$version" -ge 21 ]; then
+      echo "$home"
+      return 0
+    fi
+  done
+  return 1
+}
+if ! payara_home=$(payara_java_home); then
+  echo "run-tests.sh: Payara Micro 7 needs a JDK 21 or newer, and none was found in /usr/lib/jvm." >&2
+  echo "Set PAYARA_JAVA_HOME to the folder of a JDK 21+ (this machine kind keeps Temurin 25 in /usr/lib/jvm)." >&2
+  exit 1
+fi
 mvn -B install "$@"
 mvn -B verify -pl tck-tests -Pliberty-tck
+mvn -B verify -pl tck-tests -Ppayara-tck -Dpayara.java.home="$payara_home"
 mvn -B verify -pl tck-tests -Pwildfly-tck
 mvn -B verify -pl tck-tests -Pwildfly-tck -Dwildfly.jwt-subsystem=off
 # TomEE: @Inject Principal is TomEE's own caller wrapper there, not the JsonWebToken (section 1f)
