@@ -9,6 +9,7 @@ import io.jwtguard.core.keys.KeyMaterial;
 import io.jwtguard.core.keys.KeyStrengthPolicy;
 import io.jwtguard.core.keys.KeystoreKeys;
 import io.jwtguard.core.keys.JwksKeySource;
+import io.jwtguard.core.keys.OidcDiscoveryKeySource;
 import io.jwtguard.core.keys.JwksSettings;
 import io.jwtguard.core.keys.KeySource;
 import io.jwtguard.core.keys.StaticKeySource;
@@ -99,8 +100,9 @@ public final class ConfigLoader {
                 .clock(clock);
         JwksSettings jwks = jwksSettings(in);
         addPublicKeys(in, builder, strength, clock, jwks);
-        TrustedIssuerLoader.addTrustedIssuers(in, builder, (inline, location) ->
-                keySources(in, inline, location, strength, clock, jwks));
+        TrustedIssuerLoader.addTrustedIssuers(in, builder, (prefix, issuer) -> keySources(in, prefix + "publickey",
+                prefix + "publickey.location", prefix + "discovery", prefix + "issuer", Optional.of(issuer),
+                strength, clock, jwks));
         ClaimRuleLoader.rules(in, CLAIM_RULES).forEach(builder::claimRule);
         in.get(PRINCIPAL_CLAIMS).ifPresent(v -> builder.principalClaims(List.copyOf(in.list(PRINCIPAL_CLAIMS))));
         addHmacSecret(in, builder, acknowledged);
@@ -153,16 +155,37 @@ public final class ConfigLoader {
 
     private static void addPublicKeys(PropertyReader in, VerifierConfigBuilder builder, KeyStrengthPolicy strength,
             Clock clock, JwksSettings jwks) {
-        for (KeySource source : keySources(in, MP_PUBLIC_KEY, MP_PUBLIC_KEY_LOCATION, strength, clock, jwks)) {
+        for (KeySource source : keySources(in, MP_PUBLIC_KEY, MP_PUBLIC_KEY_LOCATION, DISCOVERY, MP_ISSUER,
+                in.get(MP_ISSUER), strength, clock, jwks)) {
             builder.keySource(source);
         }
     }
 
-    /** The key source of one inline/location property pair; remote locations become a JWKS client. */
+    /**
+     * The key source of one issuer's inline/location/discovery properties: remote locations become a
+     * JWKS client, discovery an {@link OidcDiscoveryKeySource} of the issuer.
+     */
     private static List<KeySource> keySources(PropertyReader in, String inlineProperty, String locationProperty,
-            KeyStrengthPolicy strength, Clock clock, JwksSettings jwks) {
+            String discoveryProperty, String issuerProperty, Optional<String> issuer, KeyStrengthPolicy strength,
+            Clock clock, JwksSettings jwks) {
         Optional<String> inline = in.get(inlineProperty);
         Optional<String> location = in.get(locationProperty);
+        if (in.get(discoveryProperty).isPresent() && in.bool(discoveryProperty)) {
+            if (inline.isPresent() || location.isPresent()) {
+                String other = inline.isPresent() ? inlineProperty : locationProperty;
+                throw new ConfigurationException(discoveryProperty, discoveryProperty + " is true, so the keys come "
+                        + "from the issuer's OpenID Connect discovery document; remove " + other + " or set "
+                        + discoveryProperty + "=false");
+            }
+            String exactIssuer = issuer.map(String::trim).filter(v -> !v.isEmpty()).orElseThrow(() ->
+                    new ConfigurationException(issuerProperty, discoveryProperty + " is true but " + issuerProperty
+                            + " is not set; set it to the issuer URL exactly as tokens carry it in 'iss'"));
+            try {
+                return List.of(OidcDiscoveryKeySource.create(exactIssuer, jwks, strength, clock));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(issuerProperty, e.getMessage() + " (" + discoveryProperty + " is true)");
+            }
+        }
         if (inline.isPresent() && location.isPresent()) {
             throw new ConfigurationException(inlineProperty, "both " + inlineProperty + " and " + locationProperty
                     + " are set; keep only one");

@@ -96,6 +96,12 @@ public final class ConfigProperties {
     public static final String JWKS_MAX_SIZE = "jwtguard.jwks.max-size";
     /** Whether remote key sets are fetched at deployment rather than on first use. */
     public static final String JWKS_PREFETCH = "jwtguard.jwks.prefetch";
+    /**
+     * {@code true}: the primary issuer's keys come from its OpenID Connect discovery document
+     * ({@code mp.jwt.verify.issuer} + {@code /.well-known/openid-configuration}, its {@code jwks_uri});
+     * per issuer: {@code jwtguard.issuers.<name>.discovery}.
+     */
+    public static final String DISCOVERY = "jwtguard.discovery";
     /** Comma-separated names of further trusted issuers, each configured under {@link #ISSUER_PREFIX}{@code <name>.}. */
     public static final String ISSUERS = "jwtguard.issuers";
     /**

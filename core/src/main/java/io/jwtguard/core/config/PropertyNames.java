@@ -3,6 +3,7 @@ package io.jwtguard.core.config;
 import static io.jwtguard.core.config.ConfigProperties.*;
 
 import io.jwtguard.core.keys.KeySource;
+import io.jwtguard.core.keys.OidcDiscoveryKeySource;
 import io.jwtguard.core.keys.StaticKeySource;
 import io.jwtguard.core.verify.FindingCode;
 import io.jwtguard.core.verify.Setting;
@@ -64,7 +65,10 @@ final class PropertyNames implements SettingNames {
 
     @Override
     public String ofKeys(KeySource source) {
-        return source instanceof StaticKeySource fixed ? fixed.property() : MP_PUBLIC_KEY_LOCATION;
+        if (source instanceof StaticKeySource fixed) {
+            return fixed.property();
+        }
+        return source instanceof OidcDiscoveryKeySource ? DISCOVERY : MP_PUBLIC_KEY_LOCATION;
     }
 
     @Override

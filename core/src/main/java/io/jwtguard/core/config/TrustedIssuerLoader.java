@@ -19,7 +19,8 @@ final class TrustedIssuerLoader {
     }
 
     /**
-     * @param keySources the key sources of an inline-key and key-location property pair
+     * @param keySources the key sources of one issuer, from its property prefix
+     *     ({@code jwtguard.issuers.<name>.}) and its exact issuer value
      */
     static void addTrustedIssuers(PropertyReader in, VerifierConfigBuilder builder,
             BiFunction<String, String, List<KeySource>> keySources) {
@@ -33,7 +34,7 @@ final class TrustedIssuerLoader {
                     prefix + "issuer", "issuer '" + name + "' is listed in " + ISSUERS + " but has no exact 'iss' "
                             + "value; set " + prefix + "issuer"));
             TrustedIssuer.Builder trusted = TrustedIssuer.builder(name, issuer)
-                    .keySources(keySources.apply(prefix + "publickey", prefix + "publickey.location"))
+                    .keySources(keySources.apply(prefix, issuer))
                     .allowedAlgorithms(ConfigLoader.algorithmList(in, prefix + "algorithms")
                             .orElse(EnumSet.of(JwsAlgorithm.RS256)))
                     .audiences(in.list(prefix + "audiences"))
