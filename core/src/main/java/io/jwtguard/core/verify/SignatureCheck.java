@@ -60,9 +60,37 @@ final class SignatureCheck {
         }
         if (outcome == NO_CANDIDATE) {
             throw reject(RejectionReason.NO_MATCHING_KEY, "no trusted key for " + algorithm
-                    + (kid == null ? "" : " with the token's kid"));
+                    + (kid == null ? " (the token has no kid)" : " with kid " + Printable.quoted(kid))
+                    + "; trusted kids: " + knownKeyIds(sources));
         }
         throw reject(RejectionReason.INVALID_SIGNATURE, "the " + algorithm + " signature does not verify");
+    }
+
+    /**
+     * @return the kids of the keys the sources serve now (cached keys only; a source that cannot
+     *     answer is named as such), sorted, at most 20; for the diagnostic of a refusal
+     */
+    private static String knownKeyIds(List<KeySource> sources) {
+        java.util.TreeSet<String> kids = new java.util.TreeSet<>();
+        boolean unnamed = false;
+        for (KeySource source : sources) {
+            try {
+                for (VerificationKey key : source.keys()) {
+                    if (key.keyId().isPresent()) {
+                        kids.add(Printable.quoted(key.keyId().get()));
+                    } else {
+                        unnamed = true;
+                    }
+                }
+            } catch (RuntimeException e) {
+                kids.add("(" + source.describe() + " unavailable)");
+            }
+        }
+        java.util.List<String> shown = kids.stream().limit(20).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        if (unnamed) {
+            shown.add("keys without kid");
+        }
+        return shown + (kids.size() > 20 ? " (" + kids.size() + " kids)" : "");
     }
 
     private static final int VERIFIED = 0;

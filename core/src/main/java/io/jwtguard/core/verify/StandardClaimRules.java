@@ -125,7 +125,8 @@ public final class StandardClaimRules {
                 throw new TokenRejectedException(RejectionReason.MISSING_CLAIM, "'exp' is missing");
             }
             if (now.getEpochSecond() - skewSeconds >= exp) {
-                throw new TokenRejectedException(RejectionReason.EXPIRED, "expired at " + Instant.ofEpochSecond(exp));
+                throw new TokenRejectedException(RejectionReason.EXPIRED, "expired at " + Instant.ofEpochSecond(exp)
+                        + ", " + (now.getEpochSecond() - exp) + " s before now (" + now + "), clock skew " + skewSeconds + " s");
             }
         };
     }
@@ -137,7 +138,8 @@ public final class StandardClaimRules {
             long nbf = NumericDates.read(claims, "nbf");
             if (nbf != NumericDates.ABSENT && now.getEpochSecond() + skewSeconds < nbf) {
                 throw new TokenRejectedException(RejectionReason.NOT_YET_VALID,
-                        "not valid before " + Instant.ofEpochSecond(nbf));
+                        "not valid before " + Instant.ofEpochSecond(nbf) + ", " + (nbf - now.getEpochSecond())
+                                + " s after now (" + now + "), clock skew " + skewSeconds + " s");
             }
         };
     }
@@ -166,7 +168,8 @@ public final class StandardClaimRules {
             long nowSeconds = now.getEpochSecond();
             if (iat > nowSeconds + skewSeconds) {
                 throw new TokenRejectedException(RejectionReason.ISSUED_IN_FUTURE,
-                        "issued at " + Instant.ofEpochSecond(iat));
+                        "issued at " + Instant.ofEpochSecond(iat) + ", " + (iat - nowSeconds) + " s after now (" + now
+                                + "), clock skew " + skewSeconds + " s");
             }
             if (lifetime >= 0) {
                 long exp = NumericDates.read(claims, "exp");
@@ -190,7 +193,8 @@ public final class StandardClaimRules {
                 throw new TokenRejectedException(RejectionReason.MISSING_CLAIM, "'iss' is missing");
             }
             if (!(iss instanceof JsonString) || !((JsonString) iss).getString().equals(expected)) {
-                throw new TokenRejectedException(RejectionReason.ISSUER_MISMATCH, "'iss' is not the configured issuer");
+                throw new TokenRejectedException(RejectionReason.ISSUER_MISMATCH, "'iss' is not the configured issuer: "
+                        + "expected " + Printable.quoted(expected) + ", got " + describe(iss));
             }
         };
     }
@@ -225,8 +229,28 @@ public final class StandardClaimRules {
                 throw new TokenRejectedException(RejectionReason.INVALID_CLAIM,
                         "'aud' is neither a string nor a non-empty array of strings");
             }
-            throw new TokenRejectedException(RejectionReason.AUDIENCE_MISMATCH, "no 'aud' value is accepted");
+            throw new TokenRejectedException(RejectionReason.AUDIENCE_MISMATCH, "no 'aud' value is accepted: expected one of "
+                    + copy.stream().sorted().map(Printable::quoted).toList() + ", got " + describe(aud));
         };
+    }
+
+    /**
+     * @param value a claim value from the token (attacker-controlled)
+     * @return it for a diagnostic: a string quoted by {@link Printable}, an array as its first five
+     *     members and its size, anything else by its JSON type
+     */
+    static String describe(JsonValue value) {
+        if (value instanceof JsonString text) {
+            return Printable.quoted(text.getString());
+        }
+        if (value instanceof JsonArray array) {
+            java.util.List<String> shown = new java.util.ArrayList<>();
+            for (int i = 0; i < Math.min(5, array.size()); i++) {
+                shown.add(describe(array.get(i)));
+            }
+            return shown + (array.size() > 5 ? " (" + array.size() + " values)" : "");
+        }
+        return value == null ? "(none)" : "a JSON " + value.getValueType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Every name in {@code names} must be present (with any value other than JSON null). */

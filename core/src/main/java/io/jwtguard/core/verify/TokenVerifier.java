@@ -175,7 +175,7 @@ public final class TokenVerifier {
         }
         policy.acceptedTypes.check(optionalString(header, "typ"));
         if (!policy.allowedAlgorithms.contains(algorithm)) {
-            throw reject(RejectionReason.ALGORITHM_NOT_ALLOWED, "algorithm is not in the allow-list "
+            throw reject(RejectionReason.ALGORITHM_NOT_ALLOWED, "algorithm " + algorithm + " is not in the allow-list "
                     + policy.allowedAlgorithms);
         }
         long keyVersion = policy.keyVersion(); // read before verifying, so a concurrent key change invalidates
@@ -194,7 +194,9 @@ public final class TokenVerifier {
         }
         IssuerPolicy policy = iss instanceof JsonString ? byIssuer.get(((JsonString) iss).getString()) : null;
         if (policy == null) {
-            throw reject(RejectionReason.ISSUER_MISMATCH, "'iss' is none of the trusted issuers");
+            throw reject(RejectionReason.ISSUER_MISMATCH, "'iss' is none of the trusted issuers: expected one of "
+                    + byIssuer.keySet().stream().sorted().map(Printable::quoted).toList() + ", got "
+                    + StandardClaimRules.describe(iss) + " (signature not checked)");
         }
         return policy;
     }
