@@ -1,6 +1,6 @@
 package io.jwtguard.runtime.guard;
 
-import java.util.Locale;
+import io.jwtguard.core.config.EnvironmentNames;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,20 +84,7 @@ public final class PropertyLookups {
      * @return the value, or null when no variable matches
      */
     public static String environmentValue(Map<String, String> environment, String name) {
-        String value = environment.get(name);
-        if (value != null) {
-            return value;
-        }
-        StringBuilder mapped = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            mapped.append(c < 0x80 && (Character.isLetterOrDigit(c) || c == '_') ? c : '_');
-        }
-        value = environment.get(mapped.toString());
-        if (value != null) {
-            return value;
-        }
-        return environment.get(mapped.toString().toUpperCase(Locale.ROOT));
+        return EnvironmentNames.lookup(environment, name);
     }
 
     /** @return the MicroProfile Config lookup of {@code loader}, empty when MicroProfile Config is absent */
