@@ -2,11 +2,7 @@ package io.jwtguard.examples.orders.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.util.Base64;
+import io.jwtguard.testing.TestIssuer;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -17,58 +13,40 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The same WAR pointed at an outside issuer by configuration alone (what the
- * {@code MP_JWT_VERIFY_*} environment variables do): its key, issuer and audience; the app's own
- * token service switched off.
+ * {@code MP_JWT_VERIFY_*} environment variables do): its keys, issuer and audience, all from
+ * JWT Guard's test kit ({@code jwtguard-testing}); the app's own token service switched off.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class OutsideIssuerIT {
-    private static final String IDP = "https://idp.test";
-    private static final KeyPair IDP_KEY = newKey();
+    private static final TestIssuer IDP = TestIssuer.create("https://idp.test", "orders-api");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return OrdersDeployment.war(String.join("\n",
-                "mp.jwt.verify.publickey=" + Base64.getEncoder().encodeToString(IDP_KEY.getPublic().getEncoded()),
-                "mp.jwt.verify.publickey.algorithm=ES256",
-                "mp.jwt.verify.issuer=" + IDP,
-                "mp.jwt.verify.audiences=orders-api",
-                "jwtguard.token-service.enabled=false",
-                "jwtguard.endpoints.enabled=false",
-                ""));
-    }
-
-    private static KeyPair newKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return OrdersDeployment.war(TestIssuer.asProperties(IDP.mpConfig())
+                + "jwtguard.token-service.enabled=false\njwtguard.endpoints.enabled=false\n");
     }
 
     @Test
     void tokenOfTheOutsideIssuerIsAccepted() {
-        String token = Tokens.sign("carol", List.of("user", "admin"), "orders:read", IDP, Duration.ZERO,
-                Duration.ofMinutes(5), IDP_KEY);
+        String token = IDP.token().subject("carol").groups("user", "admin").scopes("orders:read").sign();
 
         Http.Reply me = Http.to("api/me").bearer(token).get();
 
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         assertThat(me.json().getString("name")).isEqualTo("carol");
-        assertThat(me.json().getString("issuer")).isEqualTo(IDP);
+        assertThat(me.json().getString("issuer")).isEqualTo(IDP.issuer());
         assertThat(Http.to("api/admin").bearer(token).get().status()).isEqualTo(200);
     }
 
     @Test
-    void tokenOfAnotherKeyOrTheFormerIssuerIsRefused() {
-        String otherKey = Tokens.sign("carol", List.of("user"), "orders:read", IDP, Duration.ZERO,
-                Duration.ofMinutes(5), OrdersDeployment.SIGNING_KEY);
-        String formerIssuer = Tokens.sign("carol", List.of("user"), "orders:read", Tokens.ISSUER, Duration.ZERO,
-                Duration.ofMinutes(5), IDP_KEY);
+    void tokenOfAnotherKeyTheFormerIssuerOrExpiredIsRefused() {
+        String otherKey = TestIssuer.create(IDP.issuer(), IDP.audience()).token().subject("carol").sign();
+        String formerIssuer = IDP.token().subject("carol").issuer(Tokens.ISSUER).sign();
+        String expired = IDP.token().subject("carol").expired().sign();
+        String tampered = IDP.token().subject("carol").tampered().sign();
 
-        for (String token : List.of(otherKey, formerIssuer)) {
+        for (String token : List.of(otherKey, formerIssuer, expired, tampered)) {
             Http.Reply reply = Http.to("api/me").bearer(token).get();
             assertThat(reply.status()).isEqualTo(401);
             assertThat(reply.challenge()).contains("error=\"invalid_token\"");
