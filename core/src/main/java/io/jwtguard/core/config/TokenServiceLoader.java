@@ -106,7 +106,7 @@ final class TokenServiceLoader {
                 .orElse(JwsAlgorithm.RS256);
         Duration lifetime = in.durationOr(ISSUE_LIFETIME, AccessTokenSettings.DEFAULT_LIFETIME);
         ring = keyRing(algorithm, lifetime.plus(skew()));
-        builder.keySource(ring.keySource());
+        builder.issuingKeySource(ring.keySource());
         if (in.get(MP_ISSUER).isEmpty()) {
             builder.issuer(issuer);
         } else if (!in.get(MP_ISSUER).get().trim().equals(issuer)) {

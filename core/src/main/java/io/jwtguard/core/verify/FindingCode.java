@@ -22,7 +22,12 @@ public enum FindingCode {
     /** Tokens of another kind (ID, refresh, logout tokens) are not refused by their claims. */
     TOKEN_KIND_UNCHECKED(false),
     /** The mp-compat profile is active. */
-    MP_COMPAT_PROFILE(false);
+    MP_COMPAT_PROFILE(false),
+    /**
+     * This application's token service signs under the issuer whose tokens are also verified with
+     * other keys (an identity provider's): its tokens and the provider's cannot be told apart.
+     */
+    TOKEN_SERVICE_SHARES_ISSUER(false);
 
     private final boolean acknowledgeable;
 

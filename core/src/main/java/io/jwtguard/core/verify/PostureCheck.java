@@ -46,6 +46,18 @@ final class PostureCheck {
                     "no audience is configured, so tokens issued for other services are accepted; set it to "
                             + "this service's audience"));
         }
+        config.issuingKeySource().ifPresent(own -> {
+            List<String> others = config.keySources().stream().filter(k -> k != own).map(KeySource::describe).toList();
+            if (!others.isEmpty()) {
+                findings.add(new PostureFinding(FindingCode.TOKEN_SERVICE_SHARES_ISSUER, Severity.WARNING,
+                        names.of(Setting.ISSUER), "this application's token service signs tokens as "
+                                + config.issuer().map(i -> "'" + i + "'").orElse("the configured issuer")
+                                + ", whose tokens are also verified with " + others + ", so its tokens and that "
+                                + "issuer's cannot be told apart; give the token service its own issuer "
+                                + "(jwtguard.issue.issuer and " + names.of(Setting.ISSUER) + ") and trust the other "
+                                + "issuer through jwtguard.issuers.<name>, or turn the token service off"));
+            }
+        });
         if (!config.tokenKindCheck()) {
             findings.add(new PostureFinding(FindingCode.TOKEN_KIND_UNCHECKED, Severity.WARNING,
                     names.of(Setting.TOKEN_KIND_CHECK),

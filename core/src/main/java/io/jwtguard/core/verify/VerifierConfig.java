@@ -40,6 +40,8 @@ public final class VerifierConfig {
 
     private final Profile profile;
     private final List<KeySource> keySources;
+    /** The key source of this application's own token service, when it issues tokens; one of {@link #keySources}. */
+    private final KeySource issuingKeySource;
     private final Set<JwsAlgorithm> allowedAlgorithms;
     private final String issuer;
     private final Set<String> audiences;
@@ -68,6 +70,7 @@ public final class VerifierConfig {
     VerifierConfig(VerifierConfigBuilder b, Set<JwsAlgorithm> allowedAlgorithms) {
         this.profile = b.profile;
         this.keySources = List.copyOf(b.keySources);
+        this.issuingKeySource = b.issuingKeySource;
         this.allowedAlgorithms = Set.copyOf(allowedAlgorithms);
         this.issuer = b.issuer;
         this.audiences = Set.copyOf(b.audiences);
@@ -98,6 +101,7 @@ public final class VerifierConfig {
     private VerifierConfig(VerifierConfig unchecked, PostureReport posture) {
         this.profile = unchecked.profile;
         this.keySources = unchecked.keySources;
+        this.issuingKeySource = unchecked.issuingKeySource;
         this.allowedAlgorithms = unchecked.allowedAlgorithms;
         this.issuer = unchecked.issuer;
         this.audiences = unchecked.audiences;
@@ -152,6 +156,11 @@ public final class VerifierConfig {
     /** @return the trusted key sources, in order; empty only for decrypt-only configurations */
     public List<KeySource> keySources() {
         return keySources;
+    }
+
+    /** @return the key source of this application's own token service (one of {@link #keySources()}), if it issues tokens */
+    public Optional<KeySource> issuingKeySource() {
+        return Optional.ofNullable(issuingKeySource);
     }
 
     /** @return the JWS algorithms a token may use, never empty */

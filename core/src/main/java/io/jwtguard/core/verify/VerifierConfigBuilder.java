@@ -54,6 +54,7 @@ public final class VerifierConfigBuilder {
     Set<KeyManagementAlgorithm> keyManagementAlgorithms = EnumSet.of(KeyManagementAlgorithm.RSA_OAEP,
             KeyManagementAlgorithm.RSA_OAEP_256);
     Set<FindingCode> acknowledged = Set.of();
+    KeySource issuingKeySource;
     Clock clock = Clock.systemUTC();
     RevocationCheck revocationCheck = RevocationCheck.NONE;
     final List<TrustedIssuer> trustedIssuers = new ArrayList<>();
@@ -73,6 +74,18 @@ public final class VerifierConfigBuilder {
     /** Adds a source of trusted verification keys. */
     public VerifierConfigBuilder keySource(KeySource value) {
         keySources.add(Objects.requireNonNull(value, "keySource"));
+        return this;
+    }
+
+    /**
+     * Adds the key source of this application's own token service (its signing key ring): a trusted
+     * key source like {@link #keySource(KeySource)}, which the posture check also knows as the
+     * issuer's own (finding {@link FindingCode#TOKEN_SERVICE_SHARES_ISSUER} when other keys trust the
+     * same issuer).
+     */
+    public VerifierConfigBuilder issuingKeySource(KeySource value) {
+        keySource(value);
+        issuingKeySource = value;
         return this;
     }
 

@@ -55,6 +55,21 @@ class TokenServiceConfigTest {
     }
 
     @Test
+    void loadWhenTokenServiceSignsUnderAnIssuerWhoseKeysAlsoComeFromElsewhereThenPostureFlagsIt() {
+        LoadedConfiguration alone = load();
+        assertThat(alone.verifier().posture().findings())
+                .noneMatch(f -> f.code() == io.jwtguard.core.verify.FindingCode.TOKEN_SERVICE_SHARES_ISSUER);
+
+        props.put(MP_PUBLIC_KEY_LOCATION, "classpath:keys/rsa-2048-public.pem"); // an identity provider's key, same issuer
+        LoadedConfiguration shared = load();
+
+        assertThat(shared.verifier().posture().findings())
+                .filteredOn(f -> f.code() == io.jwtguard.core.verify.FindingCode.TOKEN_SERVICE_SHARES_ISSUER)
+                .singleElement().satisfies(f -> assertThat(f.toString()).contains("rsa-2048-public.pem")
+                        .contains("jwtguard.issuers.<name>"));
+    }
+
+    @Test
     void loadWhenDisabledThenNoTokenServiceAndNoRevocationCheck() {
         props.remove(TOKEN_SERVICE_ENABLED);
         props.put(MP_PUBLIC_KEY_LOCATION, "classpath:keys/rsa-2048-public.pem");
