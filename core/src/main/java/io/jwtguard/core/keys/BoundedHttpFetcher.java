@@ -28,15 +28,14 @@ final class BoundedHttpFetcher {
     record Document(String body, Optional<Duration> maxAge) {
     }
 
+    private final DetachedHttpClient http;
     private final HttpClient client;
     private final Duration readTimeout;
     private final int maxBytes;
 
     BoundedHttpFetcher(Duration connectTimeout, Duration readTimeout, int maxBytes) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = new DetachedHttpClient(connectTimeout);
+        this.client = http.client();
         this.readTimeout = readTimeout;
         this.maxBytes = maxBytes;
     }
@@ -84,19 +83,13 @@ final class BoundedHttpFetcher {
     }
 
     /**
-     * Stops the HTTP client's threads where the JDK allows it: {@code java.net.http.HttpClient} is
-     * {@link AutoCloseable} from Java 21 on. On Java 17 its selector thread ends only once the
-     * client has been garbage collected (tck-tests/README.md, redeployment).
+     * Stops the HTTP client's threads where the JDK allows it ({@link DetachedHttpClient#close()}): its
+     * executor's at once, the client itself from Java 21 on. On Java 17 its selector thread ends only once
+     * the client has been garbage collected, and holds no application class loader meanwhile
+     * (tck-tests/README.md, redeployment).
      */
     void close() {
-        Object client = this.client;
-        if (client instanceof AutoCloseable) {
-            try {
-                ((AutoCloseable) client).close();
-            } catch (Exception e) {
-                // closing is best effort: the client is not used afterwards
-            }
-        }
+        http.close();
     }
 
     /** {@code max-age} from Cache-Control; {@code no-store}/{@code no-cache} count as zero. */

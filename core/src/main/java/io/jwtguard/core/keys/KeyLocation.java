@@ -3,7 +3,6 @@ package io.jwtguard.core.keys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -167,17 +166,14 @@ public final class KeyLocation {
         if (!isAcceptableRemote()) {
             throw new IOException(description + " must be https (plain http only to loopback)");
         }
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(HTTP_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(location))
                 .timeout(HTTP_TIMEOUT)
                 .header("Accept", "application/jwk-set+json, application/json, application/x-pem-file, */*")
                 .GET()
                 .build();
-        try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (DetachedHttpClient http = new DetachedHttpClient(HTTP_TIMEOUT)) {
+            HttpResponse<InputStream> response = http.client().send(request,
+                    HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     throw new IOException("HTTP " + response.statusCode() + " from " + description);
