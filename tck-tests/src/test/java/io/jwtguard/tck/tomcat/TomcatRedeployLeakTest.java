@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
+import org.testng.asserts.SoftAssert;
 
 /**
  * Deploys and undeploys the servlet-only WAR 20 times ({@code jwtguard.tck.redeploy-rounds}) on a real Tomcat
@@ -137,30 +138,33 @@ public class TomcatRedeployLeakTest {
 
         System.out.println("TomcatRedeployLeakTest: findleaks right after the last undeployment: "
                 + tomcat.managerText("findleaks?statusLine=true").trim().replace('\n', ' '));
+        // every check runs, so that a failure shows the whole picture
+        SoftAssert soft = new SoftAssert();
         long extraMarkers = settle(pid, MARKER, markersBefore);
         String findLeaks = tomcat.managerText("findleaks?statusLine=true").trim();
         System.out.println("TomcatRedeployLeakTest: findleaks: " + findLeaks);
-        assertEquals(findLeaks, NO_LEAKS, "Tomcat's findleaks after " + ROUNDS + " undeployments");
+        soft.assertEquals(findLeaks, NO_LEAKS, "Tomcat's findleaks after " + ROUNDS + " undeployments");
 
         Map<String, List<String>> held = ServerJvm.strongPathsToLoadersOf(pid, MARKER, HEAP_DUMP);
         System.out.println("TomcatRedeployLeakTest: heap dump: " + held.size() + " loaders of " + MARKER
                 + " in the dump, " + held.values().stream().filter(p -> !p.isEmpty()).count() + " strongly held");
         held.values().removeIf(List::isEmpty);
-        assertEquals(held, Map.of(), "undeployed applications strongly held (root first)");
-        assertEquals(extraMarkers, 0L, "copies of JWT Guard's marker enum still loaded (constants)");
-        assertEquals(ServerJvm.instances(pid, WEBAPP_LOADER), loadersBefore, "web application class loaders");
+        soft.assertEquals(held, Map.of(), "undeployed applications strongly held (root first)");
+        soft.assertEquals(extraMarkers, 0L, "copies of JWT Guard's marker enum still loaded (constants)");
+        soft.assertEquals(ServerJvm.instances(pid, WEBAPP_LOADER), loadersBefore, "web application class loaders");
 
         List<String> jwtGuardThreads = ServerJvm.names(ServerJvm.liveThreads(pid)).stream()
                 .filter(n -> n.startsWith("jwtguard")).toList();
-        assertEquals(jwtGuardThreads, List.of(), "JWT Guard threads after " + ROUNDS + " undeployments");
+        soft.assertEquals(jwtGuardThreads, List.of(), "JWT Guard threads after " + ROUNDS + " undeployments");
         List<String> atEnd = flatThreads(pid, threadsAfterFirst);
         System.out.println("TomcatRedeployLeakTest: threads after round 1: " + threadsAfterFirst.size()
                 + ", after round " + ROUNDS + ": " + atEnd.size());
-        assertTrue(atEnd.size() <= threadsAfterFirst.size() + THREAD_NOISE, "threads grew from "
+        soft.assertTrue(atEnd.size() <= threadsAfterFirst.size() + THREAD_NOISE, "threads grew from "
                 + threadsAfterFirst.size() + " to " + atEnd.size() + "; new: " + grown(threadsAfterFirst, atEnd));
 
         List<String> warnings = leakWarnings();
-        assertEquals(warnings, List.of(), "Tomcat's undeployment warnings for /" + CONTEXT);
+        soft.assertEquals(warnings, List.of(), "Tomcat's undeployment warnings for /" + CONTEXT);
+        soft.assertAll();
     }
 
     /** @return the live threads, once their count is within the noise of {@code reference} or after 30 s */
