@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A JDK {@link HttpClient} for fetching keys whose threads hold no application's class loader, and which
@@ -24,21 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe.
  */
 final class DetachedHttpClient implements AutoCloseable {
-    private static final AtomicInteger THREADS = new AtomicInteger();
-
-    private final ExecutorService executor;
+    private final OwnThreads threads = new OwnThreads("jwtguard-http", true, ClassLoader.getSystemClassLoader());
+    private final ExecutorService executor = Executors.newCachedThreadPool(threads);
     private final HttpClient client;
 
     /**
      * @param connectTimeout the connect timeout, positive
      */
     DetachedHttpClient(Duration connectTimeout) {
-        this.executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "jwtguard-http-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
-            return thread;
-        });
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
         current.setContextClassLoader(ClassLoader.getSystemClassLoader());
@@ -58,10 +50,13 @@ final class DetachedHttpClient implements AutoCloseable {
         return client;
     }
 
-    /** Stops the executor's threads, and on Java 21+ closes the client. Best effort; idempotent. */
+    /**
+     * Stops the executor's threads (they have ended when this returns, {@link OwnThreads#stop}), and on Java 21+
+     * closes the client. Best effort; idempotent.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        threads.stop(executor);
         Object closeable = client;
         if (closeable instanceof AutoCloseable) {
             try {
