@@ -1,95 +1,164 @@
 package io.jwtguard.core.keys;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
+import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * GETs a small document with hard limits: connect timeout, one deadline for headers and body
- * together (a server that trickles its body cannot hold a caller longer), a body size cap
- * enforced while reading, no redirects, status 200 only. Messages name the URI
- * {@link KeyLocation#redact redacted} (no query, no user-info). Thread-safe.
+ * GETs a small document with hard limits: connect timeout, a deadline for headers and body together
+ * (a server that trickles its body holds a caller at most twice the read timeout: the deadline is
+ * checked after every read, and one read waits at most the read timeout), a body size cap enforced
+ * while reading, no redirects, no proxy, no caches, status 200 only. Messages name the URI
+ * {@link KeyLocation#redact redacted} (no query, no user-info). Thread-safe and stateless.
+ *
+ * <p>Built on {@link HttpURLConnection}, not {@code java.net.http.HttpClient}: an {@code HttpClient}
+ * runs a selector thread per client that, on Java 17, ends only once the client is garbage collected,
+ * so each undeployed application left one behind (tck-tests/README.md, redeployment). Here each
+ * fetch opens and closes its own connection: no thread, no pool.
  */
 final class BoundedHttpFetcher {
     /** A fetched document and its cache lifetime hint. */
     record Document(String body, Optional<Duration> maxAge) {
     }
 
-    private final DetachedHttpClient http;
-    private final HttpClient client;
+    /** What the key documents are served as. */
+    static final String ACCEPT_KEYS = "application/jwk-set+json, application/json, application/x-pem-file;q=0.9, text/plain;q=0.8";
+
+    private final Duration connectTimeout;
     private final Duration readTimeout;
     private final int maxBytes;
+    private final String accept;
 
-    BoundedHttpFetcher(Duration connectTimeout, Duration readTimeout, int maxBytes) {
-        this.http = new DetachedHttpClient(connectTimeout);
-        this.client = http.client();
+    /**
+     * @param connectTimeout at most this long to connect (positive)
+     * @param readTimeout the deadline for the answer, headers and body (positive)
+     * @param maxBytes the largest body accepted
+     * @param accept the {@code Accept} header sent
+     */
+    BoundedHttpFetcher(Duration connectTimeout, Duration readTimeout, int maxBytes, String accept) {
+        this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.maxBytes = maxBytes;
+        this.accept = accept;
     }
 
-    Document get(URI uri) throws IOException {
-        String where = KeyLocation.redact(uri.toString());
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(readTimeout)
-                .header("Accept", "application/jwk-set+json, application/json, application/x-pem-file;q=0.9, text/plain;q=0.8")
-                .GET()
-                .build();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
-            if (info.statusCode() != 200) {
-                return HttpResponse.BodySubscribers.replacing(new byte[0]);
-            }
-            long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            if (declared > maxBytes) {
-                return HttpResponse.BodySubscribers.replacing(null);
-            }
-            return new LimitedBody(maxBytes);
-        });
-        HttpResponse<byte[]> response;
-        try {
-            response = future.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new IOException("no complete answer from " + where + " within " + readTimeout.toMillis() + " ms");
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while fetching " + where);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw new IOException("cannot fetch " + where + ": " + (cause instanceof TooLarge ? cause.getMessage()
-                    : cause == null ? "unknown error" : cause.getClass().getSimpleName()));
-        }
-        if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode() + " from " + where);
-        }
-        if (response.body() == null) {
-            throw new IOException("response from " + where + " declares more than " + maxBytes + " bytes");
-        }
-        return new Document(new String(response.body(), StandardCharsets.UTF_8),
-                maxAge(response.headers().allValues("Cache-Control")));
+    BoundedHttpFetcher(Duration connectTimeout, Duration readTimeout, int maxBytes) {
+        this(connectTimeout, readTimeout, maxBytes, ACCEPT_KEYS);
     }
 
     /**
-     * Stops the HTTP client's threads where the JDK allows it ({@link DetachedHttpClient#close()}): its
-     * executor's at once, the client itself from Java 21 on. On Java 17 its selector thread ends only once
-     * the client has been garbage collected, and holds no application class loader meanwhile
-     * (tck-tests/README.md, redeployment).
+     * @param uri an {@code http} or {@code https} URI (the caller decides which are acceptable)
+     * @return the body, read as UTF-8, and the {@code Cache-Control} lifetime
+     * @throws IOException on any failure, with a message that names the redacted URI and never the body
      */
+    Document get(URI uri) throws IOException {
+        List<String> cacheControl = new ArrayList<>();
+        byte[] body = fetch(uri, cacheControl);
+        return new Document(new String(body, StandardCharsets.UTF_8), maxAge(cacheControl));
+    }
+
+    /**
+     * @param uri an {@code http} or {@code https} URI (the caller decides which are acceptable)
+     * @return the body's bytes (key stores are binary)
+     * @throws IOException on any failure, with a message that names the redacted URI and never the body
+     */
+    byte[] getBytes(URI uri) throws IOException {
+        return fetch(uri, new ArrayList<>());
+    }
+
+    private byte[] fetch(URI uri, List<String> cacheControl) throws IOException {
+        String where = KeyLocation.redact(uri.toString());
+        long deadline = System.nanoTime() + readTimeout.toNanos();
+        HttpURLConnection connection = open(uri, where);
+        try {
+            int status = connection.getResponseCode();
+            if (status != 200) {
+                throw new IOException("HTTP " + status + " from " + where);
+            }
+            if (connection.getContentLengthLong() > maxBytes) {
+                throw new IOException("response from " + where + " declares more than " + maxBytes + " bytes");
+            }
+            byte[] body;
+            try (InputStream in = connection.getInputStream()) {
+                body = readBounded(in, deadline, where);
+            }
+            cacheControl.addAll(headerValues(connection, "Cache-Control"));
+            return body;
+        } catch (SocketTimeoutException e) {
+            throw new IOException("no complete answer from " + where + " within " + readTimeout.toMillis() + " ms");
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains(where)) {
+                throw e;
+            }
+            throw new IOException("cannot fetch " + where + ": " + e.getClass().getSimpleName());
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    private HttpURLConnection open(URI uri, String where) throws IOException {
+        URLConnection connection;
+        try {
+            connection = uri.toURL().openConnection(Proxy.NO_PROXY);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("cannot fetch " + where + ": not an absolute URL");
+        }
+        if (!(connection instanceof HttpURLConnection)) {
+            throw new IOException("cannot fetch " + where + ": not an http(s) URL");
+        }
+        HttpURLConnection http = (HttpURLConnection) connection;
+        http.setInstanceFollowRedirects(false);
+        http.setUseCaches(false);
+        http.setConnectTimeout(millis(connectTimeout));
+        http.setReadTimeout(millis(readTimeout));
+        http.setRequestProperty("Accept", accept);
+        return http;
+    }
+
+    private byte[] readBounded(InputStream in, long deadline, String where) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+            if (body.size() + n > maxBytes) {
+                throw new IOException("response from " + where + " exceeds " + maxBytes + " bytes");
+            }
+            body.write(chunk, 0, n);
+            if (System.nanoTime() - deadline > 0) {
+                throw new IOException("no complete answer from " + where + " within " + readTimeout.toMillis() + " ms");
+            }
+        }
+        return body.toByteArray();
+    }
+
+    /** @return every value of the header, in order; header names compared ignoring case */
+    private static List<String> headerValues(HttpURLConnection connection, String name) {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; connection.getHeaderFieldKey(i) != null || connection.getHeaderField(i) != null; i++) {
+            String key = connection.getHeaderFieldKey(i);
+            if (key != null && key.equalsIgnoreCase(name)) {
+                values.add(connection.getHeaderField(i));
+            }
+        }
+        return values;
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, duration.toMillis()));
+    }
+
+    /** Nothing to release: connections are closed after each fetch. Kept for the key source's close. */
     void close() {
-        http.close();
+        // no thread, no pool of ours
     }
 
     /** {@code max-age} from Cache-Control; {@code no-store}/{@code no-cache} count as zero. */
@@ -111,60 +180,5 @@ final class BoundedHttpFetcher {
             }
         }
         return Optional.empty();
-    }
-
-    private static final class TooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        TooLarge(String message) {
-            super(message);
-        }
-    }
-
-    /** Collects the body, failing as soon as it exceeds the cap. */
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final int maxBytes;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-        private Flow.Subscription subscription;
-
-        LimitedBody(int maxBytes) {
-            this.maxBytes = maxBytes;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            this.subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            for (ByteBuffer item : items) {
-                if (buffer.size() + item.remaining() > maxBytes) {
-                    subscription.cancel();
-                    result.completeExceptionally(new TooLarge("response exceeds " + maxBytes + " bytes"));
-                    return;
-                }
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                buffer.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(buffer.toByteArray());
-        }
     }
 }

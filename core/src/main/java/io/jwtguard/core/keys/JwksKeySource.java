@@ -114,9 +114,7 @@ public final class JwksKeySource implements KeySource {
      * @throws IllegalArgumentException if the URI is not https (or http to loopback)
      */
     public static JwksKeySource create(URI uri, JwksSettings settings, KeyStrengthPolicy strength, Clock clock) {
-        // the refresh thread keeps the context class loader of the thread that starts it (the application's):
-        // JSON-P finds its provider through it
-        OwnThreads threads = new OwnThreads("jwtguard-jwks-refresh", false, null);
+        OwnThreads threads = new OwnThreads("jwtguard-jwks-refresh");
         ExecutorService executor = Executors.newSingleThreadExecutor(threads);
         return start(new JwksKeySource(JwksRules.checkedUri(uri), settings, strength, clock, executor, threads));
     }

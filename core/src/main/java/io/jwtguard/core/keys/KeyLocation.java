@@ -3,8 +3,6 @@ package io.jwtguard.core.keys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +27,9 @@ public final class KeyLocation {
     public static final int MAX_BYTES = 1 << 20;
 
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Key locations may serve PEM, JWK, JWK sets or key stores. */
+    private static final String ACCEPT = "application/jwk-set+json, application/json, application/x-pem-file, */*";
 
     private final String location;
     /** The location without query and user-info, for messages. */
@@ -166,24 +167,7 @@ public final class KeyLocation {
         if (!isAcceptableRemote()) {
             throw new IOException(description + " must be https (plain http only to loopback)");
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(location))
-                .timeout(HTTP_TIMEOUT)
-                .header("Accept", "application/jwk-set+json, application/json, application/x-pem-file, */*")
-                .GET()
-                .build();
-        try (DetachedHttpClient http = new DetachedHttpClient(HTTP_TIMEOUT)) {
-            HttpResponse<InputStream> response = http.client().send(request,
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IOException("HTTP " + response.statusCode() + " from " + description);
-                }
-                return readBounded(body);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while fetching " + description, e);
-        }
+        return new BoundedHttpFetcher(HTTP_TIMEOUT, HTTP_TIMEOUT, MAX_BYTES, ACCEPT).getBytes(URI.create(location));
     }
 
     private byte[] readBounded(InputStream in) throws IOException {

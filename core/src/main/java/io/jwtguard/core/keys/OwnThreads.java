@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The factory of the daemon threads a key source owns, which remembers them so that {@link #stop} can wait
@@ -25,29 +25,20 @@ final class OwnThreads implements ThreadFactory {
     static final Duration WAIT = Duration.ofSeconds(5);
 
     private final String name;
-    private final boolean numbered;
-    private final ClassLoader contextLoader;
-    private final AtomicInteger count = new AtomicInteger();
     private final Set<Thread> threads = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     /**
-     * @param name the threads' name, not null
-     * @param numbered whether to append {@code -1}, {@code -2}, ... to the name
-     * @param contextLoader the threads' context class loader; null: the creating thread's (Java's default)
+     * @param name the threads' name, not null. They keep the context class loader of the thread that makes
+     *     them (Java's default): JSON-P finds its provider through it
      */
-    OwnThreads(String name, boolean numbered, ClassLoader contextLoader) {
-        this.name = name;
-        this.numbered = numbered;
-        this.contextLoader = contextLoader;
+    OwnThreads(String name) {
+        this.name = Objects.requireNonNull(name, "name");
     }
 
     @Override
     public Thread newThread(Runnable runnable) {
-        Thread thread = new Thread(runnable, numbered ? name + "-" + count.incrementAndGet() : name);
+        Thread thread = new Thread(runnable, name);
         thread.setDaemon(true);
-        if (contextLoader != null) {
-            thread.setContextClassLoader(contextLoader);
-        }
         threads.add(thread);
         return thread;
     }

@@ -1,5 +1,13 @@
 package io.jwtguard.core.keys;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +23,6 @@ import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.verify.RejectionReason;
 import io.jwtguard.core.verify.TokenRejectedException;
 import io.jwtguard.core.verify.TokenVerifier;
-import java.net.URI;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
@@ -290,6 +297,47 @@ class JwksKeySourceTest {
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
         // the read timeout is 800 ms; the server would take 5 s
         assertThat(waited).isLessThan(Duration.ofMillis(4_000));
+    }
+
+    @Test
+    void keysWhenServerTricklesItsBodyThenCallerGivesUpAfterTheDeadline() throws Exception {
+        // headers at once, then one byte every 100 ms of a 1000-byte body: 100 s in all
+        try (ServerSocket trickler = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread serving = new Thread(() -> {
+                try (Socket client = trickler.accept()) {
+                    client.getInputStream().read(new byte[4096]);
+                    OutputStream out = client.getOutputStream();
+                    out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{".getBytes(StandardCharsets.US_ASCII));
+                    for (int i = 0; i < 999; i++) {
+                        out.flush();
+                        Thread.sleep(100);
+                        out.write(' ');
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the client hung up: expected
+                }
+            }, "trickler");
+            serving.setDaemon(true);
+            serving.start();
+            URI uri = URI.create("http://127.0.0.1:" + trickler.getLocalPort() + "/jwks");
+            try (JwksKeySource slow = JwksKeySource.create(uri, SETTINGS, new KeyStrengthPolicy(2048), clock, Runnable::run)) {
+                long started = System.nanoTime();
+                assertThatThrownBy(slow::keys).isInstanceOf(VerificationUnavailableException.class);
+                Duration waited = Duration.ofNanos(System.nanoTime() - started);
+                // the deadline is 800 ms (read timeout), checked after each read: far below the 100 s the server would take
+                assertThat(waited).isLessThan(Duration.ofMillis(4_000));
+            }
+        }
+    }
+
+    @Test
+    void keysWhenFetchedThenNoHttpClientThreadOutlivesTheFetch() {
+        source.keys();
+        source.close();
+        // java.net.http.HttpClient leaves an "HttpClient-N-SelectorManager" thread per client until the
+        // client is garbage collected (Java 17): one per undeployed application (tck-tests/README.md)
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(name -> name.startsWith("HttpClient-"));
     }
 
     @Test

@@ -12,7 +12,7 @@ class OwnThreadsTest {
     @Test
     void stopWhenATaskIsRunningThenInterruptedAndTheThreadHasEndedOnReturn() throws Exception {
         AtomicReference<Thread> worker = new AtomicReference<>();
-        OwnThreads threads = new OwnThreads("own-threads-test", false, null);
+        OwnThreads threads = new OwnThreads("own-threads-test");
         ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = threads.newThread(runnable);
             worker.set(thread);
@@ -36,20 +36,15 @@ class OwnThreadsTest {
     }
 
     @Test
-    void newThreadWhenNumberedWithContextLoaderThenDaemonNamedAndThatLoader() {
-        ClassLoader loader = ClassLoader.getSystemClassLoader();
-        OwnThreads threads = new OwnThreads("own", true, loader);
-        Thread first = threads.newThread(() -> { });
-        Thread second = threads.newThread(() -> { });
-        assertThat(first.getName()).isEqualTo("own-1");
-        assertThat(second.getName()).isEqualTo("own-2");
-        assertThat(first.isDaemon()).isTrue();
-        assertThat(first.getContextClassLoader()).isSameAs(loader);
+    void newThreadThenDaemonWithTheName() {
+        Thread thread = new OwnThreads("own").newThread(() -> { });
+        assertThat(thread.getName()).isEqualTo("own");
+        assertThat(thread.isDaemon()).isTrue();
     }
 
     @Test
     void stopWhenCallerIsInterruptedThenReturnsAndKeepsTheInterrupt() {
-        OwnThreads threads = new OwnThreads("own-threads-test", true, null);
+        OwnThreads threads = new OwnThreads("own-threads-test");
         ExecutorService executor = Executors.newSingleThreadExecutor(threads);
         executor.execute(() -> { });
         Thread.currentThread().interrupt();
