@@ -52,7 +52,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  *
  * <p>Time comes from the injected clock; background refreshes run on the injected executor.
- * Thread-safe. {@link #close()} stops the executor this source created itself.
+ * Thread-safe. {@link #close()} stops the executor this source created itself, and returns once its
+ * thread has ended (a container looks for an application's threads right after it stopped).
  */
 public final class JwksKeySource implements KeySource {
     private static final System.Logger LOG = System.getLogger(JwksKeySource.class.getName());
@@ -71,7 +72,7 @@ public final class JwksKeySource implements KeySource {
     private final KeyStrengthPolicy strength;
     private final Clock clock;
     private final Executor background;
-    /** The factory of the executor's threads when this source made the executor (then close() stops it), else null. */
+    /** The factory of the executor's threads when this source made the executor (close() stops it); else null. */
     private final OwnThreads ownThreads;
     private final BoundedHttpFetcher fetcher;
     private final Object fetchLock = new Object();
