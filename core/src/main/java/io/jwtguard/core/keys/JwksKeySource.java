@@ -52,7 +52,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  *
  * <p>Time comes from the injected clock; background refreshes run on the injected executor.
- * Thread-safe. {@link #close()} stops the executor this source created itself.
+ * Thread-safe. {@link #close()} stops the executor this source created itself, and returns once its
+ * thread has ended (a container looks for an application's threads right after it stopped).
  */
 public final class JwksKeySource implements KeySource {
     private static final System.Logger LOG = System.getLogger(JwksKeySource.class.getName());
@@ -71,7 +72,8 @@ public final class JwksKeySource implements KeySource {
     private final KeyStrengthPolicy strength;
     private final Clock clock;
     private final Executor background;
-    private final boolean ownsExecutor;
+    /** The factory of the executor's threads when this source made the executor (close() stops it); else null. */
+    private final OwnThreads ownThreads;
     private final BoundedHttpFetcher fetcher;
     private final Object fetchLock = new Object();
     private final AtomicLong fetchCount = new AtomicLong();
@@ -95,14 +97,14 @@ public final class JwksKeySource implements KeySource {
     }
 
     private JwksKeySource(URI uri, JwksSettings settings, KeyStrengthPolicy strength, Clock clock,
-            Executor background, boolean ownsExecutor) {
+            Executor background, OwnThreads ownThreads) {
         this.uri = uri;
         this.description = KeyLocation.redact(uri.toString());
         this.settings = settings;
         this.strength = strength;
         this.clock = clock;
         this.background = background;
-        this.ownsExecutor = ownsExecutor;
+        this.ownThreads = ownThreads;
         this.fetcher = new BoundedHttpFetcher(settings.connectTimeout(), settings.readTimeout(),
                 settings.maxResponseBytes());
     }
@@ -113,12 +115,9 @@ public final class JwksKeySource implements KeySource {
      * @throws IllegalArgumentException if the URI is not https (or http to loopback)
      */
     public static JwksKeySource create(URI uri, JwksSettings settings, KeyStrengthPolicy strength, Clock clock) {
-        ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "jwtguard-jwks-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
-        return start(new JwksKeySource(JwksRules.checkedUri(uri), settings, strength, clock, executor, true));
+        OwnThreads threads = new OwnThreads("jwtguard-jwks-refresh");
+        ExecutorService executor = Executors.newSingleThreadExecutor(threads);
+        return start(new JwksKeySource(JwksRules.checkedUri(uri), settings, strength, clock, executor, threads));
     }
 
     /**
@@ -131,7 +130,7 @@ public final class JwksKeySource implements KeySource {
             Executor background) {
         return start(new JwksKeySource(JwksRules.checkedUri(uri), Objects.requireNonNull(settings, "settings"),
                 Objects.requireNonNull(strength, "strength"), Objects.requireNonNull(clock, "clock"),
-                Objects.requireNonNull(background, "background"), false));
+                Objects.requireNonNull(background, "background"), null));
     }
 
     private static JwksKeySource start(JwksKeySource source) {
@@ -314,8 +313,8 @@ public final class JwksKeySource implements KeySource {
 
     @Override
     public void close() {
-        if (ownsExecutor) {
-            ((ExecutorService) background).shutdownNow();
+        if (ownThreads != null) {
+            ownThreads.stop((ExecutorService) background); // the refresh thread has ended when this returns
         }
         fetcher.close();
     }

@@ -8,10 +8,7 @@ import io.jwtguard.tck.harness.Wars;
 import io.jwtguard.tck.hostile.Jose;
 import io.jwtguard.tck.redeploy.app.RedeployApp;
 import io.jwtguard.tck.redeploy.app.WhoAmI;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -62,6 +59,7 @@ public class RedeployLeakTest extends Arquillian {
     private static final String ISSUER = "https://issuer.redeploy.test";
     private static final String AUDIENCE = "redeploy";
     private static final String MARKER = "io.jwtguard.core.verify.RejectionReason";
+    private static final String HEAP_DUMP = System.getProperty("jwtguard.tck.heap-dump", "target/redeploy-leak.hprof");
     /** The selector thread of one {@code java.net.http.HttpClient}: one per JWKS client. */
     private static final String JDK_HTTP_SELECTOR = "HttpClient-\\d+-SelectorManager";
     /** How many threads the server's own pools (Liberty's executor, RMI, GC) may add over the rounds. */
@@ -150,61 +148,46 @@ public class RedeployLeakTest extends Arquillian {
      */
     @Test
     public void deployAndUndeployTwentyTimesThenNoCopyOfJwtGuardAndNoJwtGuardThreadRemains() throws Exception {
-        long pid = serverPid();
-        long before = markerInstances(pid);
+        long pid = ServerJvm.pidOf(System.getProperty("jwtguard.tck.server-process"));
+        long before = ServerJvm.instances(pid, MARKER);
         List<String> threadsAfterFirst = rounds(pid, "redeploy", ROUNDS);
         assertTrue(JWKS_REQUESTS.get() >= 2 * ROUNDS, "every deployment fetched its keys and refreshed them in "
                 + "the background: " + JWKS_REQUESTS.get() + " requests");
 
         long leaked = settle(pid, before);
-        List<String> jwtGuardThreads = liveThreads(pid).stream().filter(t -> t.startsWith("\"jwtguard")).toList();
+        List<String> jwtGuardThreads = ServerJvm.liveThreads(pid).stream().filter(t -> t.startsWith("\"jwtguard"))
+                .toList();
         assertEquals(jwtGuardThreads, List.of(), "JWT Guard threads still running after " + ROUNDS + " undeployments");
         if (leaked != 0) {
             // Liberty keeps each undeployed application's info in an object with a finalizer, which may not
             // have run yet: such a class loader is not strongly held and goes with the next collection after
             // it. What must not exist is a strong path from a GC root to an undeployed application.
-            Map<String, List<String>> held = strongPaths(pid);
+            Map<String, List<String>> held = ServerJvm.strongPathsToLoadersOf(pid, MARKER, HEAP_DUMP);
             held.values().removeIf(List::isEmpty);
             assertEquals(held, Map.of(), "undeployed applications strongly held (root first)");
         }
-        List<String> atEnd = liveThreads(pid);
+        List<String> atEnd = ServerJvm.liveThreads(pid);
         List<String> added = List.of();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
-            added = new ArrayList<>(names(atEnd));
-            names(threadsAfterFirst).forEach(added::remove);
+            added = new ArrayList<>(ServerJvm.names(atEnd));
+            ServerJvm.names(threadsAfterFirst).forEach(added::remove);
             if (added.size() <= SERVER_THREAD_GROWTH || System.nanoTime() > deadline) {
                 break;
             }
             Thread.sleep(2_000); // threads of closed clients end on their own schedule
-            atEnd = liveThreads(pid);
+            atEnd = ServerJvm.liveThreads(pid);
         }
         assertTrue(otherThan(added, JDK_HTTP_SELECTOR).size() <= SERVER_THREAD_GROWTH, "threads added after "
                 + ROUNDS + " rounds: " + added);
         // JWT Guard's key fetcher uses no java.net.http.HttpClient any more (whose selector thread, on Java 17,
         // outlived each undeployed application until its finalizer ran, README 1e): none may remain, on any Java
         long selectors = added.size() - otherThan(added, JDK_HTTP_SELECTOR).size();
-        assertEquals(selectors, 0L, "JDK HttpClient threads left by JWKS clients on Java " + serverJavaFeature(pid) + ": " + added);
+        assertEquals(selectors, 0L, "JDK HttpClient threads left by JWKS clients on Java " + ServerJvm.javaFeature(pid) + ": " + added);
     }
 
     private static List<String> otherThan(List<String> names, String pattern) {
         return names.stream().filter(n -> !n.matches(pattern)).toList();
-    }
-
-    /** @return the feature release of the server's Java, for example 17 */
-    private static int serverJavaFeature(long pid) throws Exception {
-        for (String line : jcmd(Long.toString(pid), "VM.version")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^JDK (\\d+)").matcher(line);
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new IllegalStateException("no JDK version in jcmd VM.version");
-    }
-
-    /** @return the thread names of {@code Thread.print} header lines */
-    private static List<String> names(List<String> headers) {
-        return headers.stream().map(h -> h.substring(1, Math.max(1, h.indexOf('"', 1)))).toList();
     }
 
     /**
@@ -219,16 +202,17 @@ public class RedeployLeakTest extends Arquillian {
      */
     @Test(dependsOnMethods = "deployAndUndeployTwentyTimesThenNoCopyOfJwtGuardAndNoJwtGuardThreadRemains")
     public void withTheSecurityMechanismLibertyKeepsEachUndeployedApplication() throws Exception {
-        long pid = serverPid();
-        long before = markerInstances(pid);
+        long pid = ServerJvm.pidOf(System.getProperty("jwtguard.tck.server-process"));
+        long before = ServerJvm.instances(pid, MARKER);
         int rounds = 3;
         rounds(pid, "redeploy-mechanism", rounds);
         long kept = settle(pid, before);
-        assertEquals(liveThreads(pid).stream().filter(t -> t.startsWith("\"jwtguard")).toList(), List.of());
+        assertEquals(ServerJvm.liveThreads(pid).stream().filter(t -> t.startsWith("\"jwtguard")).toList(),
+                List.of());
         assertTrue(kept <= rounds * MARKER_CONSTANTS, "more than one copy of JWT Guard per round: "
                 + kept / MARKER_CONSTANTS);
         if (kept != 0) {
-            Map<String, List<String>> held = strongPaths(pid);
+            Map<String, List<String>> held = ServerJvm.strongPathsToLoadersOf(pid, MARKER, HEAP_DUMP);
             held.values().removeIf(List::isEmpty);
             System.out.println("RedeployLeakTest: with the Jakarta Security mechanism, Liberty strongly holds "
                     + held.size() + " of " + rounds + " undeployed applications, for example: "
@@ -238,18 +222,6 @@ public class RedeployLeakTest extends Arquillian {
                         "held by something other than Liberty's Jakarta Security bookkeeping: " + path);
             }
         }
-    }
-
-    /** Dumps the server's heap and returns the strong paths to every loader of the marker class (StrongPaths). */
-    private static Map<String, List<String>> strongPaths(long pid) throws Exception {
-        File dump = new File(System.getProperty("jwtguard.tck.heap-dump", "target/redeploy-leak.hprof")
-                .replace(".hprof", "-" + System.currentTimeMillis() + ".hprof"));
-        jcmd(Long.toString(pid), "GC.heap_dump", dump.getAbsolutePath());
-        Map<String, List<String>> paths = new java.util.LinkedHashMap<>(StrongPaths.toLoadersOf(dump, MARKER));
-        if (paths.values().stream().allMatch(List::isEmpty)) {
-            dump.delete(); // nothing to investigate
-        }
-        return paths;
     }
 
     /** @return the live threads after the first round */
@@ -265,7 +237,7 @@ public class RedeployLeakTest extends Arquillian {
             assertEquals(get(base, null), 401, "round " + round + ": no token");
             deployer.undeploy(deployment);
             if (round == 1) {
-                threadsAfterFirst = liveThreads(pid);
+                threadsAfterFirst = ServerJvm.liveThreads(pid);
             }
         }
         return threadsAfterFirst;
@@ -278,9 +250,8 @@ public class RedeployLeakTest extends Arquillian {
         while (System.nanoTime() < deadline) {
             // Liberty keeps each deployed application's info in an object with a finalizer, which holds the
             // application's class loader until the finalizer has run: run pending finalizers, then count
-            jcmd(Long.toString(pid), "GC.run");
-            jcmd(Long.toString(pid), "GC.run_finalization");
-            extra = markerInstances(pid) - before; // GC.class_histogram runs a full GC first
+            ServerJvm.collect(pid);
+            extra = ServerJvm.instances(pid, MARKER) - before; // GC.class_histogram runs a full GC first
             if (extra == 0) {
                 break;
             }
@@ -303,51 +274,6 @@ public class RedeployLeakTest extends Arquillian {
                 + "\"upn\":\"redeploy@example.com\",\"groups\":[\"user\"],\"jti\":\"" + UUID.randomUUID() + "\","
                 + "\"iat\":" + iat + ",\"exp\":" + (iat + 300) + "}";
         return Jose.jws("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"redeploy-1\"}", claims, "RS256", KEY.getPrivate());
-    }
-
-    /** @return the pid of the server JVM: the one whose command line names the server */
-    private static long serverPid() throws Exception {
-        String marker = System.getProperty("jwtguard.tck.server-process");
-        for (String line : jcmd("-l")) {
-            if (marker != null && line.contains(marker)) {
-                return Long.parseLong(line.substring(0, line.indexOf(' ')));
-            }
-        }
-        throw new IllegalStateException("no JVM whose command line contains '" + marker + "' (jwtguard.tck.server-process)");
-    }
-
-    private static long markerInstances(long pid) throws Exception {
-        long instances = 0;
-        for (String line : jcmd(Long.toString(pid), "GC.class_histogram")) {
-            String[] columns = line.trim().split("\\s+");
-            if (columns.length >= 4 && columns[3].equals(MARKER)) {
-                instances += Long.parseLong(columns[1]);
-            }
-        }
-        return instances;
-    }
-
-    /** @return the header line of every live thread of the server */
-    private static List<String> liveThreads(long pid) throws Exception {
-        return jcmd(Long.toString(pid), "Thread.print").stream().filter(l -> l.startsWith("\"")).toList();
-    }
-
-    private static List<String> jcmd(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(System.getProperty("java.home") + "/bin/jcmd");
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                lines.add(line);
-            }
-        }
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("jcmd " + String.join(" ", arguments) + " failed: " + lines);
-        }
-        return lines;
     }
 
     private static KeyPair rsaKey() {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridkit.jvmtool.heapdump.HeapWalker;
 import org.netbeans.lib.profiler.heap.FieldValue;
 import org.netbeans.lib.profiler.heap.Heap;
 import org.netbeans.lib.profiler.heap.HeapFactory;
@@ -21,7 +22,7 @@ import org.netbeans.lib.profiler.heap.Value;
  * {@code java.lang.ref.Reference#referent} (weak, soft, phantom, and finalizer references: an object
  * waiting for its finalizer is not strongly held) do not count.
  */
-final class StrongPaths {
+public final class StrongPaths {
     private static final int MAX_VISITED = 2_000_000;
 
     private StrongPaths() {
@@ -31,7 +32,7 @@ final class StrongPaths {
      * @return per class loader that defined a class named {@code className}, the class names along the
      *     shortest strong path from a GC root to it (root first), or an empty list when nothing holds it
      */
-    static Map<String, List<String>> toLoadersOf(File heapDump, String className) throws IOException {
+    public static Map<String, List<String>> toLoadersOf(File heapDump, String className) throws IOException {
         Heap heap = HeapFactory.createHeap(heapDump);
         Map<String, List<String>> result = new LinkedHashMap<>();
         for (Object found : heap.getJavaClassesByRegExp(java.util.regex.Pattern.quote(className))) {
@@ -88,6 +89,29 @@ final class StrongPaths {
             JavaClass type = heap.getJavaClassByID(instance.getInstanceId());
             return "class " + (type == null ? "?" : type.getName());
         }
-        return instance.getJavaClass().getName();
+        String type = instance.getJavaClass().getName();
+        if (isThread(instance)) {
+            // which thread holds a loader is the first question; its name answers it
+            return type + " \"" + threadName(instance) + "\"";
+        }
+        return type;
+    }
+
+    private static boolean isThread(Instance instance) {
+        for (JavaClass type = instance.getJavaClass(); type != null; type = type.getSuperClass()) {
+            if (type.getName().equals("java.lang.Thread")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String threadName(Instance thread) {
+        try {
+            Object name = HeapWalker.valueOf(thread, "name");
+            return String.valueOf(name);
+        } catch (RuntimeException e) {
+            return "?";
+        }
     }
 }
