@@ -10,6 +10,4 @@ mvn -B install "$@"
 mvn -B verify -pl tck-tests -Pliberty-tck
 mvn -B verify -pl tck-tests -Pwildfly-tck
 mvn -B verify -pl tck-tests -Pwildfly-tck -Dwildfly.jwt-subsystem=off
-# TomEE: @Inject Principal is TomEE's own caller wrapper there, not the JsonWebToken (section 1f)
-mvn -B verify -pl tck-tests -Ptomee-tck \
-  -Dtck.known-gaps=org.eclipse.microprofile.jwt.tck.container.jaxrs.PrincipalInjectionTest#verifyInjectedPrincipal
+mvn -B verify -pl tck-tests -Ptomee-tck
