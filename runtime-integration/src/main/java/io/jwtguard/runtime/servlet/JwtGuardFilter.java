@@ -3,6 +3,7 @@ package io.jwtguard.runtime.servlet;
 import io.jwtguard.runtime.guard.JwtGuard;
 import io.jwtguard.runtime.http.AuthenticationOutcome;
 import io.jwtguard.runtime.http.UrlPatterns;
+import io.jwtguard.runtime.security.tomee.TomEECaller;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletContext;
@@ -68,8 +69,12 @@ public final class JwtGuardFilter implements Filter {
         AuthenticationOutcome outcome = guard.authenticator().authenticate(new ServletRequestView(http));
         if (outcome instanceof AuthenticationOutcome.Authenticated authenticated) {
             // always wrapped, never asking the request for its principal: a server's own MP-JWT
-            // filter before this one (TomEE's MPJWTFilter) verifies the token again when asked
-            chain.doFilter(new AuthenticatedRequest(http, authenticated.token()), response);
+            // filter before this one (TomEE's MPJWTFilter) verifies the token again when asked.
+            // On TomEE the container's caller principal (@Inject Principal, the JAX-RS
+            // SecurityContext) is TomEE's wrapper around the login; shown as the token meanwhile
+            try (TomEECaller.Shown shown = TomEECaller.show(authenticated.token())) {
+                chain.doFilter(new AuthenticatedRequest(http, authenticated.token()), response);
+            }
         } else if (outcome instanceof AuthenticationOutcome.Anonymous) {
             if (guard.settings().requiredPatterns().matches(pathWithinApplication(http))) {
                 ChallengeResponder.refuse(outcome, guard.settings().realm(), (HttpServletResponse) response);

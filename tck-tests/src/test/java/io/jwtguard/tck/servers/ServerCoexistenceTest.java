@@ -73,6 +73,19 @@ public class ServerCoexistenceTest extends Arquillian {
     }
 
     @Test
+    public void theContainersCallerPrincipalIsTheTokenWithTheSameRoles() {
+        HttpResponse<String> response = get(token(true, KEY));
+        print("caller principal", response);
+        assertEquals(response.statusCode(), 200, redacted(response));
+        for (String line : new String[] {"injected-principal-is-token=true", "jaxrs-principal-is-token=true",
+                "jakarta-security-caller-is-token=true", "jakarta-security-in-role-user=true",
+                "jakarta-security-in-role-admin=false", "jaxrs-in-role-user=true", "jaxrs-in-role-admin=false",
+                "servlet-in-role-user=true"}) {
+            assertTrue(response.body().contains(line), line + ": " + redacted(response));
+        }
+    }
+
+    @Test
     public void aTokenWithoutSubjectIsAcceptedAsJwtGuardDecides() {
         HttpResponse<String> response = get(token(false, KEY));
         print("token without sub", response);

@@ -32,7 +32,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * filters registered, the request wrappers the request went through, the {@code JsonWebToken}
  * beans and the one CDI resolves, the principal seen by the servlet API and by JAX-RS, and whether
  * the server's own MP-JWT verified the token (TomEE's filter sets the request attribute
- * {@value #TOMEE_VERIFIED} when its verifier accepted a token). One {@code key=value} per line.
+ * {@value #TOMEE_VERIFIED} when its verifier accepted a token), and whether the container's caller
+ * principal ({@code @Inject Principal}, JAX-RS, Jakarta Security) is the token, with the role
+ * checks it answers. One {@code key=value} per line; never a token.
  */
 @Path("probe")
 @RequestScoped
@@ -51,6 +53,9 @@ public class ProbeResource {
 
     @Inject
     JsonWebToken token;
+
+    @Inject
+    Principal principal;
 
     @Inject
     BeanManager beans;
@@ -79,6 +84,18 @@ public class ProbeResource {
         line(out, "server-verified-after-jaxrs", request.getAttribute(TOMEE_VERIFIED) != null);
         Principal servletPrincipal = real instanceof HttpServletRequest http ? http.getUserPrincipal() : null;
         line(out, "servlet-principal", type(servletPrincipal));
+        line(out, "servlet-in-role-user", request.isUserInRole("user"));
+        // the container's caller principal, seen three ways, and its role checks (token groups: [user])
+        line(out, "injected-principal-is-token", principal instanceof JsonWebToken jwt
+                && token.getName().equals(jwt.getName()) && token.getRawToken().equals(jwt.getRawToken()));
+        line(out, "jaxrs-principal-is-token", security.getUserPrincipal() instanceof JsonWebToken jwt
+                && token.getRawToken().equals(jwt.getRawToken()));
+        line(out, "jakarta-security-caller-is-token", describe(() -> String.valueOf(
+                jakartaSecurity("getCallerPrincipal") instanceof JsonWebToken jwt
+                        && token.getRawToken().equals(jwt.getRawToken()))));
+        line(out, "jakarta-security-in-role-user", describe(() -> String.valueOf(jakartaSecurity("isCallerInRole", "user"))));
+        line(out, "jakarta-security-in-role-admin", describe(() -> String.valueOf(jakartaSecurity("isCallerInRole", "admin"))));
+        line(out, "jaxrs-in-role-admin", security.isUserInRole("admin"));
         line(out, "servlet-auth-type", real instanceof HttpServletRequest http ? http.getAuthType() : null);
         line(out, "server-verified-after-servlet", request.getAttribute(TOMEE_VERIFIED) != null);
         line(out, "claim-instance-raw-token", describe(() -> "a string of " + rawToken.get().length() + " chars"));
@@ -92,6 +109,23 @@ public class ProbeResource {
         line(out, "jsonwebtoken-beans", names);
         line(out, "jsonwebtoken-resolved", beans.resolve(candidates).getBeanClass().getName());
         return out.toString();
+    }
+
+    /**
+     * Calls the server's Jakarta Security {@code SecurityContext} bean (its API is not on this
+     * module's class path; the server's is): {@code getCallerPrincipal()} or {@code isCallerInRole(role)}.
+     */
+    private Object jakartaSecurity(String method, String... role) {
+        try {
+            Class<?> type = Class.forName("jakarta.security.enterprise.SecurityContext", true,
+                    Thread.currentThread().getContextClassLoader());
+            Bean<?> bean = beans.resolve(beans.getBeans(type));
+            Object context = beans.getReference(bean, type, beans.createCreationalContext(bean));
+            return role.length == 0 ? type.getMethod(method).invoke(context)
+                    : type.getMethod(method, String.class).invoke(context, role[0]);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The value, or the failure's class and message (never a token: callers describe lengths). */
