@@ -154,7 +154,7 @@ public class RedeployLeakTest extends Arquillian {
         assertTrue(JWKS_REQUESTS.get() >= 2 * ROUNDS, "every deployment fetched its keys and refreshed them in "
                 + "the background: " + JWKS_REQUESTS.get() + " requests");
 
-        long leaked = settle(pid, before);
+        long leaked = ServerJvm.settle(pid, MARKER, before);
         List<String> jwtGuardThreads = ServerJvm.liveThreads(pid).stream().filter(t -> t.startsWith("\"jwtguard"))
                 .toList();
         assertEquals(jwtGuardThreads, List.of(), "JWT Guard threads still running after " + ROUNDS + " undeployments");
@@ -206,7 +206,7 @@ public class RedeployLeakTest extends Arquillian {
         long before = ServerJvm.instances(pid, MARKER);
         int rounds = 3;
         rounds(pid, "redeploy-mechanism", rounds);
-        long kept = settle(pid, before);
+        long kept = ServerJvm.settle(pid, MARKER, before);
         assertEquals(ServerJvm.liveThreads(pid).stream().filter(t -> t.startsWith("\"jwtguard")).toList(),
                 List.of());
         assertTrue(kept <= rounds * MARKER_CONSTANTS, "more than one copy of JWT Guard per round: "
@@ -243,22 +243,6 @@ public class RedeployLeakTest extends Arquillian {
         return threadsAfterFirst;
     }
 
-    /** @return how many more marker instances than {@code before} remain, after waiting up to 60 s for it to be 0 */
-    private static long settle(long pid, long before) throws Exception {
-        long extra = -1;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            // Liberty keeps each deployed application's info in an object with a finalizer, which holds the
-            // application's class loader until the finalizer has run: run pending finalizers, then count
-            ServerJvm.collect(pid);
-            extra = ServerJvm.instances(pid, MARKER) - before; // GC.class_histogram runs a full GC first
-            if (extra == 0) {
-                break;
-            }
-            Thread.sleep(2_000);
-        }
-        return extra;
-    }
 
     private static int get(String url, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));

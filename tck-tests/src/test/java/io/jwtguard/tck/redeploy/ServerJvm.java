@@ -121,4 +121,26 @@ public final class ServerJvm {
         }
         return lines;
     }
+
+    /**
+     * Counts {@code className}'s instances until no more than {@code before} remain, or 60 s passed:
+     * each round runs pending finalizers first (Liberty keeps each deployed application's info in an
+     * object with a finalizer, which holds the application's class loader until it has run), then a
+     * full GC ({@code GC.class_histogram} runs one).
+     *
+     * @return how many more instances than {@code before} remain
+     */
+    public static long settle(long pid, String className, long before) throws Exception {
+        long extra = -1;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            collect(pid);
+            extra = instances(pid, className) - before;
+            if (extra == 0) {
+                break;
+            }
+            Thread.sleep(2_000);
+        }
+        return extra;
+    }
 }

@@ -142,7 +142,7 @@ public class TomcatRedeployLeakTest {
         System.out.println("TomcatRedeployLeakTest: findleaks right after the last undeployment: "
                 + findLeaksAtOnce.replace('\n', ' '));
         soft.assertEquals(findLeaksAtOnce, NO_LEAKS, "Tomcat's findleaks right after the last undeployment");
-        long extraMarkers = settle(pid, MARKER, markersBefore);
+        long extraMarkers = ServerJvm.settle(pid, MARKER, markersBefore);
         String findLeaks = tomcat.managerText("findleaks?statusLine=true").trim();
         System.out.println("TomcatRedeployLeakTest: findleaks after collections: " + findLeaks);
         soft.assertEquals(findLeaks, NO_LEAKS, "Tomcat's findleaks after " + ROUNDS + " undeployments and collections");
@@ -207,20 +207,6 @@ public class TomcatRedeployLeakTest {
         return found;
     }
 
-    /** @return how many more {@code className} instances than {@code before} remain, waiting up to 60 s for none */
-    private static long settle(long pid, String className, long before) throws Exception {
-        long extra = -1;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            ServerJvm.collect(pid);
-            extra = ServerJvm.instances(pid, className) - before;
-            if (extra == 0) {
-                break;
-            }
-            Thread.sleep(2_000);
-        }
-        return extra;
-    }
 
     private static int get(String url, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
