@@ -8,7 +8,7 @@ import io.jwtguard.core.config.LoadedConfiguration;
 import io.jwtguard.core.keys.KeySource;
 import io.jwtguard.core.keys.KeySourceStatus;
 import io.jwtguard.core.keys.VerificationKey;
-import io.jwtguard.core.verify.Printable;
+import io.jwtguard.core.jose.Printable;
 import io.jwtguard.core.verify.RejectionReason;
 import io.jwtguard.core.verify.TokenRejectedException;
 import io.jwtguard.core.verify.TokenVerifier;

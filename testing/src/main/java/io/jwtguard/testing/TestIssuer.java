@@ -1,5 +1,6 @@
 package io.jwtguard.testing;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -34,17 +35,19 @@ public final class TestIssuer {
 
     private final String issuer;
     private final String audience;
+    private final Clock clock;
     /** Per algorithm, every key generated so far; the last one signs. Guarded by {@code this}. */
     private final Map<SigningAlgorithm, List<JsonWebKey>> keys = new EnumMap<>(SigningAlgorithm.class);
 
-    private TestIssuer(String issuer, String audience) {
+    private TestIssuer(String issuer, String audience, Clock clock) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.audience = Objects.requireNonNull(audience, "audience");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** @return an issuer {@value #DEFAULT_ISSUER} for audience {@value #DEFAULT_AUDIENCE} */
     public static TestIssuer create() {
-        return new TestIssuer(DEFAULT_ISSUER, DEFAULT_AUDIENCE);
+        return new TestIssuer(DEFAULT_ISSUER, DEFAULT_AUDIENCE, Clock.systemUTC());
     }
 
     /**
@@ -53,7 +56,21 @@ public final class TestIssuer {
      * @return a new issuer with its own keys
      */
     public static TestIssuer create(String issuer, String audience) {
-        return new TestIssuer(issuer, audience);
+        return new TestIssuer(issuer, audience, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock what "now" is for its tokens ({@code iat}, {@code expired()}, ...): the clock of a
+     *     verifier under test with a fixed or moved clock, not null
+     * @return a new issuer with its own keys
+     */
+    public static TestIssuer create(String issuer, String audience, Clock clock) {
+        return new TestIssuer(issuer, audience, clock);
+    }
+
+    /** @return what "now" is for its tokens */
+    public Clock clock() {
+        return clock;
     }
 
     /** @return the {@code iss} its tokens carry */

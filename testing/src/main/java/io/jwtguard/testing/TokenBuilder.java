@@ -20,7 +20,7 @@ import org.jose4j.lang.JoseException;
 /**
  * Builds one test token of a {@link TestIssuer}. By default a valid access token: RS256, {@code typ: JWT},
  * the issuer's current key and {@code kid}, {@code iss} and {@code aud} of the issuer, {@code sub} and
- * {@code upn} {@code user-1}, {@code groups ["user"]}, a random {@code jti}, issued now and valid for
+ * {@code upn} {@code user-1}, {@code groups ["user"]}, a random {@code jti}, issued now (the issuer's clock) and valid for
  * 5 minutes. The shortcuts make the usual bad tokens. Not thread-safe; one builder per token.
  */
 public final class TokenBuilder {
@@ -28,7 +28,7 @@ public final class TokenBuilder {
     private final Map<String, Object> claims = new LinkedHashMap<>();
     private final Map<String, Object> headers = new LinkedHashMap<>();
     private SigningAlgorithm algorithm = SigningAlgorithm.RS256;
-    private Instant issuedAt = Instant.now();
+    private Instant issuedAt;
     private Duration lifetime = Duration.ofMinutes(5);
     private Instant notBefore;
     private String kid;
@@ -36,6 +36,7 @@ public final class TokenBuilder {
 
     TokenBuilder(TestIssuer issuer) {
         this.issuer = issuer;
+        this.issuedAt = issuer.clock().instant();
         claims.put("iss", issuer.issuer());
         claims.put("aud", issuer.audience());
         claims.put("sub", "user-1");
@@ -130,12 +131,12 @@ public final class TokenBuilder {
 
     /** @return this, issued 10 minutes ago and expired 5 minutes ago (beyond any default skew) */
     public TokenBuilder expired() {
-        return issuedAt(Instant.now().minus(Duration.ofMinutes(10))).lifetime(Duration.ofMinutes(5));
+        return issuedAt(issuer.clock().instant().minus(Duration.ofMinutes(10))).lifetime(Duration.ofMinutes(5));
     }
 
     /** @return this, not valid before 10 minutes from now */
     public TokenBuilder notYetValid() {
-        return notBefore(Instant.now().plus(Duration.ofMinutes(10)));
+        return notBefore(issuer.clock().instant().plus(Duration.ofMinutes(10)));
     }
 
     /** @return this, with an {@code iss} no application trusts */

@@ -71,6 +71,21 @@ class TestIssuerTest {
     }
 
     @Test
+    void issuerClockDecidesNowForAFixedClockVerifier() {
+        java.time.Instant then = java.time.Instant.parse("2030-01-01T00:00:00Z");
+        TestIssuer issuer = TestIssuer.create("https://a.test", "api", java.time.Clock.fixed(then, java.time.ZoneOffset.UTC));
+        TokenVerifier verifier = TokenVerifier.create(ConfigLoader.load(
+                name -> Optional.ofNullable(issuer.mpConfig().get(name)), issuer.clock()).verifier());
+        assertThat(reason(verifier, issuer.token().sign())).isNull();
+        assertThat(reason(verifier, issuer.token().expired().sign())).isEqualTo(RejectionReason.EXPIRED);
+        // a token issued at another time than the issuer's clock says: four years before the verifier's now
+        assertThat(reason(verifier, issuer.token().issuedAt(then.minus(java.time.Duration.ofDays(4 * 365))).sign()))
+                .isEqualTo(RejectionReason.EXPIRED);
+        assertThat(reason(verifier, issuer.token().issuedAt(then.plus(java.time.Duration.ofHours(1))).sign()))
+                .isEqualTo(RejectionReason.ISSUED_IN_FUTURE);
+    }
+
+    @Test
     void jwksServerPublishesRotationsAndRetirements() {
         TestIssuer issuer = TestIssuer.create();
         try (JwksServer server = issuer.jwksServer()) {

@@ -1,6 +1,7 @@
 package io.jwtguard.core.keys;
 
 import io.jwtguard.core.availability.VerificationUnavailableException;
+import io.jwtguard.core.jose.Printable;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -279,8 +280,8 @@ public final class OidcDiscoveryKeySource implements KeySource {
         String declaredIssuer = string(metadata, "issuer");
         if (!issuer.equals(declaredIssuer)) {
             // RFC 8414 section 3.3: a document for another issuer must not be used (no trimming, no case folding)
-            throw new IOException("the discovery document at " + documentUri + " declares issuer '"
-                    + printable(declaredIssuer) + "', not the configured '" + issuer + "'");
+            throw new IOException("the discovery document at " + documentUri + " declares issuer "
+                    + Printable.quoted(declaredIssuer) + ", not the configured '" + issuer + "'");
         }
         String jwks = string(metadata, "jwks_uri");
         URI jwksUri;
@@ -321,20 +322,6 @@ public final class OidcDiscoveryKeySource implements KeySource {
             throw new IOException("the discovery document at " + documentUri + " has no string '" + member + "'");
         }
         return text.getString();
-    }
-
-    /** @return a value from the document fit for a log line: control characters escaped, at most 200 characters */
-    static String printable(String value) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < value.length() && out.length() < 200; i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return value.length() > 200 ? out + "..." : out.toString();
     }
 
     private static VerificationUnavailableException unavailable(String message, Duration retryAfter) {

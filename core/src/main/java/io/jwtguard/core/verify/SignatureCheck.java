@@ -1,5 +1,6 @@
 package io.jwtguard.core.verify;
 
+import io.jwtguard.core.jose.Printable;
 import static io.jwtguard.core.verify.TokenParts.reject;
 
 import io.jwtguard.core.availability.VerificationUnavailableException;

@@ -1,5 +1,6 @@
 package io.jwtguard.core.verify;
 
+import io.jwtguard.core.jose.Printable;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

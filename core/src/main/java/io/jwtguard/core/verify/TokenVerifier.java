@@ -1,5 +1,6 @@
 package io.jwtguard.core.verify;
 
+import io.jwtguard.core.jose.Printable;
 import static io.jwtguard.core.verify.TokenParts.decode;
 import static io.jwtguard.core.verify.TokenParts.dots;
 import static io.jwtguard.core.verify.TokenParts.optionalString;

@@ -1,5 +1,6 @@
 package io.jwtguard.core.verify;
 
+import io.jwtguard.core.jose.Printable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

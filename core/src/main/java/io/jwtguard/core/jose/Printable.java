@@ -1,4 +1,4 @@
-package io.jwtguard.core.verify;
+package io.jwtguard.core.jose;
 
 /**
  * Makes a value taken from a token fit for a log line: values in tokens are attacker-controlled,
