@@ -1,6 +1,5 @@
 package io.jwtguard.runtime.authz;
 
-import io.jwtguard.core.verify.BearerErrorCode;
 import io.jwtguard.core.verify.VerifiedToken;
 import io.jwtguard.runtime.http.BearerChallenge;
 import io.jwtguard.runtime.http.RequestRefusal;
@@ -141,8 +140,7 @@ public final class AccessDecision {
             case STALE:
                 return Optional.of(BearerChallenge.rejected(realm, RequestRefusal.STALE_FOR_RESOURCE));
             case MISSING_SCOPE:
-                return Optional.of(BearerChallenge.error(realm, BearerErrorCode.INSUFFICIENT_SCOPE,
-                        RequestRefusal.INSUFFICIENT_SCOPE.description(), scopes));
+                return Optional.of(BearerChallenge.rejected(realm, RequestRefusal.INSUFFICIENT_SCOPE, scopes));
             case MISSING_CLAIM_VALUE:
                 return Optional.of(BearerChallenge.rejected(realm, RequestRefusal.CLAIM_VALUE_MISMATCH));
             default:

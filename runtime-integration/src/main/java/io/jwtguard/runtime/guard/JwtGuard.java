@@ -5,6 +5,7 @@ import io.jwtguard.core.config.ConfigLoader;
 import io.jwtguard.core.config.ConfigurationException;
 import io.jwtguard.core.config.LoadedConfiguration;
 import io.jwtguard.core.verify.TokenVerifier;
+import io.jwtguard.runtime.http.RefusalBodyWriter;
 import io.jwtguard.runtime.http.RequestAuthenticator;
 import io.jwtguard.runtime.http.TokenExtractor;
 import io.jwtguard.runtime.http.TokenResolver;
@@ -33,10 +34,12 @@ public final class JwtGuard implements AutoCloseable {
     private final RequestAuthenticator authenticator;
     /** Null when the guard was built from a configuration loaded elsewhere. */
     private final ApplicationClaimRules claimRules;
+    private final RefusalBodyWriter refusalBodies;
 
     private JwtGuard(LoadedConfiguration configuration, RuntimeSettings settings, ApplicationClaimRules claimRules,
-            TokenResolver resolver) {
+            TokenResolver resolver, RefusalBodyWriter refusalBodies) {
         this.configuration = configuration;
+        this.refusalBodies = new GuardedBodyWriter(refusalBodies);
         this.claimRules = claimRules;
         this.settings = settings;
         listeners.add(counters);
@@ -72,16 +75,26 @@ public final class JwtGuard implements AutoCloseable {
         Objects.requireNonNull(properties, "properties");
         RuntimeSettings settings = RuntimeSettings.load(properties);
         TokenResolver resolver = properties.apply(RuntimeProperties.TOKEN_RESOLVER)
-                .filter(name -> !name.isBlank()).map(TokenResolvers::instantiate).orElse(null);
+                .filter(name -> !name.isBlank())
+                .map(name -> ApplicationClasses.instantiate(RuntimeProperties.TOKEN_RESOLVER, name, TokenResolver.class))
+                .orElse(null);
+        RefusalBodyWriter bodies = RefusalBodies.choose(properties);
         ApplicationClaimRules claimRules = new ApplicationClaimRules();
         return new JwtGuard(ConfigLoader.load(properties, Clock.systemUTC(), builder -> builder.claimRule(claimRules)),
-                settings, claimRules, resolver);
+                settings, claimRules, resolver, bodies);
     }
 
     /** As {@link #create(Function)}, with an already loaded configuration (tests, embedding). */
     public static JwtGuard create(LoadedConfiguration configuration, RuntimeSettings settings) {
+        return create(configuration, settings, RefusalBodyWriter.NONE);
+    }
+
+    /** As {@link #create(LoadedConfiguration, RuntimeSettings)}, with the body writer of refusals. */
+    public static JwtGuard create(LoadedConfiguration configuration, RuntimeSettings settings,
+            RefusalBodyWriter refusalBodies) {
         return new JwtGuard(Objects.requireNonNull(configuration, "configuration"),
-                Objects.requireNonNull(settings, "settings"), null, null);
+                Objects.requireNonNull(settings, "settings"), null, null,
+                Objects.requireNonNull(refusalBodies, "refusalBodies"));
     }
 
     private static boolean openTelemetryPresent() {
@@ -96,6 +109,14 @@ public final class JwtGuard implements AutoCloseable {
     /** @return the authenticator of requests */
     public RequestAuthenticator authenticator() {
         return authenticator;
+    }
+
+    /**
+     * @return the writer of refusal bodies ({@link RuntimeProperties#ERROR_BODY}); never throws:
+     *     a failing application writer gives no body
+     */
+    public RefusalBodyWriter refusalBodies() {
+        return refusalBodies;
     }
 
     /** @return the runtime settings */

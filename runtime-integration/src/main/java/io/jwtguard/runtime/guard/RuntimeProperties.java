@@ -38,6 +38,17 @@ public final class RuntimeProperties {
      * transport of {@code mp.jwt.token.header} and {@code mp.jwt.token.cookie}.
      */
     public static final String TOKEN_RESOLVER = "jwtguard.token.resolver";
+    /**
+     * The body of 401, 403, 400 and 503 refusals: {@code none} (the default: headers only),
+     * {@code problem} (RFC 9457 {@code application/problem+json} with the reason code and its fixed
+     * description), or {@code custom} (the writer named by {@link #ERROR_BODY_WRITER}).
+     */
+    public static final String ERROR_BODY = "jwtguard.error-body";
+    /**
+     * With {@code jwtguard.error-body=custom}: the class name of the application's
+     * {@link io.jwtguard.runtime.http.RefusalBodyWriter}.
+     */
+    public static final String ERROR_BODY_WRITER = "jwtguard.error-body.writer";
     /** Whether rejections are counted through OpenTelemetry when its API is present; {@code true}. */
     public static final String OPENTELEMETRY = "jwtguard.metrics.opentelemetry.enabled";
 

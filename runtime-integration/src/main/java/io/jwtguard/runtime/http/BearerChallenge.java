@@ -26,14 +26,22 @@ public final class BearerChallenge {
     /** The description used when a given one contains characters RFC 6750 does not allow. */
     public static final String SAFE_DESCRIPTION = "The request was refused";
 
+    /** The description of a challenge without error (no token where one is needed). */
+    public static final String NO_TOKEN_DESCRIPTION = "A bearer token is required";
+
     private final int status;
     private final String headerValue;
     private final BearerErrorCode error;
+    private final String reasonCode;
+    private final String description;
 
-    private BearerChallenge(int status, String headerValue, BearerErrorCode error) {
+    private BearerChallenge(int status, String headerValue, BearerErrorCode error, String reasonCode,
+            String description) {
         this.status = status;
         this.headerValue = headerValue;
         this.error = error;
+        this.reasonCode = reasonCode;
+        this.description = description;
     }
 
     /**
@@ -43,7 +51,8 @@ public final class BearerChallenge {
      * @param realm the protection realm; must satisfy {@link #isValidRealm(String)}
      */
     public static BearerChallenge noToken(String realm) {
-        return new BearerChallenge(401, "Bearer realm=\"" + checkedRealm(realm) + "\"", null);
+        return new BearerChallenge(401, "Bearer realm=\"" + checkedRealm(realm) + "\"", null, null,
+                NO_TOKEN_DESCRIPTION);
     }
 
     /**
@@ -51,7 +60,17 @@ public final class BearerChallenge {
      * fixed description.
      */
     public static BearerChallenge rejected(String realm, RefusalReason reason) {
-        return error(realm, reason.errorCode(), reason.description(), null);
+        return rejected(realm, reason, null);
+    }
+
+    /**
+     * As {@link #rejected(String, RefusalReason)}, with the scopes an {@code insufficient_scope}
+     * refusal names.
+     *
+     * @param scopes the scopes the resource needs; may be null or empty
+     */
+    public static BearerChallenge rejected(String realm, RefusalReason reason, Collection<String> scopes) {
+        return challenge(realm, reason.errorCode(), reason.name(), reason.description(), scopes);
     }
 
     /**
@@ -66,6 +85,11 @@ public final class BearerChallenge {
      */
     public static BearerChallenge error(String realm, BearerErrorCode error, String description,
             Collection<String> scopes) {
+        return challenge(realm, error, null, description, scopes);
+    }
+
+    private static BearerChallenge challenge(String realm, BearerErrorCode error, String reasonCode,
+            String description, Collection<String> scopes) {
         Objects.requireNonNull(error, "error");
         StringBuilder value = new StringBuilder("Bearer realm=\"").append(checkedRealm(realm)).append('"');
         value.append(", error=\"").append(error.code()).append('"');
@@ -78,7 +102,7 @@ public final class BearerChallenge {
                 value.append(", scope=\"").append(joined).append('"');
             }
         }
-        return new BearerChallenge(error.httpStatus(), value.toString(), error);
+        return new BearerChallenge(error.httpStatus(), value.toString(), error, reasonCode, safe);
     }
 
     /** @return whether {@code realm} can be written as the realm quoted-string */
@@ -129,6 +153,19 @@ public final class BearerChallenge {
     /** @return the error code, empty for a challenge without error */
     public Optional<BearerErrorCode> error() {
         return Optional.ofNullable(error);
+    }
+
+    /**
+     * @return the stable code of the refusal reason ({@link RefusalReason#name()}), empty for a
+     *     challenge without error or one built by {@link #error}
+     */
+    public Optional<String> reasonCode() {
+        return Optional.ofNullable(reasonCode);
+    }
+
+    /** @return the client-safe description: the {@code error_description}, or a fixed text without error */
+    public String description() {
+        return description;
     }
 
     @Override

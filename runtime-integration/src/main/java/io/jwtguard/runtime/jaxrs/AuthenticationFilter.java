@@ -36,7 +36,7 @@ final class AuthenticationFilter implements ContainerRequestFilter {
             boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
             request.setSecurityContext(new JwtSecurityContext(authenticated.token(), secure));
         } else if (!(outcome instanceof AuthenticationOutcome.Anonymous)) {
-            request.abortWith(Refusals.of(outcome, guard.settings().realm()));
+            request.abortWith(Refusals.of(outcome, guard.settings().realm(), guard.refusalBodies()));
             return false;
         }
         return true;

@@ -61,8 +61,9 @@ final class AuthorizationFilter implements ContainerRequestFilter {
             return false;
         }
         decision.reason().ifPresent(reason -> guard.authenticator().report(reason, token.orElse(null)));
-        request.abortWith(decision.challenge(guard.settings().realm()).map(Refusals::of)
-                .orElseGet(Refusals::forbidden));
+        request.abortWith(decision.challenge(guard.settings().realm())
+                .map(challenge -> Refusals.of(challenge, guard.refusalBodies()))
+                .orElseGet(() -> Refusals.forbidden(guard.refusalBodies())));
         return true;
     }
 

@@ -2,30 +2,40 @@ package io.jwtguard.runtime.jaxrs;
 
 import io.jwtguard.runtime.http.AuthenticationOutcome;
 import io.jwtguard.runtime.http.BearerChallenge;
+import io.jwtguard.runtime.http.Refusal;
+import io.jwtguard.runtime.http.RefusalBodyWriter;
 import jakarta.ws.rs.core.Response;
 
-/** JAX-RS responses for refusals, with the same headers as the servlet path. Stateless. */
+/**
+ * JAX-RS responses for refusals, with the same headers and body as the servlet path. Stateless.
+ */
 final class Refusals {
     private Refusals() {
     }
 
-    static Response of(AuthenticationOutcome outcome, String realm) {
+    static Response of(AuthenticationOutcome outcome, String realm, RefusalBodyWriter bodies) {
         if (outcome instanceof AuthenticationOutcome.Unavailable unavailable) {
-            return Response.status(503).header("Retry-After", unavailable.retryAfter().toSeconds())
-                    .header("Cache-Control", "no-store").build();
+            return withBody(Response.status(503).header("Retry-After", unavailable.retryAfter().toSeconds()),
+                    Refusal.unavailable(), bodies);
         }
         if (outcome instanceof AuthenticationOutcome.Rejected rejected) {
-            return of(BearerChallenge.rejected(realm, rejected.reason()));
+            return of(BearerChallenge.rejected(realm, rejected.reason()), bodies);
         }
-        return of(BearerChallenge.noToken(realm));
+        return of(BearerChallenge.noToken(realm), bodies);
     }
 
-    static Response of(BearerChallenge challenge) {
-        return Response.status(challenge.status()).header("WWW-Authenticate", challenge.headerValue())
-                .header("Cache-Control", "no-store").build();
+    static Response of(BearerChallenge challenge, RefusalBodyWriter bodies) {
+        return withBody(Response.status(challenge.status()).header("WWW-Authenticate", challenge.headerValue()),
+                Refusal.of(challenge), bodies);
     }
 
-    static Response forbidden() {
-        return Response.status(403).header("Cache-Control", "no-store").build();
+    static Response forbidden(RefusalBodyWriter bodies) {
+        return withBody(Response.status(403), Refusal.denied(), bodies);
+    }
+
+    private static Response withBody(Response.ResponseBuilder response, Refusal refusal, RefusalBodyWriter bodies) {
+        response.header("Cache-Control", "no-store");
+        bodies.bodyFor(refusal).ifPresent(body -> response.entity(body.content()).type(body.contentType()));
+        return response.build();
     }
 }

@@ -2,13 +2,17 @@ package io.jwtguard.runtime.servlet;
 
 import io.jwtguard.runtime.http.AuthenticationOutcome;
 import io.jwtguard.runtime.http.BearerChallenge;
+import io.jwtguard.runtime.http.Refusal;
+import io.jwtguard.runtime.http.RefusalBodyWriter;
+import io.jwtguard.runtime.http.ResponseBody;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Writes refusals on a servlet response: the status, {@code WWW-Authenticate} (RFC 6750) or
- * {@code Retry-After} (503), {@code Cache-Control: no-store}, and no body that could echo the
- * request. Stateless.
+ * {@code Retry-After} (503), {@code Cache-Control: no-store}, and the body that
+ * {@code jwtguard.error-body} chooses (none by default), which never echoes the request. Stateless.
  */
 public final class ChallengeResponder {
     private ChallengeResponder() {
@@ -20,18 +24,29 @@ public final class ChallengeResponder {
      *
      * @param outcome a {@link AuthenticationOutcome.Rejected} or {@link AuthenticationOutcome.Unavailable}
      * @param realm the challenge realm
+     * @param bodies the writer of the body, not null
      * @param response the response, not committed
      */
-    public static void refuse(AuthenticationOutcome outcome, String realm, HttpServletResponse response)
-            throws IOException {
+    public static void refuse(AuthenticationOutcome outcome, String realm, RefusalBodyWriter bodies,
+            HttpServletResponse response) throws IOException {
         prepare(outcome, realm, response);
+        Refusal refusal = outcome instanceof AuthenticationOutcome.Unavailable ? Refusal.unavailable()
+                : Refusal.of(outcome instanceof AuthenticationOutcome.Rejected rejected
+                        ? BearerChallenge.rejected(realm, rejected.reason()) : BearerChallenge.noToken(realm));
+        Optional<ResponseBody> body = bodies.bodyFor(refusal);
+        if (body.isPresent()) {
+            response.setContentType(body.get().contentType());
+            response.setContentLength(body.get().length());
+            response.getOutputStream().write(body.get().content());
+        }
         response.flushBuffer();
     }
 
     /**
      * Sets the status and headers of a refusal without writing or committing anything: for the
      * Jakarta Security mechanism, after which the container sends the response (WildFly calls
-     * {@code sendError}, which fails on a committed response).
+     * {@code sendError}, which fails on a committed response). No body: the container's error
+     * handling writes it.
      *
      * @param outcome a {@link AuthenticationOutcome.Rejected} or {@link AuthenticationOutcome.Unavailable}
      * @param realm the challenge realm

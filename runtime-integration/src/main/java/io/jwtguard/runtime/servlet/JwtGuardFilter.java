@@ -77,7 +77,8 @@ public final class JwtGuardFilter implements Filter {
             }
         } else if (outcome instanceof AuthenticationOutcome.Anonymous) {
             if (guard.settings().requiredPatterns().matches(pathWithinApplication(http))) {
-                ChallengeResponder.refuse(outcome, guard.settings().realm(), (HttpServletResponse) response);
+                ChallengeResponder.refuse(outcome, guard.settings().realm(), guard.refusalBodies(),
+                        (HttpServletResponse) response);
                 return;
             }
             chain.doFilter(http, response);
@@ -86,7 +87,8 @@ public final class JwtGuardFilter implements Filter {
             // itself never commits the response; the container sends its refusal)
             return;
         } else {
-            ChallengeResponder.refuse(outcome, guard.settings().realm(), (HttpServletResponse) response);
+            ChallengeResponder.refuse(outcome, guard.settings().realm(), guard.refusalBodies(),
+                        (HttpServletResponse) response);
         }
     }
 

@@ -37,6 +37,9 @@ import org.testng.annotations.Test;
  * its default hardened profile. The same table runs in the embedded container (default build)
  * and on Open Liberty (profile {@code liberty-tck}); {@code Wars} packages the WAR for each.
  *
+ * <p>The app answers refusals with RFC 9457 problem bodies ({@code jwtguard.error-body=problem}),
+ * checked on every server by {@link #refusalsCarryProblemBodiesOnThisServer()}.
+ *
  * <p>Tokens: {@code user} has groups {@code [user]}, scope {@code orders:read}, {@code tenant:
  * other} and was issued 120 s ago; {@code admin} has groups {@code [user, admin]}, scope
  * {@code orders:read orders:write}, {@code tenant: acme} and was issued now.
@@ -58,7 +61,8 @@ public class AuthorizationSemanticsTest extends Arquillian {
                 "mp.jwt.verify.publickey=" + publicJwk(),
                 "mp.jwt.verify.issuer=" + ISSUER,
                 "mp.jwt.verify.audiences=" + AUDIENCE,
-                "jwtguard.realm=authz");
+                "jwtguard.realm=authz",
+                "jwtguard.error-body=problem");
         WebArchive war = Wars.war("authz", config)
                 .addClass(AuthzApp.class)
                 .addClasses(Shapes.class.getDeclaredClasses())
@@ -129,6 +133,49 @@ public class AuthorizationSemanticsTest extends Arquillian {
         long resources = Stream.of(Shapes.class.getDeclaredClasses())
                 .filter(c -> c.isAnnotationPresent(jakarta.ws.rs.Path.class)).count();
         assertEquals(paths, resources, "every @Path shape has rows");
+    }
+
+    /** The problem body of each kind of refusal, as this server sends it; a 200 is untouched. */
+    @Test
+    public void refusalsCarryProblemBodiesOnThisServer() {
+        long now = System.currentTimeMillis() / 1000;
+        String user = token("[\"user\"]", "orders:read", "other", now - 120);
+        String expired = token("[\"user\",\"admin\"]", "orders:read", "acme", now - 1200);
+        assertProblem(send("plain", null), 401, "\"type\":\"tag:jwtguard.io,2026:problem:no-token\"");
+        assertProblem(send("plain/admin", user), 403, "\"reason\":\"MISSING_ROLE\"");
+        assertProblem(send("plain/deny", user), 403, "\"type\":\"tag:jwtguard.io,2026:problem:denied\"");
+        assertProblem(send("plain", expired), 401, "\"reason\":\"EXPIRED\"");
+        assertProblem(send("base-scope/scope", user), 403, "\"reason\":\"INSUFFICIENT_SCOPE\"");
+        HttpResponse<String> allowed = send("plain", user);
+        assertEquals(allowed.statusCode(), 200);
+        assertEquals(allowed.body().contains("problem"), false, allowed.body());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String member) {
+        String shown = response.statusCode() + " " + response.headers().firstValue("Content-Type").orElse("-") + " "
+                + response.body();
+        assertEquals(response.statusCode(), status, shown);
+        assertEquals(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                true, shown);
+        assertEquals(response.body().contains(member), true, shown);
+        assertEquals(response.body().contains("\"status\":" + status), true, shown);
+        assertEquals(response.headers().firstValue("Cache-Control").orElse(""), "no-store", shown);
+    }
+
+    private HttpResponse<String> send(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toExternalForm() + "api/" + path))
+                .timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private int status(String path, String token) {
