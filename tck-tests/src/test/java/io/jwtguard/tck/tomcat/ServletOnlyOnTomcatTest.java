@@ -29,8 +29,8 @@ import org.testng.annotations.Test;
  * ({@link ServletOnlyWar}), configured only by environment variables with MicroProfile Config's names, as an
  * operator configures a container: {@code MP_JWT_VERIFY_ISSUER}, {@code MP_JWT_VERIFY_AUDIENCES},
  * {@code MP_JWT_VERIFY_PUBLICKEY}, {@code JWTGUARD_SERVLET_FILTER_ENABLED=true},
- * {@code JWTGUARD_SERVLET_FILTER_REQUIRED_PATTERNS=/members/*} and {@code JWTGUARD_REALM} (which overrides the
- * realm in web.xml). Every attack is refused and the legitimate requests pass, over HTTP; Tomcat's logs hold no
+ * {@code JWTGUARD_SERVLET_FILTER_REQUIRED_PATTERNS=/members/*}, {@code JWTGUARD_ERROR_BODY=problem} and
+ * {@code JWTGUARD_REALM} (which overrides the realm in web.xml). Every attack is refused and the legitimate requests pass, over HTTP; Tomcat's logs hold no
  * SEVERE line, never a token, and JWT Guard's rate-limited summary line.
  *
  * <p>Runs in the profile {@code tomcat-servlet} (execution {@code tomcat-suite}), which provides the install.
@@ -58,7 +58,8 @@ public class ServletOnlyOnTomcatTest {
                 "MP_JWT_VERIFY_PUBLICKEY", tokens.publicKey(),
                 "JWTGUARD_SERVLET_FILTER_ENABLED", "true",
                 "JWTGUARD_SERVLET_FILTER_REQUIRED_PATTERNS", "/members/*",
-                "JWTGUARD_REALM", REALM));
+                "JWTGUARD_REALM", REALM,
+                "JWTGUARD_ERROR_BODY", "problem"));
         System.out.println("ServletOnlyOnTomcatTest: Tomcat answered after "
                 + Duration.ofNanos(System.nanoTime() - startNanos).toMillis() + " ms");
     }
@@ -125,6 +126,12 @@ public class ServletOnlyOnTomcatTest {
                 assertFalse(value.contains(signature), attack + ": header " + name + " echoes the token")));
         assertFalse(reply.body().contains(signature), attack + ": the body echoes the token");
         assertFalse(reply.body().contains("jdoe"), attack + ": the body names the token's subject");
+        // JWTGUARD_ERROR_BODY=problem: an RFC 9457 body with the reason, from the servlet filter
+        assertTrue(reply.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                attack + ": " + reply.headers().map());
+        assertTrue(reply.body().startsWith("{\"type\":\"tag:jwtguard.io,2026:problem:")
+                && reply.body().contains("\"status\":401,\"error\":\"invalid_token\",\"reason\":\""),
+                attack + ": " + reply.body());
     }
 
     /**
