@@ -19,7 +19,7 @@ import java.util.Optional;
  * {@code insufficient_scope} for a missing scope (with {@code scope}) or claim value.
  * When the request reached the method through sub-resource locators, the locators' requirements
  * are enforced first ({@link LocatorRequirements}). Registered on every resource method by
- * {@link JwtGuardFeature} at {@code Priorities.AUTHORIZATION}.
+ * {@link JwtGuardFeature} just before {@code Priorities.AUTHORIZATION}.
  * Immutable and thread-safe.
  */
 final class AuthorizationFilter implements ContainerRequestFilter {

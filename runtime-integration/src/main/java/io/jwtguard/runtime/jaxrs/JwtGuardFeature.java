@@ -30,6 +30,8 @@ import org.eclipse.microprofile.auth.LoginConfig;
 @Provider
 public final class JwtGuardFeature implements DynamicFeature {
     private static final System.Logger LOG = System.getLogger(JwtGuardFeature.class.getName());
+    /** The priority of {@link AuthorizationFilter}: after authentication, before other authorization filters. */
+    static final int AUTHORIZATION_PRIORITY = Priorities.AUTHORIZATION - 1;
 
     @Context
     private Application application;
@@ -55,8 +57,11 @@ public final class JwtGuardFeature implements DynamicFeature {
         context.register(new AuthenticationFilter(guard), Priorities.AUTHENTICATION);
         ResourceRequirements requirements = requirements(resourceClass, method);
         // registered on every method, also those without requirements: a sub-resource method
-        // must enforce the requirements of the locators the request went through
-        context.register(new AuthorizationFilter(guard, requirements), Priorities.AUTHORIZATION);
+        // must enforce the requirements of the locators the request went through. Just before
+        // AUTHORIZATION: a server's own @RolesAllowed filter at AUTHORIZATION (Payara's) ran first
+        // on some deployments and answered the same status with its HTML error page instead of
+        // JWT Guard's challenge and body; it now only sees requests JWT Guard permitted
+        context.register(new AuthorizationFilter(guard, requirements), AUTHORIZATION_PRIORITY);
         if (requirements.any()) {
             LOG.log(System.Logger.Level.DEBUG, "JWT Guard protects " + method + " with " + requirements);
         }

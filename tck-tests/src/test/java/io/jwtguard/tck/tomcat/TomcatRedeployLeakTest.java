@@ -3,24 +3,19 @@ package io.jwtguard.tck.tomcat;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import io.jwtguard.tck.redeploy.ServerJvm;
+import io.jwtguard.testing.JwksServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
@@ -68,31 +63,20 @@ public class TomcatRedeployLeakTest {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Tokens tokens = new Tokens();
-    private final AtomicInteger jwksRequests = new AtomicInteger();
-    private HttpServer jwks;
+    private JwksServer jwks;
     private TomcatServer tomcat;
     private Path war;
 
     @BeforeClass
     public void startJwksAndTomcat() throws Exception {
-        byte[] body = tokens.jwks().getBytes(StandardCharsets.UTF_8);
-        jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        jwks.createContext("/jwks", exchange -> {
-            jwksRequests.incrementAndGet();
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.getResponseHeaders().add("Cache-Control", "max-age=2");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        jwks.start();
+        jwks = tokens.issuer().jwksServer();
         tomcat = TomcatServer.prepare("redeploy").withManager();
         war = ServletOnlyWar.write(tomcat.webapps().getParent().resolve("wars"), CONTEXT);
         tomcat.start(Map.of(
                 "MP_JWT_VERIFY_ISSUER", Tokens.ISSUER,
                 "MP_JWT_VERIFY_AUDIENCES", Tokens.AUDIENCE,
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks",
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwks.uri().toString(),
+                "JWTGUARD_JWKS_CACHE_DEFAULT_TTL", "PT2S",
                 "JWTGUARD_JWKS_CACHE_MIN_TTL", "PT1S",
                 "JWTGUARD_JWKS_REFRESH_AHEAD", "PT1S",
                 "JWTGUARD_SERVLET_FILTER_ENABLED", "true",
@@ -106,7 +90,7 @@ public class TomcatRedeployLeakTest {
             tomcat.close();
         }
         if (jwks != null) {
-            jwks.stop(0);
+            jwks.close();
         }
     }
 
@@ -131,10 +115,10 @@ public class TomcatRedeployLeakTest {
             }
         }
         System.out.println("TomcatRedeployLeakTest: " + ROUNDS + " rounds in "
-                + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms, " + jwksRequests.get()
+                + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms, " + jwks.requests()
                 + " JWKS requests");
-        assertTrue(jwksRequests.get() >= 2 * ROUNDS, "every deployment fetched its keys and refreshed them in the "
-                + "background: " + jwksRequests.get() + " requests");
+        assertTrue(jwks.requests() >= 2 * ROUNDS, "every deployment fetched its keys and refreshed them in the "
+                + "background: " + jwks.requests() + " requests");
 
         // every check runs, so that a failure shows the whole picture
         SoftAssert soft = new SoftAssert();
