@@ -40,5 +40,5 @@ mvn -B verify -pl tck-tests -Ptomee-tck
 # Tomcat: no CDI, no JAX-RS, no MP Config; the tests start Tomcat themselves (section 1g, about 1 minute)
 mvn -B verify -pl tck-tests -Ptomcat-servlet
 # Keycloak: a real identity provider for the servlet-only app on Tomcat, keys by discovery only; the test
-# starts Keycloak (kc.sh start-dev on the JDK 21+) and Tomcat itself (section 1h, about 2 to 3 minutes)
+# starts Keycloak (kc.sh start-dev on the JDK 21+) and Tomcat itself (section 1h, 1 to 2.5 minutes)
 mvn -B verify -pl tck-tests -Pkeycloak -Dkeycloak.java.home="$jdk21"
