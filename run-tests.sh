@@ -28,7 +28,7 @@ jdk21_home() {
 }
 if ! jdk21=$(jdk21_home); then
   echo "run-tests.sh: Payara Micro 7 and Keycloak 26 need a JDK 21 or newer, and none was found in /usr/lib/jvm." >&2
-  echo "Set PAYARA_JAVA_HOME to the folder of a JDK 21+ (this machine kind keeps Temurin 25 in /usr/lib/jvm)." >&2
+  echo "Set JDK21_HOME (or PAYARA_JAVA_HOME) to the folder of a JDK 21+ (this machine kind keeps Temurin 25 in /usr/lib/jvm)." >&2
   exit 1
 fi
 mvn -B install "$@"
