@@ -4,16 +4,18 @@
 # Liberty), then the server matrix: the MP-JWT TCK base suite and the authorization table on Open
 # Liberty (plus 20 redeployments), on Payara Micro (on a JDK 21+), on WildFly with its MicroProfile JWT
 # subsystem on and removed, on Apache TomEE, and the servlet-only mode on Apache Tomcat 10.1 configured
-# by environment variables plus 20 redeployments (tck-tests/README.md, sections 1b to 1g). Extra
-# arguments go to the first Maven command.
+# by environment variables plus 20 redeployments, and a real Keycloak as the identity provider of that
+# servlet-only app, configured only by OpenID Connect discovery (tck-tests/README.md, sections 1b to 1h).
+# Extra arguments go to the first Maven command.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Payara Micro 7 needs Java 21+, while the build runs on Java 17: the first JDK 21+ among
-# $PAYARA_JAVA_HOME and /usr/lib/jvm/* runs the Payara suites.
-payara_java_home() {
+# Payara Micro 7 and Keycloak 26 need Java 21+, while the build runs on Java 17: the first JDK 21+
+# among $PAYARA_JAVA_HOME (the name kept for existing set-ups), $JDK21_HOME and /usr/lib/jvm/* runs
+# Payara and Keycloak.
+jdk21_home() {
   local home version
-  for home in "${PAYARA_JAVA_HOME:-}" /usr/lib/jvm/*; do
+  for home in "${PAYARA_JAVA_HOME:-}" "${JDK21_HOME:-}" /usr/lib/jvm/*; do
     [ -n "$home" ] && [ -x "$home/bin/java" ] || continue
     version=$("$home/bin/java" -XshowSettings:properties -version 2>&1 \
       | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
@@ -24,16 +26,19 @@ payara_java_home() {
   done
   return 1
 }
-if ! payara_home=$(payara_java_home); then
-  echo "run-tests.sh: Payara Micro 7 needs a JDK 21 or newer, and none was found in /usr/lib/jvm." >&2
-  echo "Set PAYARA_JAVA_HOME to the folder of a JDK 21+ (this machine kind keeps Temurin 25 in /usr/lib/jvm)." >&2
+if ! jdk21=$(jdk21_home); then
+  echo "run-tests.sh: Payara Micro 7 and Keycloak 26 need a JDK 21 or newer, and none was found in /usr/lib/jvm." >&2
+  echo "Set JDK21_HOME (or PAYARA_JAVA_HOME) to the folder of a JDK 21+ (this machine kind keeps Temurin 25 in /usr/lib/jvm)." >&2
   exit 1
 fi
 mvn -B install "$@"
 mvn -B verify -pl tck-tests -Pliberty-tck
-mvn -B verify -pl tck-tests -Ppayara-tck -Dpayara.java.home="$payara_home"
+mvn -B verify -pl tck-tests -Ppayara-tck -Dpayara.java.home="$jdk21"
 mvn -B verify -pl tck-tests -Pwildfly-tck
 mvn -B verify -pl tck-tests -Pwildfly-tck -Dwildfly.jwt-subsystem=off
 mvn -B verify -pl tck-tests -Ptomee-tck
 # Tomcat: no CDI, no JAX-RS, no MP Config; the tests start Tomcat themselves (section 1g, about 1 minute)
 mvn -B verify -pl tck-tests -Ptomcat-servlet
+# Keycloak: a real identity provider for the servlet-only app on Tomcat, keys by discovery only; the test
+# starts Keycloak (kc.sh start-dev on the JDK 21+) and Tomcat itself (section 1h, 1 to 2.5 minutes)
+mvn -B verify -pl tck-tests -Pkeycloak -Dkeycloak.java.home="$jdk21"

@@ -120,7 +120,8 @@ public final class ConfigLoader {
         in.get(TOKEN_TYPES).ifPresent(v -> builder.acceptedTypes(in.list(TOKEN_TYPES)));
         in.get(TOKEN_TYPE_REQUIRED).ifPresent(v -> builder.typeRequired(in.bool(TOKEN_TYPE_REQUIRED)));
         in.get(TOKEN_KIND_CHECK).ifPresent(v -> builder.tokenKindCheck(in.bool(TOKEN_KIND_CHECK)));
-        in.get(GROUPS_CLAIM).ifPresent(v -> builder.groupsClaimPath(v.trim()));
+        in.get(GROUPS_CLAIM).ifPresent(v -> builder.groupsClaimPaths(List.copyOf(in.list(GROUPS_CLAIM))));
+        in.get(GROUPS_EXCLUDE).ifPresent(v -> builder.groupsExclude(entries(v)));
         in.get(MAX_TOKEN_SIZE).ifPresent(v -> builder.maxTokenSize((int) Math.min(Integer.MAX_VALUE,
                 in.nonNegativeLong(MAX_TOKEN_SIZE))));
         addDecryption(in, builder, clock);
@@ -305,6 +306,14 @@ public final class ConfigLoader {
 
     private static Optional<Set<JwsAlgorithm>> algorithms(PropertyReader in) {
         return algorithmList(in, in.get(ALGORITHMS).isPresent() ? ALGORITHMS : MP_PUBLIC_KEY_ALGORITHM);
+    }
+
+    /**
+     * @return the comma-separated entries of {@code value}, trimmed, empty entries kept (so that
+     *     the builder can refuse them by name)
+     */
+    static List<String> entries(String value) {
+        return Arrays.stream(value.split(",", -1)).map(String::trim).toList();
     }
 
     static Optional<Set<JwsAlgorithm>> algorithmList(PropertyReader in, String property) {

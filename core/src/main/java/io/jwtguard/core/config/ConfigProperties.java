@@ -49,8 +49,16 @@ public final class ConfigProperties {
      * {@code typ} or {@code token_use} naming another kind); {@code true} by default.
      */
     public static final String TOKEN_KIND_CHECK = "jwtguard.token.kind-check";
-    /** Dot-separated path of the claim holding the groups, for example {@code realm_access.roles}. */
+    /**
+     * Comma-separated dot paths of the claims holding the groups, for example
+     * {@code realm_access.roles,resource_access.orders.roles}; the groups are their union.
+     */
     public static final String GROUPS_CLAIM = "jwtguard.groups.claim-path";
+    /**
+     * Comma-separated group names dropped from the groups; an entry ending with {@code *} is a
+     * prefix pattern, for example {@code default-roles-*,offline_access,uma_authorization}.
+     */
+    public static final String GROUPS_EXCLUDE = "jwtguard.groups.exclude";
     /** Comma-separated claims naming the principal, first string present wins; {@code upn,preferred_username,sub}. */
     public static final String PRINCIPAL_CLAIMS = "jwtguard.principal-claims";
     /**

@@ -34,6 +34,7 @@ final class PropertyNames implements SettingNames {
             case TOKEN_TYPES -> TOKEN_TYPES;
             case TOKEN_KIND_CHECK -> TOKEN_KIND_CHECK;
             case GROUPS_CLAIM -> GROUPS_CLAIM;
+            case GROUPS_EXCLUDE -> GROUPS_EXCLUDE;
             case PRINCIPAL_CLAIMS -> PRINCIPAL_CLAIMS;
             case REQUIRED_CLAIMS -> REQUIRED_CLAIMS;
             case CLAIM_RULES -> CLAIM_RULES;
@@ -55,6 +56,7 @@ final class PropertyNames implements SettingNames {
             case AUDIENCES -> "audiences";
             case CLOCK_SKEW -> "clock.skew";
             case GROUPS_CLAIM -> "groups.claim-path";
+            case GROUPS_EXCLUDE -> "groups.exclude";
             case PRINCIPAL_CLAIMS -> "principal-claims";
             case REQUIRED_CLAIMS -> "required-claims";
             case TOKEN_TYPES -> "token.types";

@@ -43,7 +43,9 @@ final class TrustedIssuerLoader {
                             : VerifierConfig.DEFAULT_CLOCK_SKEW)
                     .maxTokenAge(in.get(prefix + "token.age").isPresent()
                             ? Duration.ofSeconds(in.nonNegativeLong(prefix + "token.age")) : null);
-            in.get(prefix + "groups.claim-path").ifPresent(v -> trusted.groupsClaimPath(v.trim()));
+            in.get(prefix + "groups.claim-path").ifPresent(v ->
+                    trusted.groupsClaimPaths(List.copyOf(in.list(prefix + "groups.claim-path"))));
+            in.get(prefix + "groups.exclude").ifPresent(v -> trusted.groupsExclude(ConfigLoader.entries(v)));
             in.get(prefix + "principal-claims").ifPresent(v ->
                     trusted.principalClaims(List.copyOf(in.list(prefix + "principal-claims"))));
             in.get(prefix + "required-claims").ifPresent(v -> trusted.requiredClaims(in.list(prefix + "required-claims")));

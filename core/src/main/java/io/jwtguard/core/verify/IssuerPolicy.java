@@ -5,14 +5,12 @@ import static io.jwtguard.core.verify.TokenParts.reject;
 import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.KeySource;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -30,7 +28,7 @@ final class IssuerPolicy {
     final List<ClaimRule> builtInRules;
     /** The application's rules: run on every verification and on every cache hit. */
     final List<ClaimRule> applicationRules;
-    private final List<String> groupsPath;
+    private final GroupsMapping groups;
     private final List<String> principalClaims;
     /** Clock skew in seconds, for re-checking cached tokens. */
     final long skewSeconds;
@@ -39,7 +37,7 @@ final class IssuerPolicy {
 
     private IssuerPolicy(String issuer, List<KeySource> keySources, Set<JwsAlgorithm> allowedAlgorithms,
             AcceptedTypes acceptedTypes, List<ClaimRule> builtInRules, List<ClaimRule> applicationRules,
-            List<String> groupsPath, List<String> principalClaims, Duration skew, Duration maxAge) {
+            GroupsMapping groups, List<String> principalClaims, Duration skew, Duration maxAge) {
         this.issuer = issuer;
         this.keySources = List.copyOf(keySources);
         this.allowedAlgorithms = Set.copyOf(allowedAlgorithms);
@@ -49,7 +47,7 @@ final class IssuerPolicy {
         applicationRules.forEach(rule -> guarded.add(rule instanceof ApplicationRule ? rule
                 : new ApplicationRule(rule.getClass().getName(), rule)));
         this.applicationRules = List.copyOf(guarded);
-        this.groupsPath = List.copyOf(groupsPath);
+        this.groups = groups;
         this.principalClaims = List.copyOf(principalClaims);
         this.skewSeconds = skew.toSeconds();
         this.maxAgeSeconds = maxAge == null ? -1 : maxAge.toSeconds();
@@ -59,7 +57,8 @@ final class IssuerPolicy {
     static IssuerPolicy primary(VerifierConfig config) {
         return new IssuerPolicy(config.issuer().orElse(null), config.keySources(), config.allowedAlgorithms(),
                 new AcceptedTypes(config.acceptedTypes(), config.typeRequired()), StandardClaimRules.forConfig(config),
-                config.claimRules(), config.groupsClaimPath(), config.principalClaims(), config.clockSkew(),
+                config.claimRules(), new GroupsMapping(config.groupsClaimPaths(), config.groupsExclude()),
+                config.principalClaims(), config.clockSkew(),
                 config.maxTokenAge().orElse(null));
     }
 
@@ -91,7 +90,8 @@ final class IssuerPolicy {
         applicationRules.addAll(trusted.claimRules());
         return new IssuerPolicy(trusted.issuer(), trusted.keySources(), trusted.allowedAlgorithms(),
                 new AcceptedTypes(types, config.typeRequired()), rules, applicationRules,
-                trusted.groupsClaimPath().map(ClaimPaths::parse).orElse(config.groupsClaimPath()),
+                new GroupsMapping(trusted.groupsClaimPaths().map(IssuerPolicy::parsePaths).orElse(config.groupsClaimPaths()),
+                        trusted.groupsExclude().orElse(config.groupsExclude())),
                 trusted.principalClaims().orElse(config.principalClaims()), trusted.clockSkew(),
                 trusted.tokenAge().orElse(null));
     }
@@ -122,26 +122,18 @@ final class IssuerPolicy {
         throw reject(RejectionReason.MISSING_CLAIM, "no principal claim: " + String.join(", ", principalClaims));
     }
 
-    /** @return the groups at this issuer's groups claim path; empty when absent */
+    /**
+     * @return the groups at this issuer's groups claim paths (their union, minus the excluded
+     *     names); empty when no path is present
+     */
     Set<String> groups(JsonObject claims) {
-        JsonValue value = ClaimPaths.resolve(claims, groupsPath);
-        if (value == null) {
-            return Set.of();
-        }
-        Set<String> groups = new LinkedHashSet<>();
-        if (value instanceof JsonString) {
-            groups.add(((JsonString) value).getString());
-        } else if (value instanceof JsonArray) {
-            for (JsonValue member : (JsonArray) value) {
-                if (!(member instanceof JsonString)) {
-                    throw reject(RejectionReason.INVALID_CLAIM, "the groups claim has a non-string member");
-                }
-                groups.add(((JsonString) member).getString());
-            }
-        } else {
-            throw reject(RejectionReason.INVALID_CLAIM, "the groups claim is neither a string nor an array");
-        }
-        return groups;
+        return groups.groups(claims);
+    }
+
+    private static List<List<String>> parsePaths(List<String> paths) {
+        List<List<String>> parsed = new ArrayList<>();
+        paths.forEach(path -> parsed.add(ClaimPaths.parse(path)));
+        return parsed;
     }
 
     /** @return a value that changes whenever any of this issuer's key sets changes */

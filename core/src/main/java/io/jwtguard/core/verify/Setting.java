@@ -30,6 +30,8 @@ public enum Setting {
     TOKEN_KIND_CHECK("tokenKindCheck(boolean)"),
     /** {@link VerifierConfigBuilder#groupsClaimPath(String)} */
     GROUPS_CLAIM("groupsClaimPath(String)"),
+    /** {@link VerifierConfigBuilder#groupsExclude(java.util.List)} */
+    GROUPS_EXCLUDE("groupsExclude(List)"),
     /** {@link VerifierConfigBuilder#principalClaims(java.util.List)} */
     PRINCIPAL_CLAIMS("principalClaims(List)"),
     /** {@link VerifierConfigBuilder#requiredClaims(java.util.Set)} */

@@ -20,6 +20,7 @@ public interface SettingNames {
         public String ofIssuer(String issuerName, Setting setting) {
             return "trustedIssuer(TrustedIssuer '" + issuerName + "')." + switch (setting) {
                 case GROUPS_CLAIM -> "groupsClaimPath(String)";
+                case GROUPS_EXCLUDE -> "groupsExclude(List)";
                 case TOKEN_TYPES -> "acceptedTypes(Set)";
                 default -> setting.builderMethod();
             };
@@ -43,6 +44,7 @@ public interface SettingNames {
      * @param issuerName the {@link TrustedIssuer#name()}
      * @param setting one of {@link Setting#ISSUER}, {@link Setting#KEYS}, {@link Setting#ALGORITHMS},
      *     {@link Setting#AUDIENCES}, {@link Setting#CLOCK_SKEW}, {@link Setting#GROUPS_CLAIM},
+     *     {@link Setting#GROUPS_EXCLUDE},
      *     {@link Setting#PRINCIPAL_CLAIMS}, {@link Setting#TOKEN_TYPES}, {@link Setting#REQUIRED_CLAIMS},
      *     {@link Setting#CLAIM_RULES}
      * @return the name of that setting of one more trusted issuer

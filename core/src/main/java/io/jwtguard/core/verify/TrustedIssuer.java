@@ -27,7 +27,8 @@ public final class TrustedIssuer {
     private final Set<String> audiences;
     private final Duration clockSkew;
     private final Duration maxTokenAge;
-    private final String groupsClaimPath;
+    private final List<String> groupsClaimPaths;
+    private final List<String> groupsExclude;
     private final List<String> principalClaims;
     private final Set<String> requiredClaims;
     private final Set<String> acceptedTypes;
@@ -41,7 +42,8 @@ public final class TrustedIssuer {
         this.audiences = Set.copyOf(b.audiences);
         this.clockSkew = b.clockSkew;
         this.maxTokenAge = b.maxTokenAge;
-        this.groupsClaimPath = b.groupsClaimPath;
+        this.groupsClaimPaths = b.groupsClaimPaths;
+        this.groupsExclude = b.groupsExclude;
         this.principalClaims = b.principalClaims == null ? null : List.copyOf(b.principalClaims);
         this.requiredClaims = b.requiredClaims == null ? null : Set.copyOf(b.requiredClaims);
         this.acceptedTypes = b.acceptedTypes == null ? null : Set.copyOf(b.acceptedTypes);
@@ -92,9 +94,22 @@ public final class TrustedIssuer {
         return Optional.ofNullable(maxTokenAge);
     }
 
-    /** @return this issuer's groups claim path, or empty for the verifier's */
+    /**
+     * @return this issuer's first groups claim path (the only one unless several were set; see
+     *     {@link #groupsClaimPaths()}), or empty for the verifier's
+     */
     public Optional<String> groupsClaimPath() {
-        return Optional.ofNullable(groupsClaimPath);
+        return groupsClaimPaths().map(paths -> paths.isEmpty() ? null : paths.get(0));
+    }
+
+    /** @return this issuer's groups claim paths in order, or empty for the verifier's */
+    public Optional<List<String>> groupsClaimPaths() {
+        return Optional.ofNullable(groupsClaimPaths);
+    }
+
+    /** @return the group names excluded from this issuer's groups (instead of the verifier's), or empty for the verifier's */
+    public Optional<List<String>> groupsExclude() {
+        return Optional.ofNullable(groupsExclude);
     }
 
     /** @return this issuer's principal claims in order of preference, or empty for the verifier's */
@@ -131,7 +146,8 @@ public final class TrustedIssuer {
         private Set<String> audiences = Set.of();
         private Duration clockSkew = VerifierConfig.DEFAULT_CLOCK_SKEW;
         private Duration maxTokenAge;
-        private String groupsClaimPath;
+        private List<String> groupsClaimPaths;
+        private List<String> groupsExclude;
         private List<String> principalClaims;
         private Set<String> requiredClaims;
         private Set<String> acceptedTypes;
@@ -180,7 +196,25 @@ public final class TrustedIssuer {
 
         /** Sets the dot-separated groups claim path of this issuer's tokens (Keycloak: {@code realm_access.roles}). */
         public Builder groupsClaimPath(String value) {
-            this.groupsClaimPath = Objects.requireNonNull(value, "groupsClaimPath");
+            return groupsClaimPaths(List.of(Objects.requireNonNull(value, "groupsClaimPath")));
+        }
+
+        /**
+         * Sets the groups claim paths of this issuer's tokens, merged as
+         * {@link VerifierConfigBuilder#groupsClaimPaths(List)} says (Keycloak:
+         * {@code realm_access.roles} and {@code resource_access.<client>.roles}).
+         */
+        public Builder groupsClaimPaths(List<String> value) {
+            this.groupsClaimPaths = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Sets the group names excluded from this issuer's groups, instead of the verifier's
+         * (same form as {@link VerifierConfigBuilder#groupsExclude(List)}).
+         */
+        public Builder groupsExclude(List<String> value) {
+            this.groupsExclude = List.copyOf(value);
             return this;
         }
 

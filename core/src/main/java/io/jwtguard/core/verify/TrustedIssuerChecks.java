@@ -1,6 +1,7 @@
 package io.jwtguard.core.verify;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** The build-time checks of a builder's {@link TrustedIssuer}s; errors name their settings. */
@@ -40,9 +41,20 @@ final class TrustedIssuerChecks {
             if (t.clockSkew().isNegative()) {
                 throw invalid(t, Setting.CLOCK_SKEW, "the clock skew is negative");
             }
-            if (t.groupsClaimPath().isPresent() && !ClaimPaths.isValid(t.groupsClaimPath().get())) {
-                throw invalid(t, Setting.GROUPS_CLAIM, "'" + t.groupsClaimPath().get() + "' is not a dot-separated "
-                        + "claim path; use for example groups or realm_access.roles");
+            if (t.groupsClaimPaths().isPresent() && t.groupsClaimPaths().get().isEmpty()) {
+                throw invalid(t, Setting.GROUPS_CLAIM, "no claim path; use for example groups or realm_access.roles");
+            }
+            for (String path : t.groupsClaimPaths().orElse(List.of())) {
+                if (!ClaimPaths.isValid(path)) {
+                    throw invalid(t, Setting.GROUPS_CLAIM, "'" + path + "' is not a dot-separated claim path; use "
+                            + "for example groups or realm_access.roles (several paths separated by commas)");
+                }
+            }
+            for (String entry : t.groupsExclude().orElse(List.of())) {
+                String problem = GroupsMapping.invalidExclusion(entry);
+                if (problem != null) {
+                    throw invalid(t, Setting.GROUPS_EXCLUDE, problem);
+                }
             }
             if (t.principalClaims().isPresent()
                     && (t.principalClaims().get().isEmpty() || t.principalClaims().get().stream().anyMatch(String::isBlank))) {

@@ -53,7 +53,8 @@ public final class VerifierConfig {
     private final Set<String> acceptedTypes;
     private final boolean typeRequired;
     private final boolean tokenKindCheck;
-    private final List<String> groupsClaimPath;
+    private final List<List<String>> groupsClaimPaths;
+    private final List<String> groupsExclude;
     private final List<String> principalClaims;
     private final List<ClaimRule> claimRules;
     private final int maxTokenSize;
@@ -82,7 +83,10 @@ public final class VerifierConfig {
         this.acceptedTypes = Set.copyOf(b.acceptedTypes);
         this.typeRequired = b.typeRequired;
         this.tokenKindCheck = b.tokenKindCheck;
-        this.groupsClaimPath = ClaimPaths.parse(b.groupsClaimPath);
+        List<List<String>> paths = new java.util.ArrayList<>();
+        b.groupsClaimPaths.forEach(path -> paths.add(ClaimPaths.parse(path)));
+        this.groupsClaimPaths = List.copyOf(paths);
+        this.groupsExclude = List.copyOf(b.groupsExclude);
         this.principalClaims = List.copyOf(b.principalClaims);
         this.claimRules = List.copyOf(b.claimRules);
         this.maxTokenSize = b.maxTokenSize;
@@ -113,7 +117,8 @@ public final class VerifierConfig {
         this.acceptedTypes = unchecked.acceptedTypes;
         this.typeRequired = unchecked.typeRequired;
         this.tokenKindCheck = unchecked.tokenKindCheck;
-        this.groupsClaimPath = unchecked.groupsClaimPath;
+        this.groupsClaimPaths = unchecked.groupsClaimPaths;
+        this.groupsExclude = unchecked.groupsExclude;
         this.principalClaims = unchecked.principalClaims;
         this.claimRules = unchecked.claimRules;
         this.maxTokenSize = unchecked.maxTokenSize;
@@ -217,9 +222,22 @@ public final class VerifierConfig {
         return tokenKindCheck;
     }
 
-    /** @return the path of the groups claim, one element per nesting level */
+    /**
+     * @return the first path of the groups claim, one element per nesting level (the only one
+     *     unless several were configured; see {@link #groupsClaimPaths()})
+     */
     public List<String> groupsClaimPath() {
-        return groupsClaimPath;
+        return groupsClaimPaths.get(0);
+    }
+
+    /** @return the paths of the groups claim in order, each one element per nesting level; at least one */
+    public List<List<String>> groupsClaimPaths() {
+        return groupsClaimPaths;
+    }
+
+    /** @return the excluded group names; an entry ending with {@code *} is a prefix pattern; empty by default */
+    public List<String> groupsExclude() {
+        return groupsExclude;
     }
 
     /**

@@ -46,7 +46,8 @@ public final class VerifierConfigBuilder {
     Set<String> acceptedTypes = VerifierConfig.DEFAULT_TOKEN_TYPES;
     boolean typeRequired;
     boolean tokenKindCheck = true;
-    String groupsClaimPath = "groups";
+    List<String> groupsClaimPaths = List.of("groups");
+    List<String> groupsExclude = List.of();
     List<String> principalClaims = VerifierConfig.DEFAULT_PRINCIPAL_CLAIMS;
     final List<ClaimRule> claimRules = new ArrayList<>();
     int maxTokenSize = VerifierConfig.DEFAULT_MAX_TOKEN_SIZE;
@@ -173,9 +174,39 @@ public final class VerifierConfigBuilder {
         return this;
     }
 
-    /** Sets the dot-separated path of the groups claim; {@code groups} by default. */
+    /**
+     * Sets one dot-separated path of the groups claim; {@code groups} by default. The same as
+     * {@link #groupsClaimPaths(List)} with one path (a comma here is part of a claim name).
+     */
     public VerifierConfigBuilder groupsClaimPath(String value) {
-        this.groupsClaimPath = Objects.requireNonNull(value, "groupsClaimPath");
+        return groupsClaimPaths(List.of(Objects.requireNonNull(value, "groupsClaimPath")));
+    }
+
+    /**
+     * Sets the dot-separated paths of the groups claim, for example {@code realm_access.roles} and
+     * {@code resource_access.orders.roles}: the groups are the union of the string values found at
+     * each path, in this order, duplicates removed. A path absent from a token adds nothing; a
+     * present path that holds neither a string nor an array of strings refuses the token
+     * ({@link RejectionReason#INVALID_CLAIM}). A claim name containing a dot cannot be named.
+     *
+     * @param value at least one path, not null
+     */
+    public VerifierConfigBuilder groupsClaimPaths(List<String> value) {
+        this.groupsClaimPaths = List.copyOf(value);
+        return this;
+    }
+
+    /**
+     * Sets the group names dropped from every token's groups, after they were read from the claim
+     * paths; none by default. An entry ending with {@code *} drops every group that starts with
+     * what precedes it (Keycloak's default roles: {@code default-roles-*}, {@code offline_access},
+     * {@code uma_authorization}). Exclusion only removes groups; it never adds one.
+     *
+     * @param value group names or prefix patterns; blank entries and a {@code *} anywhere but at
+     *     the end are refused by {@link #build()}
+     */
+    public VerifierConfigBuilder groupsExclude(List<String> value) {
+        this.groupsExclude = List.copyOf(value);
         return this;
     }
 
@@ -318,9 +349,20 @@ public final class VerifierConfigBuilder {
             throw invalid(Setting.TOKEN_TYPES, "no type is accepted while a type is required; list at least one, "
                     + "for example at+jwt");
         }
-        if (!ClaimPaths.isValid(groupsClaimPath)) {
-            throw invalid(Setting.GROUPS_CLAIM, "'" + groupsClaimPath + "' is not a dot-separated claim path; use "
-                    + "for example groups or realm_access.roles");
+        if (groupsClaimPaths.isEmpty()) {
+            throw invalid(Setting.GROUPS_CLAIM, "no claim path; use for example groups or realm_access.roles");
+        }
+        for (String path : groupsClaimPaths) {
+            if (!ClaimPaths.isValid(path)) {
+                throw invalid(Setting.GROUPS_CLAIM, "'" + path + "' is not a dot-separated claim path; use "
+                        + "for example groups or realm_access.roles (several paths separated by commas)");
+            }
+        }
+        for (String entry : groupsExclude) {
+            String problem = GroupsMapping.invalidExclusion(entry);
+            if (problem != null) {
+                throw invalid(Setting.GROUPS_EXCLUDE, problem);
+            }
         }
         if (principalClaims.isEmpty() || principalClaims.stream().anyMatch(String::isBlank)) {
             throw invalid(Setting.PRINCIPAL_CLAIMS, "list at least one claim name, for example upn,preferred_username,sub");

@@ -18,7 +18,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * jars of {@code jwtguard.tck.app-libs} (JWT Guard, the MP JWT API, JSON-P and Parsson, jose4j, caffeine,
  * jspecify). No beans.xml, no JAX-RS, no MicroProfile Config.
  */
-final class ServletOnlyWar {
+public final class ServletOnlyWar {
     /** The realm web.xml names; the tests' environment sets another one. */
     static final String WEB_XML_REALM = "from-web-xml";
 
@@ -31,8 +31,16 @@ final class ServletOnlyWar {
      * @return the written WAR
      */
     static Path write(Path folder, String name) throws IOException {
+        return write(folder, name, WhoAmIServlet.class);
+    }
+
+    /**
+     * As {@link #write(Path, String)}, with {@code servlet} (an annotated servlet class) instead of
+     * {@link WhoAmIServlet}: the same web.xml and libraries.
+     */
+    public static Path write(Path folder, String name, Class<?> servlet) throws IOException {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addClass(WhoAmIServlet.class)
+                .addClass(servlet)
                 .setWebXML(new StringAsset("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                         + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">\n"
                         + "  <context-param><param-name>jwtguard.realm</param-name><param-value>" + WEB_XML_REALM

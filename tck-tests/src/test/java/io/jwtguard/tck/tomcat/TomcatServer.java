@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  *
  * <p>Not thread-safe: one test class drives it.
  */
-final class TomcatServer implements AutoCloseable {
+public final class TomcatServer implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final Duration SHUTDOWN = Duration.ofSeconds(30);
     private static final String MANAGER_USER = "jwtguard-test";
@@ -61,7 +61,7 @@ final class TomcatServer implements AutoCloseable {
      *
      * @throws IOException when the folder cannot be prepared
      */
-    static TomcatServer prepare(String name) throws IOException {
+    public static TomcatServer prepare(String name) throws IOException {
         Path base = Paths.get(required("jwtguard.tck.tomcat.base-root")).resolve(name);
         deleteTree(base);
         TomcatServer server = new TomcatServer(base);
@@ -95,12 +95,12 @@ final class TomcatServer implements AutoCloseable {
     }
 
     /** @return this server's {@code webapps/}: WARs there are deployed at startup */
-    Path webapps() {
+    public Path webapps() {
         return base.resolve("webapps");
     }
 
     /** @return the HTTP base address, {@code http://127.0.0.1:port/} */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port + "/";
     }
 
@@ -117,7 +117,7 @@ final class TomcatServer implements AutoCloseable {
      *     script's own; nothing else of the test JVM's environment is passed on
      * @throws IllegalStateException when the port is taken, or Tomcat dies or does not answer within 60 s
      */
-    void start(Map<String, String> environment) throws Exception {
+    public void start(Map<String, String> environment) throws Exception {
         if (answers()) {
             throw new IllegalStateException("something already listens on 127.0.0.1:" + port + " (a Tomcat of an "
                     + "interrupted run?)");
@@ -205,14 +205,14 @@ final class TomcatServer implements AutoCloseable {
     }
 
     /** @return every file in {@code logs/}: the console, Tomcat's logs and the access log */
-    List<Path> logFiles() throws IOException {
+    public List<Path> logFiles() throws IOException {
         try (Stream<Path> files = Files.list(base.resolve("logs"))) {
             return files.filter(Files::isRegularFile).sorted().toList();
         }
     }
 
     /** @return the lines of the console output */
-    List<String> consoleLines() throws IOException {
+    public List<String> consoleLines() throws IOException {
         return Files.readAllLines(console(), StandardCharsets.UTF_8);
     }
 
