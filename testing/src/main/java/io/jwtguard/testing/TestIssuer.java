@@ -102,6 +102,44 @@ public final class TestIssuer {
     }
 
     /**
+     * Signs {@code algorithm}'s tokens from now on with a key pair the test already has, for an
+     * application that issues tokens itself (its token service's key): the test then mints tokens
+     * the application accepts as its own. The key is published like a generated one.
+     *
+     * @param algorithm an asymmetric algorithm whose key type matches {@code pair} (RSA for RS256, a
+     *     P-256 EC key for ES256, Ed25519 for EdDSA)
+     * @param pair the key pair, not null; its private key never leaves this object
+     * @param kid the {@code kid} the tokens carry, not blank
+     * @throws IllegalArgumentException when the key type does not fit, or for HS256
+     */
+    public synchronized void useKeyPair(SigningAlgorithm algorithm, java.security.KeyPair pair, String kid) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(pair, "pair");
+        if (kid == null || kid.isBlank()) {
+            throw new IllegalArgumentException("kid must not be blank");
+        }
+        String expected = switch (algorithm) {
+            case RS256 -> "RSA";
+            case ES256 -> "EC";
+            case EDDSA -> "EdDSA";
+            case HS256 -> throw new IllegalArgumentException("HS256 has no key pair: tokens use the issuer's secret");
+        };
+        String actual = pair.getPublic().getAlgorithm();
+        if (!actual.equals(expected) && !(algorithm == SigningAlgorithm.EDDSA && actual.equals("Ed25519"))) {
+            throw new IllegalArgumentException("a " + actual + " key cannot sign " + algorithm.jose() + " tokens");
+        }
+        try {
+            PublicJsonWebKey key = PublicJsonWebKey.Factory.newPublicJwk(pair.getPublic());
+            key.setPrivateKey(pair.getPrivate());
+            key.setKeyId(kid);
+            key.setAlgorithm(algorithm.jose());
+            keys.computeIfAbsent(algorithm, a -> new ArrayList<>()).add(key);
+        } catch (JoseException e) {
+            throw new IllegalArgumentException("the key pair cannot be used: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
      * Stops publishing a key: tokens it signed then fail with an unknown {@code kid}.
      *
      * @param kid the key's id

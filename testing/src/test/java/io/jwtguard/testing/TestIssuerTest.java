@@ -120,4 +120,30 @@ class TestIssuerTest {
             assertThat(server.uri().getHost()).isEqualTo("127.0.0.1");
         }
     }
+
+    @Test
+    void theApplicationsOwnKeyPairSignsTokensItsPublicKeyAcceptsAndAForeignKeyTypeIsRefused() throws Exception {
+        java.security.KeyPairGenerator ec = java.security.KeyPairGenerator.getInstance("EC");
+        ec.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        java.security.KeyPair appKey = ec.generateKeyPair();
+        TestIssuer issuer = TestIssuer.create("urn:app", "app-api");
+        issuer.useKeyPair(SigningAlgorithm.ES256, appKey, "app-1");
+        String token = issuer.token().algorithm(SigningAlgorithm.ES256).subject("alice").sign();
+
+        Map<String, String> config = new HashMap<>();
+        config.put("mp.jwt.verify.issuer", "urn:app");
+        config.put("mp.jwt.verify.audiences", "app-api");
+        config.put("mp.jwt.verify.publickey", java.util.Base64.getEncoder().encodeToString(appKey.getPublic().getEncoded()));
+        config.put("mp.jwt.verify.publickey.algorithm", "ES256");
+        assertThat(verifier(config).verify(token).getName()).isEqualTo("alice");
+
+        java.security.KeyPair other = ec.generateKeyPair();
+        config.put("mp.jwt.verify.publickey", java.util.Base64.getEncoder().encodeToString(other.getPublic().getEncoded()));
+        assertThat(reason(verifier(config), token)).isEqualTo(RejectionReason.INVALID_SIGNATURE);
+
+        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> issuer.useKeyPair(SigningAlgorithm.ES256,
+                rsa.generateKeyPair(), "x")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RSA");
+    }
 }

@@ -1,15 +1,17 @@
 package io.jwtguard.examples.orders.it;
 
+import io.jwtguard.testing.SigningAlgorithm;
+import io.jwtguard.testing.TestIssuer;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.lang.JoseException;
 
-/** Access tokens the tests sign themselves with the deployment's key: expired, foreign, old. */
+/**
+ * Access tokens the tests sign themselves with the deployment's key (expired, foreign, old), made with JWT
+ * Guard's test kit: {@link TestIssuer#useKeyPair} makes the kit sign with the key of the app's own token
+ * service, so the app accepts them as its own.
+ */
 final class Tokens {
     static final String ISSUER = "urn:jwtguard:example:orders";
     static final String AUDIENCE = "orders-api";
@@ -29,28 +31,12 @@ final class Tokens {
 
     /** As above, signed with {@code key} ({@code kid} {@link OrdersDeployment#KID}). */
     static String sign(String subject, List<String> groups, String scope, String issuer, Duration issuedAgo,
-            Duration lifetime, java.security.KeyPair key) {
-        Instant iat = Instant.now().minus(issuedAgo);
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(issuer);
-        claims.setSubject(subject);
-        claims.setAudience(AUDIENCE);
-        claims.setClaim("iat", iat.getEpochSecond());
-        claims.setClaim("exp", iat.plus(lifetime).getEpochSecond());
-        claims.setJwtId(UUID.randomUUID().toString());
-        claims.setStringListClaim("groups", groups);
-        claims.setClaim("scope", scope);
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-        jws.setKeyIdHeaderValue(OrdersDeployment.KID);
-        jws.setHeader("typ", "at+jwt");
-        jws.setKey(key.getPrivate());
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
+            Duration lifetime, KeyPair key) {
+        TestIssuer kit = TestIssuer.create(ISSUER, AUDIENCE);
+        kit.useKeyPair(SigningAlgorithm.ES256, key, OrdersDeployment.KID);
+        return kit.token().algorithm(SigningAlgorithm.ES256).header("typ", "at+jwt").issuer(issuer)
+                .subject(subject).groups(groups.toArray(String[]::new)).scopes(scope.split(" "))
+                .issuedAt(Instant.now().minus(issuedAgo)).lifetime(lifetime).sign();
     }
 
     static String alice(Duration issuedAgo, Duration lifetime) {
