@@ -3,38 +3,26 @@ package io.jwtguard.tck.redeploy;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import io.jwtguard.tck.harness.Wars;
-import io.jwtguard.tck.hostile.Jose;
 import io.jwtguard.tck.redeploy.app.RedeployApp;
 import io.jwtguard.tck.redeploy.app.WhoAmI;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.jwtguard.testing.JwksServer;
+import io.jwtguard.testing.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.arquillian.testng.Arquillian;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.jose4j.jwk.RsaJsonWebKey;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
@@ -68,7 +56,6 @@ public class RedeployLeakTest extends Arquillian {
     /** Open Liberty's Jakarta Security implementation, which keeps each module's mechanism (second test). */
     private static final String LIBERTY_JAKARTA_SECURITY = "com.ibm.ws.security.javaeesec.";
     private static final long MARKER_CONSTANTS = io.jwtguard.core.verify.RejectionReason.values().length;
-    private static final KeyPair KEY = rsaKey();
     /**
      * HTTP/1.1, as most API clients: Java's default would upgrade the connection to HTTP/2 (h2c), and
      * the server's upgraded connection, kept alive by this client, would hold the application until it
@@ -76,37 +63,24 @@ public class RedeployLeakTest extends Arquillian {
      */
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private static HttpServer jwks;
-    private static final AtomicInteger JWKS_REQUESTS = new AtomicInteger();
+    /** The outside issuer, from the test kit (jwtguard-testing): its RSA key and its JWKS endpoint on loopback. */
+    private static final TestIssuer IDP = TestIssuer.create(ISSUER, AUDIENCE);
+    private static JwksServer jwks;
 
     @ArquillianResource
     Deployer deployer;
 
     @BeforeClass
-    public static synchronized void startJwks() throws IOException {
-        if (jwks != null) {
-            return;
+    public static synchronized void startJwks() {
+        if (jwks == null) {
+            jwks = IDP.jwksServer();
         }
-        RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) KEY.getPublic());
-        jwk.setKeyId("redeploy-1");
-        byte[] body = ("{\"keys\":[" + jwk.toJson() + "]}").getBytes(StandardCharsets.UTF_8);
-        jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        jwks.createContext("/jwks", exchange -> {
-            JWKS_REQUESTS.incrementAndGet();
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.getResponseHeaders().add("Cache-Control", "max-age=2");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        jwks.start();
     }
 
     @AfterClass(alwaysRun = true)
     public static void stopJwks() {
         if (jwks != null) {
-            jwks.stop(0);
+            jwks.close();
         }
     }
 
@@ -124,22 +98,19 @@ public class RedeployLeakTest extends Arquillian {
     private static WebArchive war(String name, String extraConfig) {
         // the JWKS port is only known once the server above runs: the WAR is built when deployed
         String config = String.join("\n",
-                "mp.jwt.verify.publickey.location=http://127.0.0.1:" + jwksPort() + "/jwks",
+                "mp.jwt.verify.publickey.location=" + jwksUri(),
                 "mp.jwt.verify.issuer=" + ISSUER,
                 "mp.jwt.verify.audiences=" + AUDIENCE,
                 "jwtguard.jwks.cache.min-ttl=PT1S",
+                "jwtguard.jwks.cache.default-ttl=PT2S",
                 "jwtguard.jwks.refresh-ahead=PT1S",
                 extraConfig);
         return Wars.war(name, config).addClasses(RedeployApp.class, WhoAmI.class);
     }
 
-    private static int jwksPort() {
-        try {
-            startJwks();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwks.getAddress().getPort();
+    private static String jwksUri() {
+        startJwks();
+        return jwks.uri().toString();
     }
 
     /**
@@ -151,8 +122,8 @@ public class RedeployLeakTest extends Arquillian {
         long pid = ServerJvm.pidOf(System.getProperty("jwtguard.tck.server-process"));
         long before = ServerJvm.instances(pid, MARKER);
         List<String> threadsAfterFirst = rounds(pid, "redeploy", ROUNDS);
-        assertTrue(JWKS_REQUESTS.get() >= 2 * ROUNDS, "every deployment fetched its keys and refreshed them in "
-                + "the background: " + JWKS_REQUESTS.get() + " requests");
+        assertTrue(jwks.requests() >= 2 * ROUNDS, "every deployment fetched its keys and refreshed them in "
+                + "the background: " + jwks.requests() + " requests");
 
         long leaked = ServerJvm.settle(pid, MARKER, before);
         List<String> jwtGuardThreads = ServerJvm.liveThreads(pid).stream().filter(t -> t.startsWith("\"jwtguard"))
@@ -253,20 +224,6 @@ public class RedeployLeakTest extends Arquillian {
     }
 
     private static String token() {
-        long iat = Instant.now().getEpochSecond();
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"redeploy\","
-                + "\"upn\":\"redeploy@example.com\",\"groups\":[\"user\"],\"jti\":\"" + UUID.randomUUID() + "\","
-                + "\"iat\":" + iat + ",\"exp\":" + (iat + 300) + "}";
-        return Jose.jws("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"redeploy-1\"}", claims, "RS256", KEY.getPrivate());
-    }
-
-    private static KeyPair rsaKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return IDP.token().subject("redeploy@example.com").sign();
     }
 }
