@@ -1,0 +1,74 @@
+package io.jwtguard.core.config;
+
+import static io.jwtguard.core.config.ConfigProperties.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jwtguard.core.dpop.DPoPMode;
+import io.jwtguard.core.dpop.DPoPSettings;
+import io.jwtguard.core.jose.JwsAlgorithm;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DPoPConfigTest {
+    private final Map<String, String> props = new HashMap<>(Map.of(MP_ISSUER, "https://issuer.example.com",
+            MP_AUDIENCES, "api", HMAC_SECRET, ConfigLoaderTest.HMAC_SECRET_VALUE));
+
+    private DPoPSettings load() {
+        return ConfigLoader.load(name -> Optional.ofNullable(props.get(name))).dpop();
+    }
+
+    @Test
+    void loadWhenNoDpopPropertiesThenOffWithDefaults() {
+        DPoPSettings dpop = load();
+        assertThat(dpop.mode()).isEqualTo(DPoPMode.OFF);
+        assertThat(dpop.algorithms()).isEqualTo(DPoPSettings.DEFAULT_ALGORITHMS);
+        assertThat(dpop.proofMaxAge()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(dpop.clockSkew()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(dpop.externalBaseUrl()).isEmpty();
+    }
+
+    @Test
+    void loadWhenDpopPropertiesSetThenRead() {
+        props.put(DPOP_MODE, "Required");
+        props.put(DPOP_ALGORITHMS, "ES256, EdDSA");
+        props.put(DPOP_PROOF_MAX_AGE, "PT30S");
+        props.put(DPOP_PROOF_MAX_SIZE, "4096");
+        props.put(DPOP_EXTERNAL_BASE_URL, "https://api.example.com/prefix");
+        props.put(DPOP_REPLAY_CACHE_MAX_SIZE, "500");
+        props.put(MP_CLOCK_SKEW, "10");
+        DPoPSettings dpop = load();
+        assertThat(dpop.mode()).isEqualTo(DPoPMode.REQUIRED);
+        assertThat(dpop.algorithms()).isEqualTo(Set.of(JwsAlgorithm.ES256, JwsAlgorithm.EdDSA));
+        assertThat(dpop.proofMaxAge()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(dpop.clockSkew()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(dpop.maxProofSize()).isEqualTo(4096);
+        assertThat(dpop.externalBaseUrl()).contains(URI.create("https://api.example.com/prefix"));
+        assertThat(dpop.replayCacheSize()).isEqualTo(500);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "jwtguard.dpop.mode | on | use off, allowed or required",
+        "jwtguard.dpop.algorithms | ES256,HS256 | symmetric",
+        "jwtguard.dpop.algorithms | none | 'none' can never be allowed",
+        "jwtguard.dpop.proof.max-age | 0 | out of range",
+        "jwtguard.dpop.proof.max-age | PT1H | out of range",
+        "jwtguard.dpop.proof.max-size | 10 | out of range",
+        "jwtguard.dpop.replay-cache.max-size | 0 | out of range",
+        "jwtguard.dpop.external-base-url | api.example.com | https://api.example.com",
+        "jwtguard.dpop.external-base-url | https://api.example.com/?q=1 | query",
+        "jwtguard.dpop.external-base-url | ftp://api.example.com | absolute http(s)"})
+    void loadWhenDpopPropertyUnusableThenFailsNamingPropertyAndFix(String property, String value, String fix) {
+        props.put(property, value);
+        assertThatThrownBy(this::load).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(property).hasMessageContaining(fix);
+    }
+}
