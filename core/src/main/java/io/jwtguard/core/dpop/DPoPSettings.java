@@ -82,6 +82,25 @@ public record DPoPSettings(DPoPMode mode, Set<JwsAlgorithm> algorithms, Duration
         externalBaseUrl.ifPresent(HttpUris::checkBaseUrl);
     }
 
+    /** The proof algorithms in the order a challenge advertises them. */
+    private static final java.util.List<JwsAlgorithm> PREFERRED = java.util.List.of(JwsAlgorithm.ES256,
+            JwsAlgorithm.ES384, JwsAlgorithm.ES512, JwsAlgorithm.EdDSA, JwsAlgorithm.PS256, JwsAlgorithm.PS384,
+            JwsAlgorithm.PS512, JwsAlgorithm.RS256, JwsAlgorithm.RS384, JwsAlgorithm.RS512);
+
+    /**
+     * @return the accepted proof algorithms' JOSE names, space-separated, preferred first: the
+     *     {@code algs} of a {@code DPoP} challenge (RFC 9449 section 7.1)
+     */
+    public String algorithmNames() {
+        StringBuilder names = new StringBuilder();
+        for (JwsAlgorithm algorithm : PREFERRED) {
+            if (algorithms.contains(algorithm)) {
+                names.append(names.length() == 0 ? "" : " ").append(algorithm.joseName());
+            }
+        }
+        return names.toString();
+    }
+
     /** @return a copy with another mode */
     public DPoPSettings withMode(DPoPMode newMode) {
         return new DPoPSettings(newMode, algorithms, proofMaxAge, clockSkew, maxProofSize, externalBaseUrl,

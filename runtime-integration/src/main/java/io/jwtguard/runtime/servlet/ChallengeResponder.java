@@ -32,7 +32,7 @@ public final class ChallengeResponder {
         prepare(outcome, realm, response);
         Refusal refusal = outcome instanceof AuthenticationOutcome.Unavailable ? Refusal.unavailable()
                 : Refusal.of(outcome instanceof AuthenticationOutcome.Rejected rejected
-                        ? BearerChallenge.rejected(realm, rejected.reason()) : BearerChallenge.noToken(realm));
+                        ? BearerChallenge.rejected(realm, rejected) : BearerChallenge.noToken(realm));
         Optional<ResponseBody> body = bodies.bodyFor(refusal);
         if (body.isPresent()) {
             response.setContentType(body.get().contentType());
@@ -59,7 +59,7 @@ public final class ChallengeResponder {
             response.setHeader("Retry-After", Long.toString(unavailable.retryAfter().toSeconds()));
             response.setStatus(503);
         } else if (outcome instanceof AuthenticationOutcome.Rejected rejected) {
-            write(BearerChallenge.rejected(realm, rejected.reason()), response);
+            write(BearerChallenge.rejected(realm, rejected), response);
         } else {
             write(BearerChallenge.noToken(realm), response);
         }
