@@ -31,10 +31,14 @@ import java.util.Set;
  * {@code x}, {@code y}, coordinates of the curve's exact width, the point on the curve), {@code OKP}
  * Ed25519 ({@code crv}, {@code x}). Refused: any private member ({@code d}, {@code p}, {@code q},
  * {@code dp}, {@code dq}, {@code qi}, {@code oth}, {@code k}), symmetric keys, other curves, members
- * that are not canonical base64url. Other public members ({@code kid}, {@code use}, {@code alg}) are
+ * that are not canonical base64url, RSA keys under 2048 or over {@value #MAX_RSA_BITS} bits or with a
+ * public exponent that is even, under 3 or over 32 bits (a proof's key is chosen by the sender and
+ * used before anything binds it, so its cost must stay bounded). Other public members ({@code kid}, {@code use}, {@code alg}) are
  * allowed and play no part in the thumbprint. Immutable.
  */
 final class ProofKey {
+    /** The largest RSA proof key accepted, in bits. */
+    static final int MAX_RSA_BITS = 8192;
     private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
 
     private final VerificationKey key;
@@ -75,8 +79,18 @@ final class ProofKey {
                 case "RSA": {
                     String n = string(object, "n");
                     String e = string(object, "e");
+                    BigInteger modulus = unsigned(n);
+                    BigInteger exponent = unsigned(e);
+                    // the key is the sender's choice and is used before anything binds it: a huge
+                    // modulus or exponent would make each refused proof cost a private-key operation
+                    if (modulus.bitLength() > MAX_RSA_BITS) {
+                        throw refuse("the RSA key has more than " + MAX_RSA_BITS + " bits");
+                    }
+                    if (exponent.bitLength() > 32 || !exponent.testBit(0) || exponent.compareTo(BigInteger.TWO) <= 0) {
+                        throw refuse("the RSA public exponent is not an odd number from 3 to 2^32");
+                    }
                     PublicKey key = KeyFactory.getInstance("RSA").generatePublic(
-                            new RSAPublicKeySpec(unsigned(n), unsigned(e)));
+                            new RSAPublicKeySpec(modulus, exponent));
                     return new ProofKey(bind(key), thumbprint("{\"e\":\"" + e + "\",\"kty\":\"RSA\",\"n\":\"" + n + "\"}"));
                 }
                 case "EC": {

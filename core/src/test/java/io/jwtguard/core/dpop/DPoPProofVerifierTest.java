@@ -222,6 +222,25 @@ class DPoPProofVerifierTest {
     }
 
     @Test
+    void verifyWhenRsaExponentOrModulusAbusiveThenKey() {
+        KeyPair rsa = Proofs.rsa(2048);
+        String jwk = Proofs.jwk(rsa.getPublic());
+        String claims = claims("GET", URI, IAT, "j", TOKEN);
+        // a 3000-bit exponent turns every verification into a private-key-sized operation
+        String hugeExponent = jwk.replace("\"e\":\"AQAB\"", "\"e\":\"" + b64(new java.math.BigInteger(3000,
+                new java.util.Random(1)).setBit(0).setBit(2999).toByteArray()) + "\"");
+        refused(() -> verify(sign("{\"typ\":\"dpop+jwt\",\"alg\":\"RS256\",\"jwk\":" + hugeExponent + "}", claims,
+                rsa.getPrivate(), "RS256")), DPoPRefusal.DPOP_PROOF_KEY);
+        String evenExponent = jwk.replace("\"e\":\"AQAB\"", "\"e\":\"AQAA\"");
+        refused(() -> verify(sign("{\"typ\":\"dpop+jwt\",\"alg\":\"RS256\",\"jwk\":" + evenExponent + "}", claims,
+                rsa.getPrivate(), "RS256")), DPoPRefusal.DPOP_PROOF_KEY);
+        String hugeModulus = "{\"kty\":\"RSA\",\"n\":\"" + b64(new java.math.BigInteger(8200, new java.util.Random(2))
+                .setBit(8199).setBit(0).toByteArray()) + "\",\"e\":\"AQAB\"}";
+        refused(() -> verify(b64("{\"typ\":\"dpop+jwt\",\"alg\":\"RS256\",\"jwk\":" + hugeModulus + "}") + "."
+                + b64(claims) + ".AA"), DPoPRefusal.DPOP_PROOF_KEY);
+    }
+
+    @Test
     void verifyWhenSignatureWrongThenSignature() {
         KeyPair other = Proofs.ec("secp256r1");
         // signed by another key than the one in the header
