@@ -196,6 +196,24 @@ public final class RequestAuthenticator {
         return dpopAlgorithms;
     }
 
+    /**
+     * The challenge for a request without a token to a resource that needs one: {@code Bearer} with
+     * DPoP off, {@code Bearer} and {@code DPoP} (with {@code algs}) when both are accepted (RFC 9449
+     * section 7.2), {@code DPoP} alone when DPoP is required.
+     *
+     * @param realm the protection realm
+     */
+    public BearerChallenge noTokenChallenge(String realm) {
+        switch (dpop.settings().mode()) {
+            case ALLOWED:
+                return BearerChallenge.noToken(realm, dpopAlgorithms, true);
+            case REQUIRED:
+                return BearerChallenge.noToken(realm, dpopAlgorithms, false);
+            default:
+                return BearerChallenge.noToken(realm);
+        }
+    }
+
     /** @return the DPoP settings (mode {@code off} unless configured) */
     public DPoPSettings dpopSettings() {
         return dpop.settings();

@@ -62,7 +62,10 @@ final class AuthorizationFilter implements ContainerRequestFilter {
             return false;
         }
         decision.reason().ifPresent(reason -> guard.authenticator().report(reason, token.orElse(null)));
-        request.abortWith(decision.challenge(guard.settings().realm(), guard.authenticator().dpopAlgorithms())
+        String realm = guard.settings().realm();
+        request.abortWith((decision.kind() == AccessDecision.Kind.UNAUTHENTICATED
+                ? Optional.of(guard.authenticator().noTokenChallenge(realm))
+                : decision.challenge(realm, guard.authenticator().dpopAlgorithms()))
                 .map(challenge -> Refusals.of(challenge, guard.refusalBodies()))
                 .orElseGet(() -> Refusals.forbidden(guard.refusalBodies())));
         return true;

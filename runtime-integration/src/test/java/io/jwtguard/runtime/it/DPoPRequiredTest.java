@@ -44,6 +44,13 @@ class DPoPRequiredTest {
     }
 
     @Test
+    void noTokenWhenModeRequiredThen401WithDpopChallengeOnly() {
+        Http.Reply reply = Http.get(base, "api/account").send();
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.challenge()).isEqualTo("DPoP realm=\"orders\", algs=\"ES256\"");
+    }
+
+    @Test
     void dpopWhenHtuIsTheExternalUrlThen200AndWhenTheInternalOneThen401() {
         DPoPProofs client = DPoPProofs.newClient();
         String token = TestTokens.token().groups("user").claim("cnf", client.cnf()).sign();

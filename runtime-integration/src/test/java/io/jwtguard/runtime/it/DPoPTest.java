@@ -105,6 +105,13 @@ class DPoPTest {
     }
 
     @Test
+    void noTokenWhenModeAllowedThen401WithBearerAndDpopChallenges() {
+        Http.Reply reply = Http.get(base, "api/account").send();
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.challenge()).isEqualTo("Bearer realm=\"orders\", DPoP realm=\"orders\", " + ALGS);
+    }
+
+    @Test
     void bearerWhenUnboundTokenAndModeAllowedThen200() {
         assertThat(Http.get(base, "api/account").bearer(TestTokens.withGroups("user")).send().status()).isEqualTo(200);
     }
