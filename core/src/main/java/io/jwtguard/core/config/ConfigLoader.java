@@ -199,7 +199,15 @@ public final class ConfigLoader {
                         + "path prefix clients use, for example https://api.example.com or https://example.com/api");
             }
         });
-        return new DPoPSettings(mode, algorithms, maxAge, clockSkew, (int) maxSize, base, (int) cacheSize);
+        java.util.Map<String, DPoPMode> issuerModes = new java.util.LinkedHashMap<>();
+        for (String name : in.list(ISSUERS)) {
+            String property = ISSUER_PREFIX + name + ".dpop.mode";
+            in.get(property).ifPresent(v -> issuerModes.put(in.get(ISSUER_PREFIX + name + ".issuer").map(String::trim)
+                    .orElse(""), DPoPMode.fromProperty(v).orElseThrow(() -> new ConfigurationException(property, "'" + v
+                    + "' is not a DPoP mode; use off, allowed or required"))));
+        }
+        return new DPoPSettings(mode, algorithms, maxAge, clockSkew, (int) maxSize, base, (int) cacheSize,
+                issuerModes);
     }
 
     private static void addPublicKeys(PropertyReader in, VerifierConfigBuilder builder, KeyStrengthPolicy strength,

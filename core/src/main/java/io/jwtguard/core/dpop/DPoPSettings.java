@@ -5,6 +5,7 @@ import io.jwtguard.core.jose.KeyFamily;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -23,9 +24,11 @@ import java.util.Set;
  *     server (behind a proxy); it replaces the request's own scheme, host and port
  * @param replayCacheSize the most proofs remembered at once; when full and none has expired,
  *     new proofs are answered 503 rather than forgetting one
+ * @param issuerModes the mode of tokens from particular issuers (exact {@code iss} to mode,
+ *     {@code jwtguard.issuers.<name>.dpop.mode}); other issuers' tokens follow {@link #mode()}
  */
 public record DPoPSettings(DPoPMode mode, Set<JwsAlgorithm> algorithms, Duration proofMaxAge, Duration clockSkew,
-        int maxProofSize, Optional<URI> externalBaseUrl, int replayCacheSize) {
+        int maxProofSize, Optional<URI> externalBaseUrl, int replayCacheSize, Map<String, DPoPMode> issuerModes) {
 
     /** The default proof algorithms: every asymmetric algorithm JWT Guard verifies. */
     public static final Set<JwsAlgorithm> DEFAULT_ALGORITHMS = Set.copyOf(EnumSet.of(JwsAlgorithm.ES256,
@@ -44,10 +47,17 @@ public record DPoPSettings(DPoPMode mode, Set<JwsAlgorithm> algorithms, Duration
             DEFAULT_PROOF_MAX_AGE, Duration.ofSeconds(30), DEFAULT_MAX_PROOF_SIZE, Optional.empty(),
             DEFAULT_REPLAY_CACHE_SIZE);
 
+    /** Settings without per-issuer modes. */
+    public DPoPSettings(DPoPMode mode, Set<JwsAlgorithm> algorithms, Duration proofMaxAge, Duration clockSkew,
+            int maxProofSize, Optional<URI> externalBaseUrl, int replayCacheSize) {
+        this(mode, algorithms, proofMaxAge, clockSkew, maxProofSize, externalBaseUrl, replayCacheSize, Map.of());
+    }
+
     /**
      * @throws IllegalArgumentException naming the component and the fix when a value is unusable
      */
     public DPoPSettings {
+        issuerModes = Map.copyOf(Objects.requireNonNull(issuerModes, "issuerModes"));
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(algorithms, "algorithms");
         Objects.requireNonNull(proofMaxAge, "proofMaxAge");
@@ -104,7 +114,20 @@ public record DPoPSettings(DPoPMode mode, Set<JwsAlgorithm> algorithms, Duration
     /** @return a copy with another mode */
     public DPoPSettings withMode(DPoPMode newMode) {
         return new DPoPSettings(newMode, algorithms, proofMaxAge, clockSkew, maxProofSize, externalBaseUrl,
-                replayCacheSize);
+                replayCacheSize, issuerModes);
+    }
+
+    /**
+     * @param issuer a verified token's exact {@code iss}, may be null
+     * @return the mode for tokens of that issuer: its own when configured, else {@link #mode()}
+     */
+    public DPoPMode modeFor(String issuer) {
+        return issuer == null ? mode : issuerModes.getOrDefault(issuer, mode);
+    }
+
+    /** @return whether DPoP is accepted for some issuer (the global mode or an issuer's is not off) */
+    public boolean enabledAnywhere() {
+        return mode != DPoPMode.OFF || issuerModes.values().stream().anyMatch(m -> m != DPoPMode.OFF);
     }
 
     /** @return how long a proof's {@code jti} must be remembered: the proof age plus the skew both ways */

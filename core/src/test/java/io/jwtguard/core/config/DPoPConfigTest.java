@@ -54,6 +54,25 @@ class DPoPConfigTest {
         assertThat(dpop.replayCacheSize()).isEqualTo(500);
     }
 
+    @Test
+    void loadWhenIssuerDpopModeThenModeForThatIssuerOnly() {
+        props.put(ISSUERS, "idp");
+        props.put("jwtguard.issuers.idp.issuer", "https://idp.example.com");
+        props.put("jwtguard.issuers.idp.publickey",
+                "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+                + "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}");
+        props.put("jwtguard.issuers.idp.algorithms", "ES256");
+        props.put("jwtguard.issuers.idp.dpop.mode", "required");
+        DPoPSettings dpop = load();
+        assertThat(dpop.mode()).isEqualTo(DPoPMode.OFF);
+        assertThat(dpop.modeFor("https://idp.example.com")).isEqualTo(DPoPMode.REQUIRED);
+        assertThat(dpop.modeFor("https://issuer.example.com")).isEqualTo(DPoPMode.OFF);
+        assertThat(dpop.enabledAnywhere()).isTrue();
+        props.put("jwtguard.issuers.idp.dpop.mode", "sometimes");
+        assertThatThrownBy(this::load).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("jwtguard.issuers.idp.dpop.mode").hasMessageContaining("use off, allowed or required");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "jwtguard.dpop.mode | on | use off, allowed or required",

@@ -232,7 +232,7 @@ public final class JwtGuardExtension implements Extension {
         }
         Optional<JwtGuard> existing = JwtGuards.find(loader);
         if (existing.isPresent() && !dpopResources.isEmpty()
-                && existing.get().configuration().dpop().mode() == io.jwtguard.core.dpop.DPoPMode.OFF) {
+                && !existing.get().configuration().dpop().enabledAnywhere()) {
             event.addDeploymentProblem(new DeploymentException("JWT Guard configuration: jwtguard.dpop.mode: @RequireDPoP "
                     + "on " + String.join(", ", dpopResources) + " can never be satisfied while DPoP is off; set "
                     + "jwtguard.dpop.mode=allowed (or required), or remove the annotation"));

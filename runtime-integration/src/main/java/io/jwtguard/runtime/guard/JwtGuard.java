@@ -65,8 +65,8 @@ public final class JwtGuard implements AutoCloseable {
         this.authenticator = new RequestAuthenticator(TokenVerifier.create(configuration.verifier()),
                 resolver != null ? resolver : new TokenExtractor(configuration.transport()), fanOut,
                 settings.retryAfter(), new io.jwtguard.core.dpop.DPoPProofVerifier(dpop,
-                        new io.jwtguard.core.dpop.InMemoryReplayCache(dpop.mode() == io.jwtguard.core.dpop.DPoPMode.OFF
-                                ? 1 : dpop.replayCacheSize(), clock, settings.retryAfter()), clock));
+                        new io.jwtguard.core.dpop.InMemoryReplayCache(dpop.enabledAnywhere()
+                                ? dpop.replayCacheSize() : 1, clock, settings.retryAfter()), clock));
     }
 
     /**

@@ -120,13 +120,17 @@ public final class RequestAuthenticator {
                 break;
         }
         String token = extraction.token().orElseThrow();
-        DPoPMode mode = dpop.settings().mode();
-        if (extraction.dpop() && mode == DPoPMode.OFF) {
+        if (extraction.dpop() && !dpop.settings().enabledAnywhere()) {
             return refuse(DPoPRefusal.DPOP_NOT_ENABLED, token, "Authorization: DPoP while jwtguard.dpop.mode=off",
                     false);
         }
         try {
             VerifiedToken verified = verifier.verify(token);
+            DPoPMode mode = dpop.settings().modeFor(verified.getIssuer());
+            if (extraction.dpop() && mode == DPoPMode.OFF) {
+                return refuse(DPoPRefusal.DPOP_NOT_ENABLED, token, "Authorization: DPoP for an issuer whose "
+                        + "dpop.mode is off", false);
+            }
             if (!extraction.dpop()) {
                 if (DPoPBinding.isBound(verified.claims())) {
                     // RFC 9449 section 7.1: a bound token is never a bearer token, whatever the mode

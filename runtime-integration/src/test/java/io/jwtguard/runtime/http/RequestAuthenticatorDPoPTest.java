@@ -30,6 +30,10 @@ class RequestAuthenticatorDPoPTest {
     private final DPoPProofs client = DPoPProofs.newClient();
 
     private static RequestAuthenticator authenticator(DPoPMode mode) {
+        return authenticator(DPoPSettings.DEFAULT.withMode(mode));
+    }
+
+    private static RequestAuthenticator authenticator(DPoPSettings settings) {
         Clock clock = Clock.systemUTC();
         TokenVerifier verifier = TokenVerifier.create(VerifierConfig.builder()
                 .keySource(new StaticKeySource(List.of(VerificationKey.ofPublicKey(null, TestTokens.TRUSTED.getPublic())),
@@ -49,7 +53,7 @@ class RequestAuthenticatorDPoPTest {
             }
         };
         return new RequestAuthenticator(verifier, new TokenExtractor(TokenTransport.DEFAULT), listener,
-                Duration.ofSeconds(5), new DPoPProofVerifier(DPoPSettings.DEFAULT.withMode(mode),
+                Duration.ofSeconds(5), new DPoPProofVerifier(settings,
                         new InMemoryReplayCache(100, clock, Duration.ofSeconds(5)), clock));
     }
 
@@ -98,6 +102,25 @@ class RequestAuthenticatorDPoPTest {
         assertThat(outcome).isInstanceOf(AuthenticationOutcome.Authenticated.class);
         assertThat(((AuthenticationOutcome.Authenticated) outcome).dpop()).isFalse();
         refused(dpop(DPoPMode.OFF, bound()), DPoPRefusal.DPOP_NOT_ENABLED, false);
+    }
+
+    @Test
+    void issuerModeWhenSetThenDecidesForThatIssuersTokens() {
+        DPoPSettings onlyThisIssuer = new DPoPSettings(DPoPMode.OFF, DPoPSettings.DEFAULT_ALGORITHMS,
+                Duration.ofSeconds(60), Duration.ofSeconds(30), 8192, Optional.empty(), 100,
+                java.util.Map.of(TestTokens.ISSUER, DPoPMode.REQUIRED));
+        String token = bound();
+        AuthenticationOutcome dpop = authenticator(onlyThisIssuer).authenticate(new Request()
+                .header("Authorization", "DPoP " + token).header("DPoP", client.proof("GET", URL, token)));
+        assertThat(((AuthenticationOutcome.Authenticated) dpop).dpop()).isTrue();
+        refused(authenticator(onlyThisIssuer).authenticate(new Request().header("Authorization", "Bearer "
+                + TestTokens.withGroups("user"))), DPoPRefusal.DPOP_REQUIRED, true);
+        DPoPSettings otherIssuer = new DPoPSettings(DPoPMode.OFF, DPoPSettings.DEFAULT_ALGORITHMS,
+                Duration.ofSeconds(60), Duration.ofSeconds(30), 8192, Optional.empty(), 100,
+                java.util.Map.of("https://other.example", DPoPMode.ALLOWED));
+        String other = bound();
+        refused(authenticator(otherIssuer).authenticate(new Request().header("Authorization", "DPoP " + other)
+                .header("DPoP", client.proof("GET", URL, other))), DPoPRefusal.DPOP_NOT_ENABLED, false);
     }
 
     @Test
