@@ -130,6 +130,11 @@ class DPoPProofVerifierTest {
                 DPoPRefusal.DPOP_PROOF_MALFORMED);
         refused(() -> verify(sign(header("ES256", EC.getPublic()), "[1]", EC.getPrivate(), "ES256")),
                 DPoPRefusal.DPOP_PROOF_MALFORMED);
+        // a repeated member inside the jwk: two readings of the key (and of its thumbprint)
+        String jwk = Proofs.jwk(EC.getPublic());
+        String twoX = jwk.replace("{\"kty\"", "{\"x\":\"AAAA\",\"kty\"");
+        refused(() -> verify(sign("{\"typ\":\"dpop+jwt\",\"alg\":\"ES256\",\"jwk\":" + twoX + "}", claims,
+                EC.getPrivate(), "ES256")), DPoPRefusal.DPOP_PROOF_MALFORMED);
     }
 
     @ParameterizedTest

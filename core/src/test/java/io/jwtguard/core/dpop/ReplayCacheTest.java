@@ -40,6 +40,39 @@ class ReplayCacheTest {
     }
 
     @Test
+    void firstUseWhenManyThreadsFillTheCacheThenNeverOverItsBound() throws Exception {
+        InMemoryReplayCache cache = new InMemoryReplayCache(500, clock, Duration.ofSeconds(5));
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger full = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        try {
+                            if (cache.firstUse(thread + "-" + i, T0.plusSeconds(60))) {
+                                accepted.incrementAndGet();
+                            }
+                        } catch (VerificationUnavailableException e) {
+                            full.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(accepted.get()).isEqualTo(500);
+        assertThat(full.get()).isEqualTo(1600 - 500);
+        assertThat(cache.size()).isEqualTo(500);
+    }
+
+    @Test
     void firstUseWhenFullThenRefusedUntilEntriesExpire() {
         InMemoryReplayCache cache = new InMemoryReplayCache(2, clock, Duration.ofSeconds(5));
         cache.firstUse("a", T0.plusSeconds(60));
