@@ -36,7 +36,9 @@ class ArchitectureTest {
             "refresh", Set.of("store"),
             "revocation", Set.of("store", "refresh", "verify", "availability"),
             "issue", Set.of("jose", "keys", "verify", "availability", "refresh", "revocation", "store"),
-            "config", Set.of("jose", "keys", "verify", "availability", "refresh", "revocation", "store", "issue"));
+            "dpop", Set.of("jose", "keys", "verify", "availability"),
+            "config", Set.of("jose", "keys", "verify", "availability", "refresh", "revocation", "store", "issue",
+                    "dpop"));
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

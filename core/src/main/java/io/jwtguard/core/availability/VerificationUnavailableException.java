@@ -24,7 +24,12 @@ public final class VerificationUnavailableException extends RuntimeException {
         /** the revocation store */
         REVOCATION_STORE,
         /** what an application claim rule needs to decide (its own directory, database or service) */
-        APPLICATION_RULE
+        APPLICATION_RULE,
+        /**
+         * the DPoP replay cache: it is full of proofs that have not expired yet, and forgetting one
+         * would let it be replayed, so new proofs wait (RFC 9449, section 11.1)
+         */
+        DPOP_REPLAY_CACHE
     }
 
     private final Source source;

@@ -121,7 +121,20 @@ public final class ConfigProperties {
      */
     public static final String ISSUER_PREFIX = "jwtguard.issuers.";
 
-    /** Whether verified tokens are cached (hits still re-check time, key set and revocation). */
+        /** DPoP (RFC 9449) at this resource server: {@code off} (default), {@code allowed} or {@code required}. */
+    public static final String DPOP_MODE = "jwtguard.dpop.mode";
+    /** The DPoP proof algorithms accepted and advertised ({@code algs}), comma-separated; asymmetric only. */
+    public static final String DPOP_ALGORITHMS = "jwtguard.dpop.algorithms";
+    /** How old a DPoP proof's {@code iat} may be (plus the clock skew); default 60 s, at most 10 min. */
+    public static final String DPOP_PROOF_MAX_AGE = "jwtguard.dpop.proof.max-age";
+    /** The largest DPoP proof accepted, in characters; default 8192. */
+    public static final String DPOP_PROOF_MAX_SIZE = "jwtguard.dpop.proof.max-size";
+    /** {@code scheme://host[:port][/prefix]} as clients address this server, for {@code htu}; behind a proxy. */
+    public static final String DPOP_EXTERNAL_BASE_URL = "jwtguard.dpop.external-base-url";
+    /** The most DPoP proofs remembered against replay; default 100000. */
+    public static final String DPOP_REPLAY_CACHE_MAX_SIZE = "jwtguard.dpop.replay-cache.max-size";
+
+/** Whether verified tokens are cached (hits still re-check time, key set and revocation). */
     public static final String CACHE_ENABLED = "jwtguard.cache.enabled";
     /** Maximum number of verified tokens cached. */
     public static final String CACHE_MAX_SIZE = "jwtguard.cache.max-size";

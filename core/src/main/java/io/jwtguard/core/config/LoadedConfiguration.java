@@ -1,5 +1,6 @@
 package io.jwtguard.core.config;
 
+import io.jwtguard.core.dpop.DPoPSettings;
 import io.jwtguard.core.issue.TokenService;
 import io.jwtguard.core.keys.KeySource;
 import io.jwtguard.core.verify.VerifierConfig;
@@ -19,10 +20,12 @@ import java.util.Optional;
  * @param transport where requests carry tokens, not null
  * @param tokenService the token service when {@code jwtguard.token-service.enabled=true}, not null
  * @param endpoints the endpoints' settings, not null
+ * @param dpop the DPoP settings ({@code jwtguard.dpop.*}), not null
  */
 public record LoadedConfiguration(VerifierConfig verifier, TokenTransport transport,
-        Optional<TokenService> tokenService, EndpointSettings endpoints) implements AutoCloseable {
+        Optional<TokenService> tokenService, EndpointSettings endpoints, DPoPSettings dpop) implements AutoCloseable {
     public LoadedConfiguration {
+        Objects.requireNonNull(dpop, "dpop");
         Objects.requireNonNull(verifier, "verifier");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(tokenService, "tokenService");
@@ -55,8 +58,8 @@ public record LoadedConfiguration(VerifierConfig verifier, TokenTransport transp
         });
     }
 
-    /** A configuration without token service. */
+    /** A configuration without token service, DPoP off. */
     public LoadedConfiguration(VerifierConfig verifier, TokenTransport transport) {
-        this(verifier, transport, Optional.empty(), EndpointSettings.DEFAULTS);
+        this(verifier, transport, Optional.empty(), EndpointSettings.DEFAULTS, DPoPSettings.DEFAULT);
     }
 }

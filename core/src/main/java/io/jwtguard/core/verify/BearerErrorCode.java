@@ -1,9 +1,10 @@
 package io.jwtguard.core.verify;
 
 /**
- * The error codes of RFC 6750, section 3.1, with the HTTP status each one travels with.
+ * The error codes of RFC 6750, section 3.1, and RFC 9449, section 7.1 ({@code invalid_dpop_proof}),
+ * with the HTTP status each one travels with.
  *
- * <p>This is the only place where the RFC 6750 vocabulary is spelled out.
+ * <p>This is the only place where the RFC 6750 and RFC 9449 error vocabulary is spelled out.
  */
 public enum BearerErrorCode {
     /** The request is malformed (for example it carries more than one token): HTTP 400. */
@@ -11,7 +12,12 @@ public enum BearerErrorCode {
     /** The token is expired, revoked, malformed or otherwise invalid: HTTP 401. */
     INVALID_TOKEN("invalid_token", 401),
     /** The token is valid but lacks the privileges the resource needs: HTTP 403. */
-    INSUFFICIENT_SCOPE("insufficient_scope", 403);
+    INSUFFICIENT_SCOPE("insufficient_scope", 403),
+    /**
+     * The DPoP proof is missing, malformed or invalid (RFC 9449, sections 7.1 and 12.2): HTTP 401,
+     * answered with a {@code DPoP} challenge.
+     */
+    INVALID_DPOP_PROOF("invalid_dpop_proof", 401);
 
     private final String code;
     private final int httpStatus;

@@ -36,7 +36,13 @@ public final class AccessDecision {
         /** A required scope is not granted: 403 {@code insufficient_scope} with {@code scope}. */
         MISSING_SCOPE(403),
         /** A required claim value is absent: 403 {@code insufficient_scope}. */
-        MISSING_CLAIM_VALUE(403);
+        MISSING_CLAIM_VALUE(403),
+        /**
+         * {@code @RequireDPoP} and a bearer token: 401 {@code invalid_token} with a {@code DPoP}
+         * challenge. 401, not 403: the caller can succeed by authenticating differently (a bound token
+         * and its proof, RFC 9449 section 7.1), which is what 401 and its challenge say.
+         */
+        DPOP_REQUIRED(401);
 
         private final int status;
 
@@ -70,6 +76,20 @@ public final class AccessDecision {
      */
     public static AccessDecision decide(Optional<VerifiedToken> token, ResourceRequirements requirements,
             Clock clock) {
+        return decide(token, false, requirements, clock);
+    }
+
+    /**
+     * Decides, knowing whether the token came with a valid DPoP proof.
+     *
+     * @param token the request's verified token, empty for an anonymous request
+     * @param dpop whether the token was presented with the DPoP scheme and its proof was verified
+     * @param requirements what the resource requires, not null
+     * @param clock the time source for {@link ResourceRequirements#maxTokenAge()}, not null
+     * @return the decision, never null
+     */
+    public static AccessDecision decide(Optional<VerifiedToken> token, boolean dpop,
+            ResourceRequirements requirements, Clock clock) {
         Objects.requireNonNull(requirements, "requirements");
         if (requirements.denyAll()) {
             return new AccessDecision(Kind.DENIED, Set.of());
@@ -81,6 +101,9 @@ public final class AccessDecision {
             return new AccessDecision(Kind.UNAUTHENTICATED, Set.of());
         }
         VerifiedToken t = token.get();
+        if (requirements.dpopRequired() && !dpop) {
+            return new AccessDecision(Kind.DPOP_REQUIRED, Set.of());
+        }
         if (requirements.roleRestricted() && !hasRole(t, requirements.rolesAllowed())) {
             return new AccessDecision(Kind.MISSING_ROLE, Set.of());
         }
@@ -121,6 +144,8 @@ public final class AccessDecision {
                 return Optional.of(RequestRefusal.MISSING_ROLE);
             case MISSING_CLAIM_VALUE:
                 return Optional.of(RequestRefusal.CLAIM_VALUE_MISMATCH);
+            case DPOP_REQUIRED:
+                return Optional.of(RequestRefusal.DPOP_REQUIRED_FOR_RESOURCE);
             default:
                 return Optional.empty();
         }
@@ -132,7 +157,20 @@ public final class AccessDecision {
      *     and {@link Kind#DENIED}
      */
     public Optional<BearerChallenge> challenge(String realm) {
+        return challenge(realm, io.jwtguard.core.dpop.DPoPSettings.DEFAULT.algorithmNames());
+    }
+
+    /**
+     * @param realm the challenge realm
+     * @param dpopAlgorithms the accepted DPoP proof algorithms, space-separated, for a {@code DPoP} challenge
+     * @return the {@code WWW-Authenticate} challenge of a refusal; empty for {@link Kind#PERMIT}
+     *     and {@link Kind#DENIED}
+     */
+    public Optional<BearerChallenge> challenge(String realm, String dpopAlgorithms) {
         switch (kind) {
+            case DPOP_REQUIRED:
+                return Optional.of(BearerChallenge.dpop(realm, RequestRefusal.DPOP_REQUIRED_FOR_RESOURCE,
+                        dpopAlgorithms));
             case UNAUTHENTICATED:
                 return Optional.of(BearerChallenge.noToken(realm));
             case MISSING_ROLE:

@@ -1,6 +1,7 @@
 package io.jwtguard.runtime.authz;
 
 import io.jwtguard.runtime.annotation.MaxTokenAge;
+import io.jwtguard.runtime.annotation.RequireDPoP;
 import io.jwtguard.runtime.annotation.RequiredClaim;
 import io.jwtguard.runtime.annotation.RequiredScope;
 import jakarta.annotation.security.DenyAll;
@@ -32,12 +33,19 @@ import java.util.Set;
  * @param maxTokenAge the per-resource maximum token age, if any
  * @param scopes scopes that must all be granted
  * @param claims claim name to required value, all required
+ * @param dpopRequired {@code @RequireDPoP}: only a DPoP-bound token with a valid proof is accepted
  */
 public record ResourceRequirements(boolean denyAll, Set<String> rolesAllowed, boolean roleRestricted,
-        Optional<Duration> maxTokenAge, Set<String> scopes, Map<String, Set<String>> claims) {
+        Optional<Duration> maxTokenAge, Set<String> scopes, Map<String, Set<String>> claims, boolean dpopRequired) {
     /** No requirement at all. */
     public static final ResourceRequirements NONE = new ResourceRequirements(false, Set.of(), false,
             Optional.empty(), Set.of(), Map.of());
+
+    /** Requirements without {@code @RequireDPoP}. */
+    public ResourceRequirements(boolean denyAll, Set<String> rolesAllowed, boolean roleRestricted,
+            Optional<Duration> maxTokenAge, Set<String> scopes, Map<String, Set<String>> claims) {
+        this(denyAll, rolesAllowed, roleRestricted, maxTokenAge, scopes, claims, false);
+    }
 
     public ResourceRequirements {
         rolesAllowed = Set.copyOf(rolesAllowed);
@@ -100,7 +108,9 @@ public record ResourceRequirements(boolean denyAll, Set<String> rolesAllowed, bo
         Optional<Duration> age = Optional.empty();
         Set<String> scopes = new LinkedHashSet<>();
         Map<String, Set<String>> claims = new LinkedHashMap<>();
+        boolean dpop = false;
         for (AnnotatedElement element : elements) {
+            dpop |= element.isAnnotationPresent(RequireDPoP.class);
             age = minAge(age, element.getDeclaredAnnotation(MaxTokenAge.class), element, declarations);
             RequiredScope scope = element.getDeclaredAnnotation(RequiredScope.class);
             if (scope != null) {
@@ -122,7 +132,7 @@ public record ResourceRequirements(boolean denyAll, Set<String> rolesAllowed, bo
         }
         boolean restricted = roles != null && !denyAll;
         return new ResourceRequirements(denyAll, restricted ? Set.of(roles.value()) : Set.of(), restricted, age,
-                scopes, claims);
+                scopes, claims, dpop);
     }
 
     /**
@@ -145,12 +155,13 @@ public record ResourceRequirements(boolean denyAll, Set<String> rolesAllowed, bo
 
     /** @return whether any requirement applies, so a check is needed */
     public boolean any() {
-        return denyAll || roleRestricted || maxTokenAge.isPresent() || !scopes.isEmpty() || !claims.isEmpty();
+        return denyAll || roleRestricted || maxTokenAge.isPresent() || !scopes.isEmpty() || !claims.isEmpty()
+                || dpopRequired;
     }
 
     /** @return whether the request must carry a verified token */
     public boolean authenticationRequired() {
-        return roleRestricted || maxTokenAge.isPresent() || !scopes.isEmpty() || !claims.isEmpty();
+        return roleRestricted || maxTokenAge.isPresent() || !scopes.isEmpty() || !claims.isEmpty() || dpopRequired;
     }
 
     private static boolean hasSecurityAnnotation(AnnotatedElement element) {

@@ -3,6 +3,7 @@ package io.jwtguard.runtime.cdi;
 import io.jwtguard.runtime.guard.ApplicationClaimRules;
 import io.jwtguard.core.verify.ClaimRule;
 import io.jwtguard.core.config.ConfigurationException;
+import io.jwtguard.runtime.annotation.RequireDPoP;
 import io.jwtguard.runtime.authz.ResourceRequirements;
 import io.jwtguard.runtime.guard.JwtGuard;
 import io.jwtguard.runtime.guard.JwtGuards;
@@ -89,6 +90,8 @@ public final class JwtGuardExtension implements Extension {
 
     private final List<String> claimErrors = new ArrayList<>();
     private final List<String> securityErrors = new ArrayList<>();
+    /** Classes carrying {@code @RequireDPoP} (on the class or a method): they need DPoP on. */
+    private final List<String> dpopResources = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Classes (extensions or bean classes) that contributed a JsonWebToken or ClaimValue bean not ours. */
     private final Set<String> jwtSources = new LinkedHashSet<>();
     /** Classes that contributed an HttpAuthenticationMechanism bean not ours. */
@@ -178,6 +181,10 @@ public final class JwtGuardExtension implements Extension {
         }
     }
 
+    <T> void detectRequireDPoP(@Observes @WithAnnotations(RequireDPoP.class) ProcessAnnotatedType<T> event) {
+        dpopResources.add(event.getAnnotatedType().getJavaClass().getName());
+    }
+
     void reportSecurityAnnotationErrors(@Observes AfterBeanDiscovery event) {
         for (String error : securityErrors) {
             event.addDefinitionError(new DeploymentException(error));
@@ -224,6 +231,13 @@ public final class JwtGuardExtension implements Extension {
             }
         }
         Optional<JwtGuard> existing = JwtGuards.find(loader);
+        if (existing.isPresent() && !dpopResources.isEmpty()
+                && !existing.get().configuration().dpop().enabledAnywhere()) {
+            event.addDeploymentProblem(new DeploymentException("JWT Guard configuration: jwtguard.dpop.mode: @RequireDPoP "
+                    + "on " + String.join(", ", dpopResources) + " can never be satisfied while DPoP is off; set "
+                    + "jwtguard.dpop.mode=allowed (or required), or remove the annotation"));
+            return;
+        }
         if (existing.isPresent()) {
             try {
                 bindClaimRules(existing.get(), beanManager);

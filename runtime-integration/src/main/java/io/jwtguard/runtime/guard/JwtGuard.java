@@ -60,9 +60,13 @@ public final class JwtGuard implements AutoCloseable {
                 listeners.forEach(l -> l.unavailable(source));
             }
         };
+        java.time.Clock clock = configuration.verifier().clock();
+        io.jwtguard.core.dpop.DPoPSettings dpop = configuration.dpop();
         this.authenticator = new RequestAuthenticator(TokenVerifier.create(configuration.verifier()),
                 resolver != null ? resolver : new TokenExtractor(configuration.transport()), fanOut,
-                settings.retryAfter());
+                settings.retryAfter(), new io.jwtguard.core.dpop.DPoPProofVerifier(dpop,
+                        new io.jwtguard.core.dpop.InMemoryReplayCache(dpop.enabledAnywhere()
+                                ? dpop.replayCacheSize() : 1, clock, settings.retryAfter()), clock));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.jwtguard.core.verify.RefusalReason;
 import io.jwtguard.core.verify.VerifiedToken;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What authenticating one request came to. Computed once per request by
@@ -22,22 +23,39 @@ public sealed interface AuthenticationOutcome {
      * The request carries one token, and it was verified.
      *
      * @param token the verified token, not null
+     * @param dpop whether it came with the {@code DPoP} scheme and a valid proof of possession of
+     *     the key it is bound to (RFC 9449); false for a bearer token
      */
-    record Authenticated(VerifiedToken token) implements AuthenticationOutcome {
+    record Authenticated(VerifiedToken token, boolean dpop) implements AuthenticationOutcome {
         public Authenticated {
             Objects.requireNonNull(token, "token");
+        }
+
+        /** @param token a verified bearer token, not null */
+        public Authenticated(VerifiedToken token) {
+            this(token, false);
         }
     }
 
     /**
-     * The request was refused: a bad token ({@link io.jwtguard.core.verify.RejectionReason}), or
-     * more than one token ({@link RequestRefusal#MULTIPLE_TOKENS}).
+     * The request was refused: a bad token ({@link io.jwtguard.core.verify.RejectionReason}), a bad
+     * DPoP proof or binding ({@link io.jwtguard.core.dpop.DPoPRefusal}), or more than one token
+     * ({@link RequestRefusal#MULTIPLE_TOKENS}).
      *
      * @param reason why, not null
+     * @param dpopAlgorithms when present, the refusal is answered with a {@code DPoP} challenge
+     *     (RFC 9449 section 7.1) advertising these proof algorithms (space-separated); empty for a
+     *     {@code Bearer} challenge
      */
-    record Rejected(RefusalReason reason) implements AuthenticationOutcome {
+    record Rejected(RefusalReason reason, Optional<String> dpopAlgorithms) implements AuthenticationOutcome {
         public Rejected {
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(dpopAlgorithms, "dpopAlgorithms");
+        }
+
+        /** @param reason why, not null; answered with a {@code Bearer} challenge */
+        public Rejected(RefusalReason reason) {
+            this(reason, Optional.empty());
         }
     }
 

@@ -64,6 +64,67 @@ public final class BearerChallenge {
     }
 
     /**
+     * The challenge for a refused request: a {@code DPoP} challenge when the refusal asks for one
+     * ({@link AuthenticationOutcome.Rejected#dpopAlgorithms()}), else a {@code Bearer} one.
+     */
+    public static BearerChallenge rejected(String realm, AuthenticationOutcome.Rejected rejected) {
+        return rejected.dpopAlgorithms().isPresent()
+                ? dpop(realm, rejected.reason(), rejected.dpopAlgorithms().get())
+                : rejected(realm, rejected.reason());
+    }
+
+    /**
+     * An RFC 9449 (section 7.1) challenge: {@code DPoP realm="...", algs="ES256 PS256",
+     * error="invalid_dpop_proof", error_description="..."}, with the status of the reason.
+     *
+     * @param realm the protection realm; must satisfy {@link #isValidRealm(String)}
+     * @param reason why, not null
+     * @param algorithms the accepted proof algorithms, space-separated JOSE names; names with other
+     *     characters are left out
+     */
+    public static BearerChallenge dpop(String realm, RefusalReason reason, String algorithms) {
+        BearerErrorCode error = reason.errorCode();
+        StringBuilder value = new StringBuilder("DPoP realm=\"").append(checkedRealm(realm)).append('"');
+        StringJoiner algs = new StringJoiner(" ");
+        for (String alg : algorithms.split(" ")) {
+            if (!alg.isEmpty() && alg.chars().allMatch(Character::isLetterOrDigit)) {
+                algs.add(alg);
+            }
+        }
+        if (algs.length() > 0) {
+            value.append(", algs=\"").append(algs).append('"');
+        }
+        value.append(", error=\"").append(error.code()).append('"');
+        String description = reason.description();
+        String safe = description != null && isValidDescription(description) ? description : SAFE_DESCRIPTION;
+        value.append(", error_description=\"").append(safe).append('"');
+        return new BearerChallenge(error.httpStatus(), value.toString(), error, reason.name(), safe);
+    }
+
+    /**
+     * The challenge for a request without a token where DPoP is accepted: a {@code DPoP} challenge
+     * advertising the proof algorithms, after a {@code Bearer} one when bearer tokens are accepted too
+     * (RFC 9449 section 7.2, RFC 9110 section 11.6.1: several challenges in one header value).
+     */
+    public static BearerChallenge noToken(String realm, String dpopAlgorithms, boolean bearerToo) {
+        StringBuilder value = new StringBuilder();
+        if (bearerToo) {
+            value.append("Bearer realm=\"").append(checkedRealm(realm)).append("\", ");
+        }
+        value.append("DPoP realm=\"").append(checkedRealm(realm)).append('"');
+        StringJoiner algs = new StringJoiner(" ");
+        for (String alg : dpopAlgorithms.split(" ")) {
+            if (!alg.isEmpty() && alg.chars().allMatch(Character::isLetterOrDigit)) {
+                algs.add(alg);
+            }
+        }
+        if (algs.length() > 0) {
+            value.append(", algs=\"").append(algs).append('"');
+        }
+        return new BearerChallenge(401, value.toString(), null, null, NO_TOKEN_DESCRIPTION);
+    }
+
+    /**
      * As {@link #rejected(String, RefusalReason)}, with the scopes an {@code insufficient_scope}
      * refusal names.
      *

@@ -19,15 +19,17 @@ public final class Extraction {
         MULTIPLE
     }
 
-    private static final Extraction NONE = new Extraction(Kind.NONE, null);
-    private static final Extraction MULTIPLE = new Extraction(Kind.MULTIPLE, null);
+    private static final Extraction NONE = new Extraction(Kind.NONE, null, false);
+    private static final Extraction MULTIPLE = new Extraction(Kind.MULTIPLE, null, false);
 
     private final Kind kind;
     private final String token;
+    private final boolean dpop;
 
-    private Extraction(Kind kind, String token) {
+    private Extraction(Kind kind, String token, boolean dpop) {
         this.kind = kind;
         this.token = token;
+        this.dpop = dpop;
     }
 
     /** @return the finding for a request without a token */
@@ -45,7 +47,20 @@ public final class Extraction {
      * @return the finding for a request carrying exactly this token
      */
     public static Extraction of(String token) {
-        return new Extraction(Kind.ONE, Objects.requireNonNull(token, "token"));
+        return new Extraction(Kind.ONE, Objects.requireNonNull(token, "token"), false);
+    }
+
+    /**
+     * @param token the token as sent with {@code Authorization: DPoP} (RFC 9449 section 7.1), not null
+     * @return the finding for a request carrying exactly this DPoP-scheme token; its proof is checked next
+     */
+    public static Extraction ofDPoP(String token) {
+        return new Extraction(Kind.ONE, Objects.requireNonNull(token, "token"), true);
+    }
+
+    /** @return whether the one token came with the {@code DPoP} scheme rather than {@code Bearer} */
+    public boolean dpop() {
+        return dpop;
     }
 
     /** @return the kind of finding, never null */
@@ -60,6 +75,6 @@ public final class Extraction {
 
     @Override
     public String toString() {
-        return "Extraction[" + kind + "]";
+        return "Extraction[" + kind + (dpop ? ", DPoP" : "") + "]";
     }
 }

@@ -1,5 +1,14 @@
 package io.jwtguard.runtime.http;
 
+import io.jwtguard.core.dpop.DPoPBinding;
+import io.jwtguard.core.dpop.DPoPMode;
+import io.jwtguard.core.dpop.DPoPProofException;
+import io.jwtguard.core.dpop.DPoPProofVerifier;
+import io.jwtguard.core.dpop.DPoPRefusal;
+import io.jwtguard.core.dpop.DPoPSettings;
+import io.jwtguard.core.dpop.HttpUris;
+import io.jwtguard.core.dpop.InMemoryReplayCache;
+
 import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.verify.RefusalReason;
 import io.jwtguard.core.verify.TokenRejectedException;
@@ -36,8 +45,15 @@ public final class RequestAuthenticator {
     private final RejectionListener listener;
     private final Duration retryAfter;
     private final Clock clock;
+    private final DPoPProofVerifier dpop;
+    /** The accepted proof algorithms as a challenge's {@code algs} says them, preferred first. */
+    private final String dpopAlgorithms;
+
 
     /**
+     * An authenticator with DPoP off: {@code Authorization: DPoP} is refused, bound tokens sent as
+     * bearer tokens too.
+     *
      * @param verifier the verifier, not null
      * @param extractor finds the request's token (the token transport), not null
      * @param listener told about rejections, not null
@@ -46,11 +62,27 @@ public final class RequestAuthenticator {
      */
     public RequestAuthenticator(TokenVerifier verifier, TokenResolver extractor, RejectionListener listener,
             Duration retryAfter) {
+        this(verifier, extractor, listener, retryAfter, new DPoPProofVerifier(DPoPSettings.DEFAULT,
+                new InMemoryReplayCache(1, verifier.config().clock(), retryAfter), verifier.config().clock()));
+    }
+
+    /**
+     * @param verifier the verifier, not null
+     * @param extractor finds the request's token (the token transport), not null
+     * @param listener told about rejections, not null
+     * @param retryAfter the {@code Retry-After} of a 503 when keys are unavailable and the key source
+     *     gives no hint of its own ({@link VerificationUnavailableException#retryAfter()}), not null
+     * @param dpop the DPoP proof verifier, whose settings' mode decides which schemes are accepted, not null
+     */
+    public RequestAuthenticator(TokenVerifier verifier, TokenResolver extractor, RejectionListener listener,
+            Duration retryAfter, DPoPProofVerifier dpop) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.extractor = Objects.requireNonNull(extractor, "extractor");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
         this.clock = verifier.config().clock();
+        this.dpop = Objects.requireNonNull(dpop, "dpop");
+        this.dpopAlgorithms = dpop.settings().algorithmNames();
     }
 
     /**
@@ -88,16 +120,42 @@ public final class RequestAuthenticator {
                 break;
         }
         String token = extraction.token().orElseThrow();
+        if (extraction.dpop() && !dpop.settings().enabledAnywhere()) {
+            return refuse(DPoPRefusal.DPOP_NOT_ENABLED, token, "Authorization: DPoP while jwtguard.dpop.mode=off",
+                    false);
+        }
         try {
             VerifiedToken verified = verifier.verify(token);
-            return new AuthenticationOutcome.Authenticated(verified);
+            DPoPMode mode = dpop.settings().modeFor(verified.getIssuer());
+            if (extraction.dpop() && mode == DPoPMode.OFF) {
+                return refuse(DPoPRefusal.DPOP_NOT_ENABLED, token, "Authorization: DPoP for an issuer whose "
+                        + "dpop.mode is off", false);
+            }
+            if (!extraction.dpop()) {
+                if (DPoPBinding.isBound(verified.claims())) {
+                    // RFC 9449 section 7.1: a bound token is never a bearer token, whatever the mode
+                    return refuse(DPoPRefusal.DPOP_BOUND_TOKEN_AS_BEARER, token, "a token with cnf.jkt sent as Bearer",
+                            mode != DPoPMode.OFF);
+                }
+                if (mode == DPoPMode.REQUIRED) {
+                    return refuse(DPoPRefusal.DPOP_REQUIRED, token, "a bearer token while jwtguard.dpop.mode=required",
+                            true);
+                }
+                return new AuthenticationOutcome.Authenticated(verified, false);
+            }
+            dpop.verify(request.headerValues("DPoP"), request.method().orElse(""), requestUri(request).orElse(""),
+                    token, DPoPBinding.thumbprint(verified.claims()));
+            return new AuthenticationOutcome.Authenticated(verified, true);
         } catch (TokenRejectedException e) {
             if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
                 LOG.log(System.Logger.Level.DEBUG, "Token " + TokenDigest.of(token) + " rejected: " + e.reason()
                         + e.ruleCode().map(code -> " " + code).orElse("") + " (" + e.getMessage() + ")");
             }
             reportRaw(e.reason(), e.ruleCode().orElse(null), token);
-            return new AuthenticationOutcome.Rejected(e.reason());
+            return new AuthenticationOutcome.Rejected(e.reason(), extraction.dpop() ? Optional.of(dpopAlgorithms)
+                    : Optional.empty());
+        } catch (DPoPProofException e) {
+            return refuse(e.reason(), token, e.getMessage(), true);
         } catch (VerificationUnavailableException e) {
             if (e.retryAfter().isPresent()) {
                 // the source could not look for the token's key yet (rate-limited): per request, and a
@@ -110,6 +168,59 @@ public final class RequestAuthenticator {
             return new AuthenticationOutcome.Unavailable(e.retryAfter().map(RequestAuthenticator::wholeSeconds)
                     .orElse(retryAfter));
         }
+    }
+
+    /**
+     * The URI the client addressed: the configured external base URL and the request's path, else the
+     * URL the container reconstructed (from the {@code Host} header).
+     */
+    private Optional<String> requestUri(RequestView request) {
+        Optional<java.net.URI> base = dpop.settings().externalBaseUrl();
+        if (base.isPresent()) {
+            return request.rawPath().map(path -> HttpUris.join(base.get(), path));
+        }
+        return request.requestUrl();
+    }
+
+    private AuthenticationOutcome refuse(DPoPRefusal reason, String token, String detail, boolean dpopChallenge) {
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "Token " + TokenDigest.of(token) + " refused: " + reason + " ("
+                    + detail + ")");
+        }
+        reportRaw(reason, null, token);
+        return new AuthenticationOutcome.Rejected(reason, dpopChallenge ? Optional.of(dpopAlgorithms)
+                : Optional.empty());
+    }
+
+    /**
+     * @return the accepted DPoP proof algorithms, space-separated, preferred first, as a {@code DPoP}
+     *     challenge's {@code algs} lists them
+     */
+    public String dpopAlgorithms() {
+        return dpopAlgorithms;
+    }
+
+    /**
+     * The challenge for a request without a token to a resource that needs one: {@code Bearer} with
+     * DPoP off, {@code Bearer} and {@code DPoP} (with {@code algs}) when both are accepted (RFC 9449
+     * section 7.2), {@code DPoP} alone when DPoP is required.
+     *
+     * @param realm the protection realm
+     */
+    public BearerChallenge noTokenChallenge(String realm) {
+        switch (dpop.settings().mode()) {
+            case ALLOWED:
+                return BearerChallenge.noToken(realm, dpopAlgorithms, true);
+            case REQUIRED:
+                return BearerChallenge.noToken(realm, dpopAlgorithms, false);
+            default:
+                return BearerChallenge.noToken(realm);
+        }
+    }
+
+    /** @return the DPoP settings (mode {@code off} unless configured) */
+    public DPoPSettings dpopSettings() {
+        return dpop.settings();
     }
 
     /** @return {@code wait} rounded up to whole seconds (what {@code Retry-After} can say), at least one */

@@ -19,7 +19,9 @@ public enum RequestRefusal implements RefusalReason {
     /** The token's groups hold none of the roles the resource allows. */
     MISSING_ROLE(BearerErrorCode.INSUFFICIENT_SCOPE, "The token lacks a required role"),
     /** A claim value the resource requires is absent. */
-    CLAIM_VALUE_MISMATCH(BearerErrorCode.INSUFFICIENT_SCOPE, "The token lacks a required claim value");
+    CLAIM_VALUE_MISMATCH(BearerErrorCode.INSUFFICIENT_SCOPE, "The token lacks a required claim value"),
+    /** The resource carries {@code @RequireDPoP} and the token came as a bearer token (answered with a DPoP challenge). */
+    DPOP_REQUIRED_FOR_RESOURCE(BearerErrorCode.INVALID_TOKEN, "This resource requires a DPoP-bound token");
 
     private final BearerErrorCode errorCode;
     private final String description;

@@ -1,6 +1,7 @@
 package io.jwtguard.runtime.http;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The parts of an HTTP request that authentication needs, independent of the container API
@@ -29,4 +30,27 @@ public interface RequestView {
      * @param value the value, not null
      */
     void attribute(String name, Object value);
+
+    /**
+     * @return the request method exactly as received, for example {@code GET}; empty when the
+     *     adapter cannot tell (a DPoP proof is then refused: its {@code htm} cannot be checked)
+     */
+    default Optional<String> method() {
+        return Optional.empty();
+    }
+
+    /**
+     * @return the absolute request URL as the server sees it ({@code scheme://host[:port]/path}, the
+     *     path percent-encoded as received, no query), empty when the adapter cannot tell. The host
+     *     comes from the request's {@code Host} header: a DPoP deployment should configure
+     *     {@code jwtguard.dpop.external-base-url} rather than trust it
+     */
+    default Optional<String> requestUrl() {
+        return Optional.empty();
+    }
+
+    /** @return the request path as received (percent-encoded, with the context path, no query), empty when unknown */
+    default Optional<String> rawPath() {
+        return Optional.empty();
+    }
 }

@@ -11,8 +11,10 @@ import java.util.Objects;
  * ({@code mp.jwt.token.header} and {@code mp.jwt.token.cookie}):
  * <ul>
  *   <li>{@code Authorization} (default): {@code Authorization: Bearer <token>}, the scheme
- *       matched case-insensitively (RFC 7235, section 2.1); other schemes such as {@code Basic}
- *       are not ours and are ignored.</li>
+ *       matched case-insensitively (RFC 7235, section 2.1); {@code Authorization: DPoP <token>}
+ *       (RFC 9449 section 7.1) is found too, as a {@link Extraction#dpop() DPoP} token, whatever the
+ *       transport (the {@link RequestAuthenticator} refuses it when DPoP is off); other schemes such
+ *       as {@code Basic} are not ours and are ignored.</li>
  *   <li>{@code Cookie}: the cookie named by the transport, parsed from every {@code Cookie}
  *       header line (RFC 6265, section 5.4), quotes around the value removed.</li>
  *   <li>any other header name: its value is the token, an optional {@code Bearer } prefix
@@ -30,6 +32,7 @@ import java.util.Objects;
 public final class TokenExtractor implements TokenResolver {
     private static final String AUTHORIZATION = "Authorization";
     private static final String BEARER = "bearer";
+    private static final String DPOP = "dpop";
 
     private final TokenTransport transport;
     /** The default transport, decided once: only {@code Authorization: Bearer} is read. */
@@ -52,54 +55,72 @@ public final class TokenExtractor implements TokenResolver {
      */
     @Override
     public Extraction extract(RequestView request) {
-        List<String> bearer = new ArrayList<>(2);
-        bearerTokens(request.headerValues(AUTHORIZATION), bearer);
+        List<Found> authorization = new ArrayList<>(2);
+        authorizationTokens(request.headerValues(AUTHORIZATION), authorization);
         if (authorizationOnly) {
-            return finding(bearer);
+            return finding(authorization);
         }
-        List<String> found = new ArrayList<>(2);
+        List<Found> found = new ArrayList<>(2);
         if (transport.usesCookie()) {
-            cookieValues(request.headerValues("Cookie"), transport.cookieName(), found);
+            List<String> values = new ArrayList<>(2);
+            cookieValues(request.headerValues("Cookie"), transport.cookieName(), values);
+            values.forEach(value -> found.add(new Found(value, false)));
         } else {
             for (String value : request.headerValues(transport.headerName())) {
                 String token = stripBearerPrefix(value.strip());
                 if (token.indexOf(',') >= 0) {
                     return Extraction.multiple();
                 }
-                found.add(token);
+                found.add(new Found(token, false));
             }
         }
         if (found.isEmpty()) {
-            // Authorization: Bearer is not the configured transport: not read, so not a token
-            return Extraction.none();
+            // Authorization: Bearer is not the configured transport: not read, so not a token; DPoP
+            // travels only in Authorization (RFC 9449 section 7.1), so it is read whatever the transport
+            authorization.removeIf(f -> !f.dpop());
+            return finding(authorization);
         }
         // a token in the configured place and another in Authorization: two methods at once
-        found.addAll(bearer);
+        found.addAll(authorization);
         return finding(found);
     }
 
-    private static Extraction finding(List<String> found) {
+    /** One credential found: the token, and whether it came with the DPoP scheme. */
+    private record Found(String token, boolean dpop) {
+        @Override
+        public String toString() {
+            return "Found[" + (dpop ? "DPoP" : "Bearer") + "]";
+        }
+    }
+
+    private static Extraction finding(List<Found> found) {
         if (found.size() > 1) {
             return Extraction.multiple();
         }
-        return found.isEmpty() ? Extraction.none() : Extraction.of(found.get(0));
+        if (found.isEmpty()) {
+            return Extraction.none();
+        }
+        Found one = found.get(0);
+        return one.dpop() ? Extraction.ofDPoP(one.token()) : Extraction.of(one.token());
     }
 
-    private static void bearerTokens(List<String> values, List<String> found) {
+    private static void authorizationTokens(List<String> values, List<Found> found) {
         for (String value : values) {
             String header = value.strip();
             int space = firstWhitespace(header);
-            if (!isBearerScheme(header, space < 0 ? header.length() : space)) {
+            int end = space < 0 ? header.length() : space;
+            boolean dpop = isScheme(header, end, DPOP);
+            if (!dpop && !isScheme(header, end, BEARER)) {
                 continue;
             }
             String credentials = space < 0 ? "" : header.substring(space).strip();
             if (credentials.indexOf(',') >= 0) {
                 // "Bearer a, Bearer b": header lines joined by a proxy, or two credentials in one line
-                found.add("");
-                found.add("");
+                found.add(new Found("", false));
+                found.add(new Found("", false));
                 return;
             }
-            found.add(credentials);
+            found.add(new Found(credentials, dpop));
         }
     }
 
@@ -131,7 +152,12 @@ public final class TokenExtractor implements TokenResolver {
 
     /** @return whether {@code text[0, end)} is the scheme name {@code Bearer}, in any case */
     private static boolean isBearerScheme(String text, int end) {
-        return end == BEARER.length() && text.regionMatches(true, 0, BEARER, 0, end);
+        return isScheme(text, end, BEARER);
+    }
+
+    /** @return whether {@code text[0, end)} is the scheme name {@code scheme}, in any case (RFC 7235 section 2.1) */
+    private static boolean isScheme(String text, int end, String scheme) {
+        return end == scheme.length() && text.regionMatches(true, 0, scheme, 0, end);
     }
 
     private static int firstWhitespace(String text) {

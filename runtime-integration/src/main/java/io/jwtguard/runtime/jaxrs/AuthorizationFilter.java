@@ -46,22 +46,26 @@ final class AuthorizationFilter implements ContainerRequestFilter {
         AuthenticationOutcome outcome = guard.authenticator().authenticate(new ContainerRequestView(request));
         Optional<VerifiedToken> token = outcome instanceof AuthenticationOutcome.Authenticated authenticated
                 ? Optional.of(authenticated.token()) : Optional.empty();
+        boolean dpop = outcome instanceof AuthenticationOutcome.Authenticated authenticated && authenticated.dpop();
         for (ResourceRequirements locator : locators) {
-            if (refused(request, token, locator)) {
+            if (refused(request, token, dpop, locator)) {
                 return;
             }
         }
-        refused(request, token, requirements);
+        refused(request, token, dpop, requirements);
     }
 
-    private boolean refused(ContainerRequestContext request, Optional<VerifiedToken> token,
+    private boolean refused(ContainerRequestContext request, Optional<VerifiedToken> token, boolean dpop,
             ResourceRequirements gate) {
-        AccessDecision decision = AccessDecision.decide(token, gate, guard.clock());
+        AccessDecision decision = AccessDecision.decide(token, dpop, gate, guard.clock());
         if (decision.permitted()) {
             return false;
         }
         decision.reason().ifPresent(reason -> guard.authenticator().report(reason, token.orElse(null)));
-        request.abortWith(decision.challenge(guard.settings().realm())
+        String realm = guard.settings().realm();
+        request.abortWith((decision.kind() == AccessDecision.Kind.UNAUTHENTICATED
+                ? Optional.of(guard.authenticator().noTokenChallenge(realm))
+                : decision.challenge(realm, guard.authenticator().dpopAlgorithms()))
                 .map(challenge -> Refusals.of(challenge, guard.refusalBodies()))
                 .orElseGet(() -> Refusals.forbidden(guard.refusalBodies())));
         return true;

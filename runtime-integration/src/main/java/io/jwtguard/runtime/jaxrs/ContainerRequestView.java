@@ -41,4 +41,22 @@ final class ContainerRequestView implements RequestView {
     public void attribute(String name, Object value) {
         context.setProperty(name, value);
     }
+
+    @Override
+    public java.util.Optional<String> method() {
+        return java.util.Optional.ofNullable(context.getMethod());
+    }
+
+    @Override
+    public java.util.Optional<String> requestUrl() {
+        java.net.URI uri = context.getUriInfo().getRequestUri();
+        return uri.getScheme() == null || uri.getRawAuthority() == null ? java.util.Optional.empty()
+                : java.util.Optional.of(uri.getScheme() + "://" + uri.getRawAuthority()
+                        + (uri.getRawPath() == null ? "" : uri.getRawPath()));
+    }
+
+    @Override
+    public java.util.Optional<String> rawPath() {
+        return java.util.Optional.ofNullable(context.getUriInfo().getRequestUri().getRawPath());
+    }
 }

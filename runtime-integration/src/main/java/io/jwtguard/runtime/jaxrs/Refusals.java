@@ -19,7 +19,7 @@ final class Refusals {
                     Refusal.unavailable(), bodies);
         }
         if (outcome instanceof AuthenticationOutcome.Rejected rejected) {
-            return of(BearerChallenge.rejected(realm, rejected.reason()), bodies);
+            return of(BearerChallenge.rejected(realm, rejected), bodies);
         }
         return of(BearerChallenge.noToken(realm), bodies);
     }

@@ -89,7 +89,7 @@ final class BearerMechanism {
             if (!containerProtected) {
                 return container.doNothing();
             }
-            ChallengeResponder.write(BearerChallenge.noToken(realm), response);
+            ChallengeResponder.write(guard.authenticator().noTokenChallenge(realm), response);
             return container.failure();
         }
         if (!containerProtected && JwtGuardFilter.covers(request)) {

@@ -29,10 +29,19 @@ public final class ChallengeResponder {
      */
     public static void refuse(AuthenticationOutcome outcome, String realm, RefusalBodyWriter bodies,
             HttpServletResponse response) throws IOException {
-        prepare(outcome, realm, response);
+        refuse(outcome, realm, bodies, response, BearerChallenge.noToken(realm));
+    }
+
+    /**
+     * As {@link #refuse(AuthenticationOutcome, String, RefusalBodyWriter, HttpServletResponse)}, with
+     * the challenge answered when there is no token (see {@code RequestAuthenticator.noTokenChallenge}).
+     */
+    public static void refuse(AuthenticationOutcome outcome, String realm, RefusalBodyWriter bodies,
+            HttpServletResponse response, BearerChallenge noToken) throws IOException {
+        prepare(outcome, realm, response, noToken);
         Refusal refusal = outcome instanceof AuthenticationOutcome.Unavailable ? Refusal.unavailable()
                 : Refusal.of(outcome instanceof AuthenticationOutcome.Rejected rejected
-                        ? BearerChallenge.rejected(realm, rejected.reason()) : BearerChallenge.noToken(realm));
+                        ? BearerChallenge.rejected(realm, rejected) : noToken);
         Optional<ResponseBody> body = bodies.bodyFor(refusal);
         if (body.isPresent()) {
             response.setContentType(body.get().contentType());
@@ -53,15 +62,21 @@ public final class ChallengeResponder {
      * @param response the response, not committed
      */
     public static void prepare(AuthenticationOutcome outcome, String realm, HttpServletResponse response) {
+        prepare(outcome, realm, response, BearerChallenge.noToken(realm));
+    }
+
+    /** As {@link #prepare(AuthenticationOutcome, String, HttpServletResponse)}, with the challenge answered without a token. */
+    public static void prepare(AuthenticationOutcome outcome, String realm, HttpServletResponse response,
+            BearerChallenge noToken) {
         response.resetBuffer();
         response.setHeader("Cache-Control", "no-store");
         if (outcome instanceof AuthenticationOutcome.Unavailable unavailable) {
             response.setHeader("Retry-After", Long.toString(unavailable.retryAfter().toSeconds()));
             response.setStatus(503);
         } else if (outcome instanceof AuthenticationOutcome.Rejected rejected) {
-            write(BearerChallenge.rejected(realm, rejected.reason()), response);
+            write(BearerChallenge.rejected(realm, rejected), response);
         } else {
-            write(BearerChallenge.noToken(realm), response);
+            write(noToken, response);
         }
     }
 

@@ -78,7 +78,7 @@ public final class JwtGuardFilter implements Filter {
         } else if (outcome instanceof AuthenticationOutcome.Anonymous) {
             if (guard.settings().requiredPatterns().matches(pathWithinApplication(http))) {
                 ChallengeResponder.refuse(outcome, guard.settings().realm(), guard.refusalBodies(),
-                        (HttpServletResponse) response);
+                        (HttpServletResponse) response, guard.authenticator().noTokenChallenge(guard.settings().realm()));
                 return;
             }
             chain.doFilter(http, response);

@@ -30,4 +30,20 @@ public final class ServletRequestView implements RequestView {
     public void attribute(String name, Object value) {
         request.setAttribute(name, value);
     }
+
+    @Override
+    public java.util.Optional<String> method() {
+        return java.util.Optional.ofNullable(request.getMethod());
+    }
+
+    @Override
+    public java.util.Optional<String> requestUrl() {
+        StringBuffer url = request.getRequestURL();
+        return url == null ? java.util.Optional.empty() : java.util.Optional.of(url.toString());
+    }
+
+    @Override
+    public java.util.Optional<String> rawPath() {
+        return java.util.Optional.ofNullable(request.getRequestURI());
+    }
 }

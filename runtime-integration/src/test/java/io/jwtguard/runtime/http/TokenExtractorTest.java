@@ -15,7 +15,7 @@ class TokenExtractorTest {
     private static final TokenExtractor CUSTOM = new TokenExtractor(new TokenTransport("X-Token", "Bearer"));
 
     /** A request made of header lines. */
-    static final class Request implements RequestView {
+    static class Request implements RequestView {
         final Map<String, List<String>> headers = new HashMap<>();
         final Map<String, Object> attributes = new HashMap<>();
 

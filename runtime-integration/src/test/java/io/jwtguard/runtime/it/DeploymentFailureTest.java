@@ -64,6 +64,29 @@ class DeploymentFailureTest {
         return Deployments.war("badissuer", config, ResolverApp.class, ResolverResource.class, PrimaryOnlyRule.class);
     }
 
+    @Deployment(name = "dpopoff", managed = false, testable = false)
+    static WebArchive requireDPoPWhileOff() {
+        return Deployments.war("dpopoff", Deployments.baseConfig())
+                .addPackage(io.jwtguard.runtime.it.dpop.DPoPApp.class.getPackage());
+    }
+
+    @Deployment(name = "dpopmode", managed = false, testable = false)
+    static WebArchive unknownDPoPMode() {
+        Map<String, String> config = Deployments.baseConfig();
+        config.put("jwtguard.dpop.mode", "on");
+        return Deployments.war("dpopmode", config, BrokenApp.class);
+    }
+
+    @Test
+    void requireDPoPWhileModeOffThenDeploymentFails() {
+        assertThatThrownBy(() -> deployer.deploy("dpopoff")).isInstanceOf(Exception.class);
+    }
+
+    @Test
+    void unknownDPoPModeThenDeploymentFails() {
+        assertThatThrownBy(() -> deployer.deploy("dpopmode")).isInstanceOf(Exception.class);
+    }
+
     @Test
     void claimWithoutNameThenDeploymentFails() {
         assertThatThrownBy(() -> deployer.deploy("nameless")).isInstanceOf(Exception.class);
