@@ -301,6 +301,21 @@ public final class JwksKeySource implements KeySource {
                 Optional.ofNullable(lastError), fetchCount.get()));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Starts a background refresh when no key set was loaded yet or the current one is due for
+     * refresh (refresh-ahead point passed); failed fetches are retried at most once per
+     * {@code unknownKidMinInterval}, as for requests.
+     */
+    @Override
+    public void requestRefresh() {
+        Snapshot current = snapshot;
+        if (current == null || !clock.instant().isBefore(current.refreshAt())) {
+            refreshInBackground();
+        }
+    }
+
     /** @return how many fetches were attempted since creation */
     public long fetchCount() {
         return fetchCount.get();
