@@ -295,7 +295,9 @@ public final class JwksKeySource implements KeySource {
         } else {
             state = KeySourceStatus.State.UNAVAILABLE;
         }
-        return Optional.of(new KeySourceStatus(description, state, current == null ? 0 : current.keys().size(),
+        // a set past its stale bound is kept (its age stays visible) but serves no key
+        int served = current == null || state == KeySourceStatus.State.UNAVAILABLE ? 0 : current.keys().size();
+        return Optional.of(new KeySourceStatus(description, state, served,
                 Optional.ofNullable(lastSuccess),
                 current == null ? Optional.empty() : Optional.of(Duration.between(current.fetchedAt(), now)),
                 Optional.ofNullable(lastError), fetchCount.get()));

@@ -292,6 +292,8 @@ class JwksKeySourceTest {
                 .isInstanceOf(VerificationUnavailableException.class);
         assertThat(source.status()).get().satisfies(status -> {
             assertThat(status.state()).isEqualTo(KeySourceStatus.State.UNAVAILABLE);
+            assertThat(status.keyCount()).as("the set past its stale bound serves no key").isZero();
+            assertThat(status.keySetAge()).as("the age of that set stays visible").isPresent();
             assertThat(status.lastError()).isPresent();
             assertThat(status.lastSuccessfulRefresh()).contains(TestConfigs.NOW);
         });

@@ -140,6 +140,7 @@ public class LibertyHealthTest extends Arquillian {
                         .map(c -> c.getString("status")).orElse(null)));
         JsonObject downCheck = notReady.check("jwtguard-keys").orElseThrow();
         assertEquals(downCheck.getJsonObject("data").getString("state"), "UNAVAILABLE", "state: " + downCheck);
+        assertEquals(downCheck.getJsonObject("data").getJsonNumber("keys").longValue(), 0L, "keys served: " + downCheck);
         assertEquals(notReady.json().getString("status"), "DOWN", "overall readiness: " + notReady.body);
         System.out.println("health-suite: /health/ready during the outage (503): " + notReady.body);
         System.out.println("health-suite: not ready " + Duration.between(down, Instant.now()).toMillis()
