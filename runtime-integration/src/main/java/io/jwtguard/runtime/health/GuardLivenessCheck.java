@@ -14,7 +14,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * nothing outside the process; the data says whether the application's guard was built
  * ({@code active}). Thread-safe.
  */
-final class GuardLivenessCheck implements HealthCheck {
+// not final: the bean is application-scoped, and a container may proxy its class (OpenWebBeans does)
+class GuardLivenessCheck implements HealthCheck {
     private final Supplier<Optional<JwtGuard>> guard;
 
     GuardLivenessCheck(Supplier<Optional<JwtGuard>> guard) {

@@ -36,7 +36,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * ({@link KeySource#requestRefresh()}), so that an application without traffic (because it is
  * not ready) becomes ready when its issuer answers again. Thread-safe.
  */
-final class KeySourcesCheck implements HealthCheck {
+// not final: the bean is application-scoped, and a container may proxy its class (OpenWebBeans does)
+class KeySourcesCheck implements HealthCheck {
     private final String name;
     /** Null for the primary issuer. */
     private final String issuerName;

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * ({@link TokenService#storeReachable(Duration)}); reads and writes no table. Registered only when
  * the token service is enabled with {@code jwtguard.store.type=jdbc}. Thread-safe.
  */
-final class TokenStoreCheck implements HealthCheck {
+// not final: the bean is application-scoped, and a container may proxy its class (OpenWebBeans does)
+class TokenStoreCheck implements HealthCheck {
     /** How long the driver's validity check may take. */
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
