@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
@@ -14,8 +13,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * nothing outside the process; the data says whether the application's guard was built
  * ({@code active}). Thread-safe.
  */
-// not final: the bean is application-scoped, and a container may proxy its class (OpenWebBeans does)
-class GuardLivenessCheck implements HealthCheck {
+final class GuardLivenessCheck extends ProxyableCheck {
     private final Supplier<Optional<JwtGuard>> guard;
 
     GuardLivenessCheck(Supplier<Optional<JwtGuard>> guard) {

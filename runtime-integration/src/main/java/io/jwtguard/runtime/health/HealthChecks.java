@@ -49,17 +49,17 @@ public final class HealthChecks {
         Objects.requireNonNull(loader, "loader");
         Supplier<Optional<JwtGuard>> guard = () -> JwtGuards.find(loader);
         List<String> names = new ArrayList<>();
-        add(event, LIVENESS, GuardLivenessCheck.class, Liveness.Literal.INSTANCE, () -> new GuardLivenessCheck(guard));
+        add(event, LIVENESS, Liveness.Literal.INSTANCE, () -> new GuardLivenessCheck(guard));
         names.add(LIVENESS);
-        add(event, KEYS, KeySourcesCheck.class, Readiness.Literal.INSTANCE, () -> new KeySourcesCheck(KEYS, null, guard));
+        add(event, KEYS, Readiness.Literal.INSTANCE, () -> new KeySourcesCheck(KEYS, null, guard));
         names.add(KEYS);
         for (String issuer : list(properties.apply(ConfigProperties.ISSUERS))) {
             String name = KEYS + "-" + issuer;
-            add(event, name, KeySourcesCheck.class, Readiness.Literal.INSTANCE, () -> new KeySourcesCheck(name, issuer, guard));
+            add(event, name, Readiness.Literal.INSTANCE, () -> new KeySourcesCheck(name, issuer, guard));
             names.add(name);
         }
         if (jdbcStore(properties)) {
-            add(event, STORE, TokenStoreCheck.class, Readiness.Literal.INSTANCE, () -> new TokenStoreCheck(guard));
+            add(event, STORE, Readiness.Literal.INSTANCE, () -> new TokenStoreCheck(guard));
             names.add(STORE);
         }
         return names;
@@ -81,12 +81,11 @@ public final class HealthChecks {
         return value == null ? Optional.empty() : value.map(v -> v.strip().toLowerCase(Locale.ROOT));
     }
 
-    private static void add(AfterBeanDiscovery event, String name, Class<?> beanClass, Annotation kind,
-            Supplier<HealthCheck> check) {
-        event.<HealthCheck>addBean().id(HealthChecks.class.getName() + "#" + name).beanClass(beanClass).types(HealthCheck.class, Object.class)
+    private static void add(AfterBeanDiscovery event, String name, Annotation kind, Supplier<HealthCheck> check) {
+        // the bean class is the checks' proxyable base class (see ProxyableCheck)
+        event.<HealthCheck>addBean().id(HealthChecks.class.getName() + "#" + name).beanClass(ProxyableCheck.class)
+                .types(HealthCheck.class, Object.class)
                 .qualifiers(kind, Any.Literal.INSTANCE)
-                // application-scoped, as health checks usually are: TomEE 9 destroys each check it found at
-                // undeployment, which for a dependent one fails (45 SEVERE in its TCK run, one per application)
                 .scope(ApplicationScoped.class).createWith(context -> check.get());
     }
 }

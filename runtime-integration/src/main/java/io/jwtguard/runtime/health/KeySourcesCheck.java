@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
@@ -36,8 +35,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * ({@link KeySource#requestRefresh()}), so that an application without traffic (because it is
  * not ready) becomes ready when its issuer answers again. Thread-safe.
  */
-// not final: the bean is application-scoped, and a container may proxy its class (OpenWebBeans does)
-class KeySourcesCheck implements HealthCheck {
+final class KeySourcesCheck extends ProxyableCheck {
     private final String name;
     /** Null for the primary issuer. */
     private final String issuerName;

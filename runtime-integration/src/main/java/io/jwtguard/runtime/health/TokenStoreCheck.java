@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
@@ -17,8 +16,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * ({@link TokenService#storeReachable(Duration)}); reads and writes no table. Registered only when
  * the token service is enabled with {@code jwtguard.store.type=jdbc}. Thread-safe.
  */
-// not final: the bean is application-scoped, and a container may proxy its class (OpenWebBeans does)
-class TokenStoreCheck implements HealthCheck {
+final class TokenStoreCheck extends ProxyableCheck {
     /** How long the driver's validity check may take. */
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
