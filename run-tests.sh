@@ -2,10 +2,12 @@
 # Runs every test: the whole reactor (core, runtime, the MP-JWT TCK, the hostile-token suite and the
 # authorization table in the embedded container, the example's Arquillian and browser tests on Open
 # Liberty), then the server matrix: the MP-JWT TCK base suite and the authorization table on Open
-# Liberty (plus 20 redeployments), on Payara Micro (on a JDK 21+), on WildFly with its MicroProfile JWT
-# subsystem on and removed, on Apache TomEE, and the servlet-only mode on Apache Tomcat 10.1 configured
-# by environment variables plus 20 redeployments, and a real Keycloak as the identity provider of that
-# servlet-only app, configured only by OpenID Connect discovery (tck-tests/README.md, sections 1b to 1h).
+# Liberty (plus 20 redeployments, and the MicroProfile Health checks through a key outage on a second
+# Liberty server with mpHealth-4.0), on Payara Micro (on a JDK 21+), on WildFly with its MicroProfile
+# JWT subsystem on and removed, on Apache TomEE, and the servlet-only mode on Apache Tomcat 10.1
+# configured by environment variables plus 20 redeployments, and a real Keycloak as the identity
+# provider of that servlet-only app, configured only by OpenID Connect discovery (tck-tests/README.md,
+# sections 1b to 1i).
 # Extra arguments go to the first Maven command.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -24,4 +24,21 @@ class ArchitectureTest {
                         + "diagnostics), never its JOSE internals")
                 .check(RUNTIME);
     }
+
+    /**
+     * Issue 15: an application on a server without MicroProfile Health must never load a class that
+     * refers to its API; the CDI extension loads the health package by name only.
+     */
+    @Test
+    void runtimeWhenAnalysedThenOnlyTheHealthPackageUsesTheHealthApiAndNothingUsesTheHealthPackage() {
+        noClasses().that().resideOutsideOfPackage("io.jwtguard.runtime.health..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.health..")
+                .because("the Health API may be absent at run time")
+                .check(RUNTIME);
+        noClasses().that().resideOutsideOfPackage("io.jwtguard.runtime.health..")
+                .should().dependOnClassesThat().resideInAPackage("io.jwtguard.runtime.health..")
+                .because("JwtGuardExtension loads io.jwtguard.runtime.health.HealthChecks by name, only when the "
+                        + "Health API is present")
+                .check(RUNTIME);
+    }
 }

@@ -5,10 +5,12 @@ import io.jwtguard.core.refresh.RefreshRejectedException;
 import io.jwtguard.core.refresh.RefreshTokenService;
 import io.jwtguard.core.verify.RevocationCheck;
 import io.jwtguard.core.revocation.RevocationService;
+import io.jwtguard.core.store.JdbcTokenStore;
 import io.jwtguard.core.store.RefreshFamily;
 import io.jwtguard.core.store.RefreshTokenStore;
 import io.jwtguard.core.store.RevocationStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -195,6 +197,24 @@ public final class TokenService implements AutoCloseable {
     public int purgeExpired() {
         Instant now = clock.instant();
         return refreshStore.purgeExpiredFamilies(now) + revocationStore.purgeExpiredRevocations(now);
+    }
+
+    /**
+     * Whether the token store's database answers ({@link JdbcTokenStore#isReachable(Duration)}),
+     * for a readiness check.
+     *
+     * @param timeout how long the database's validity check may take, not null
+     * @return empty when the store is not a database (in memory: nothing to check)
+     */
+    public Optional<Boolean> storeReachable(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (refreshStore instanceof JdbcTokenStore jdbc) {
+            return Optional.of(jdbc.isReachable(timeout));
+        }
+        if (revocationStore instanceof JdbcTokenStore jdbc) {
+            return Optional.of(jdbc.isReachable(timeout));
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -295,10 +295,27 @@ public final class JwksKeySource implements KeySource {
         } else {
             state = KeySourceStatus.State.UNAVAILABLE;
         }
-        return Optional.of(new KeySourceStatus(description, state, current == null ? 0 : current.keys().size(),
+        // a set past its stale bound is kept (its age stays visible) but serves no key
+        int served = current == null || state == KeySourceStatus.State.UNAVAILABLE ? 0 : current.keys().size();
+        return Optional.of(new KeySourceStatus(description, state, served,
                 Optional.ofNullable(lastSuccess),
                 current == null ? Optional.empty() : Optional.of(Duration.between(current.fetchedAt(), now)),
                 Optional.ofNullable(lastError), fetchCount.get()));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Starts a background refresh when no key set was loaded yet or the current one is due for
+     * refresh (refresh-ahead point passed); failed fetches are retried at most once per
+     * {@code unknownKidMinInterval}, as for requests.
+     */
+    @Override
+    public void requestRefresh() {
+        Snapshot current = snapshot;
+        if (current == null || !clock.instant().isBefore(current.refreshAt())) {
+            refreshInBackground();
+        }
     }
 
     /** @return how many fetches were attempted since creation */

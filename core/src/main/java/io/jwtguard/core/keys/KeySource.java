@@ -80,4 +80,15 @@ public interface KeySource extends AutoCloseable {
     default Optional<KeySourceStatus> status() {
         return Optional.empty();
     }
+
+    /**
+     * Asks a source whose keys are missing or due for a refresh to load them on its own
+     * background thread. Never fetches in the caller's thread and never blocks; a source that
+     * failed recently does not try again before its retry interval. For health checks: a
+     * readiness probe that only read {@link #status()} would keep an idle application (no
+     * traffic, because it is not ready) not ready for ever. Nothing to do for fixed keys (the
+     * default).
+     */
+    default void requestRefresh() {
+    }
 }

@@ -52,6 +52,7 @@ public final class OidcDiscoveryKeySource implements KeySource {
     private final boolean ownsExecutor;
     private final BoundedHttpFetcher fetcher;
     private final AtomicBoolean rediscovering = new AtomicBoolean();
+    private final AtomicBoolean firstDiscoveryRequested = new AtomicBoolean();
     private final Object firstDiscovery = new Object();
 
     /** The JWKS client of the current {@code jwks_uri}, and when to read the document again. */
@@ -178,6 +179,38 @@ public final class OidcDiscoveryKeySource implements KeySource {
         return Optional.of(new KeySourceStatus(describe(),
                 error == null ? KeySourceStatus.State.NOT_LOADED : KeySourceStatus.State.UNAVAILABLE,
                 0, Optional.empty(), Optional.empty(), Optional.ofNullable(error), 0));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Before the first successful discovery, reads the document on the background executor (at
+     * most once per {@code unknownKidMinInterval} after a failure); afterwards, asks the current
+     * JWKS client.
+     */
+    @Override
+    public void requestRefresh() {
+        Discovered now = current;
+        if (now != null) {
+            now.keys().requestRefresh();
+            return;
+        }
+        if (closed || clock.instant().isBefore(retryNotBefore) || !firstDiscoveryRequested.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    discoverFirst().keys().requestRefresh();
+                } catch (VerificationUnavailableException e) {
+                    // recorded in lastError; status() reports it
+                } finally {
+                    firstDiscoveryRequested.set(false);
+                }
+            });
+        } catch (RuntimeException e) {
+            firstDiscoveryRequested.set(false); // executor shut down or saturated
+        }
     }
 
     @Override

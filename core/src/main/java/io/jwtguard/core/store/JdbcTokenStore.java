@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,6 +55,25 @@ public final class JdbcTokenStore implements RefreshTokenStore, RevocationStore 
     /** @param dataSource connections to the database holding the schema, not null */
     public JdbcTokenStore(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /**
+     * Whether the database answers, for a readiness check: borrows a connection and asks the
+     * driver whether it is still valid ({@link Connection#isValid(int)}) within {@code timeout}
+     * (whole seconds, at least one). Waiting for a connection is bounded by the data source (the
+     * built-in pool's borrow timeout); a first connection to an unreachable host by the driver's
+     * connect timeout. Reads and writes nothing. Never throws.
+     *
+     * @param timeout how long the validity check may take, not null
+     * @return true if a valid connection was obtained
+     */
+    public boolean isReachable(Duration timeout) {
+        int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(seconds);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

@@ -93,6 +93,38 @@ class JwksKeySourceTest {
         assertThat(source.status()).get().extracting(KeySourceStatus::state).isEqualTo(KeySourceStatus.State.NOT_LOADED);
     }
 
+    /** Issue 15: a readiness probe on an idle application asks for keys without fetching itself. */
+    @Test
+    void requestRefreshWhenNotLoadedThenLoadsOnTheBackgroundExecutorAndRetriesFailuresAtTheInterval() {
+        List<Runnable> queued = new ArrayList<>();
+        try (JwksKeySource lazy = JwksKeySource.create(server.uri(), SETTINGS, new KeyStrengthPolicy(2048), clock,
+                queued::add)) {
+            server.status(500);
+            lazy.requestRefresh();
+            assertThat(server.requests()).as("nothing in the caller's thread").isZero();
+            lazy.requestRefresh();
+            assertThat(queued).as("one background refresh at a time").hasSize(1);
+            queued.remove(0).run();
+            assertThat(lazy.status()).get().extracting(KeySourceStatus::state)
+                    .isEqualTo(KeySourceStatus.State.UNAVAILABLE);
+
+            server.status(200);
+            lazy.requestRefresh();
+            queued.remove(0).run();
+            assertThat(server.requests()).as("no retry before the interval").isEqualTo(1);
+            clock.advance(SETTINGS.unknownKidMinInterval());
+            lazy.requestRefresh();
+            queued.remove(0).run();
+            assertThat(lazy.status()).get().satisfies(status -> {
+                assertThat(status.state()).isEqualTo(KeySourceStatus.State.FRESH);
+                assertThat(status.keyCount()).isEqualTo(1);
+            });
+
+            lazy.requestRefresh();
+            assertThat(queued).as("a fresh set before its refresh point needs nothing").isEmpty();
+        }
+    }
+
     @Test
     void verifyWhenIssuerPublishesNewKeyThenTokensWithItVerifyAfterOneRefresh() {
         verifier.verify(token("a", KEY_A));
@@ -260,6 +292,8 @@ class JwksKeySourceTest {
                 .isInstanceOf(VerificationUnavailableException.class);
         assertThat(source.status()).get().satisfies(status -> {
             assertThat(status.state()).isEqualTo(KeySourceStatus.State.UNAVAILABLE);
+            assertThat(status.keyCount()).as("the set past its stale bound serves no key").isZero();
+            assertThat(status.keySetAge()).as("the age of that set stays visible").isPresent();
             assertThat(status.lastError()).isPresent();
             assertThat(status.lastSuccessfulRefresh()).contains(TestConfigs.NOW);
         });

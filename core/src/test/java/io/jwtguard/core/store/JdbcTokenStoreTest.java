@@ -37,6 +37,17 @@ class JdbcTokenStoreTest {
                 NOW.plus(Duration.ofDays(14)), null);
     }
 
+    /** Issue 15: the readiness check of the token store. */
+    @Test
+    void isReachableWhenDatabaseAnswersThenTrueAndWhenNoConnectionCanBeMadeThenFalseWithoutThrowing() {
+        assertThat(store.isReachable(Duration.ofSeconds(1))).isTrue();
+
+        JdbcConnectionPool closed = new JdbcConnectionPool("jdbc:postgresql://127.0.0.1:1/none", "u", "p", 1,
+                Duration.ofMillis(200));
+        closed.close();
+        assertThat(new JdbcTokenStore(closed).isReachable(Duration.ofSeconds(1))).isFalse();
+    }
+
     @Test
     void applySchemaWhenAppliedAgainThenNoError() {
         store.applySchema();

@@ -29,6 +29,7 @@ import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessSyntheticBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.security.Principal;
@@ -37,6 +38,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.jwt.ClaimValue;
@@ -84,6 +86,9 @@ public final class JwtGuardExtension implements Extension {
     private static final String SECURITY_API =
             "jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism";
     private static final String MECHANISM = "io.jwtguard.runtime.security.JwtGuardAuthenticationMechanism";
+    private static final String HEALTH_API = "org.eclipse.microprofile.health.HealthCheck";
+    /** Loaded by name only: the one class of the runtime that refers to the Health API's package. */
+    private static final String HEALTH_CHECKS = "io.jwtguard.runtime.health.HealthChecks";
 
     static final String SMALLRYE_JWT = "io.smallrye.jwt.";
     private static final String OWN_PACKAGE = "io.jwtguard.";
@@ -130,6 +135,33 @@ public final class JwtGuardExtension implements Extension {
                 .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(RequestScoped.class)
                 .produceWith(beans -> beans.select(CurrentToken.class).get().token()
                         .<Principal>map(token -> token).orElse(EmptyJsonWebToken.INSTANCE));
+    }
+
+    /**
+     * Adds the MicroProfile Health checks ({@code io.jwtguard.runtime.health}) when the application
+     * sees the Health API and {@code jwtguard.health.enabled} is not false. Without the API nothing
+     * of that package is loaded, so the application deploys as before.
+     */
+    void addHealthChecks(@Observes AfterBeanDiscovery event) {
+        if (loader == null || !PropertyLookups.isPresent(HEALTH_API, loader)) {
+            return;
+        }
+        Function<String, Optional<String>> properties = PropertyLookups.forApplication(loader, null);
+        if (properties.apply(RuntimeProperties.HEALTH).map(v -> v.strip().equalsIgnoreCase("false")).orElse(false)) {
+            return;
+        }
+        try {
+            Object names = Class.forName(HEALTH_CHECKS, true, JwtGuardExtension.class.getClassLoader())
+                    .getMethod("register", AfterBeanDiscovery.class, ClassLoader.class, Function.class)
+                    .invoke(null, event, loader, properties);
+            LOG.log(System.Logger.Level.DEBUG, "JWT Guard: health checks " + names);
+        } catch (InvocationTargetException e) {
+            LOG.log(System.Logger.Level.WARNING, "JWT Guard: MicroProfile Health is present but the health checks "
+                    + "cannot be added: " + e.getCause());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            LOG.log(System.Logger.Level.WARNING, "JWT Guard: MicroProfile Health is present but the health checks "
+                    + "cannot be loaded: " + e);
+        }
     }
 
     <T> void vetoSmallRyeJwtBeans(@Observes ProcessAnnotatedType<T> event) {

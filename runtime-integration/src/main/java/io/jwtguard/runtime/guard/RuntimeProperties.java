@@ -52,6 +52,12 @@ public final class RuntimeProperties {
     /** Whether rejections are counted through OpenTelemetry when its API is present; {@code true}. */
     public static final String OPENTELEMETRY = "jwtguard.metrics.opentelemetry.enabled";
 
+    /**
+     * Whether JWT Guard's MicroProfile Health checks are added when the application sees the
+     * Health API; {@code true}. Read once at deployment.
+     */
+    public static final String HEALTH = "jwtguard.health.enabled";
+
     private RuntimeProperties() {
     }
 }
