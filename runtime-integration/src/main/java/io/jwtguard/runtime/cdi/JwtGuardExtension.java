@@ -147,7 +147,13 @@ public final class JwtGuardExtension implements Extension {
             return;
         }
         Function<String, Optional<String>> properties = PropertyLookups.forApplication(loader, null);
-        if (properties.apply(RuntimeProperties.HEALTH).map(v -> v.strip().equalsIgnoreCase("false")).orElse(false)) {
+        Optional<String> enabled = properties.apply(RuntimeProperties.HEALTH).map(String::strip)
+                .filter(v -> !v.isEmpty());
+        if (enabled.isPresent() && !enabled.get().equalsIgnoreCase("true")) {
+            if (!enabled.get().equalsIgnoreCase("false")) {
+                event.addDefinitionError(new ConfigurationException(RuntimeProperties.HEALTH, "'" + enabled.get()
+                        + "' is not true or false"));
+            }
             return;
         }
         try {

@@ -56,6 +56,20 @@ class DeploymentFailureTest {
         return Deployments.war("noresolver", config, ResolverApp.class, ResolverResource.class);
     }
 
+    @Deployment(name = "badhealth", managed = false, testable = false)
+    static WebArchive healthSwitchThatIsNotABoolean() {
+        Map<String, String> config = Deployments.baseConfig();
+        config.put("jwtguard.health.enabled", "no");
+        return Deployments.war("badhealth", config, ResolverApp.class, ResolverResource.class);
+    }
+
+    @Deployment(name = "badbody", managed = false, testable = false)
+    static WebArchive unknownErrorBody() {
+        Map<String, String> config = Deployments.baseConfig();
+        config.put("jwtguard.error-body", "json");
+        return Deployments.war("badbody", config, ResolverApp.class, ResolverResource.class);
+    }
+
     @Deployment(name = "badissuer", managed = false, testable = false)
     static WebArchive ruleForUnknownIssuer() {
         Map<String, String> config = Deployments.baseConfig();
@@ -106,6 +120,16 @@ class DeploymentFailureTest {
     void resolverThatCannotBeLoadedFailsDeployment() {
         assertThat(failedStartup("noresolver")).contains("jwtguard.token.resolver",
                 "class 'com.example.NoSuchResolver' is not found");
+    }
+
+    @Test
+    void healthSwitchThatIsNotABooleanFailsDeploymentNamingIt() {
+        assertThat(failedStartup("badhealth")).contains("jwtguard.health.enabled", "'no' is not true or false");
+    }
+
+    @Test
+    void unknownErrorBodyFailsDeploymentNamingTheChoices() {
+        assertThat(failedStartup("badbody")).contains("jwtguard.error-body", "none, problem, custom");
     }
 
     @Test
