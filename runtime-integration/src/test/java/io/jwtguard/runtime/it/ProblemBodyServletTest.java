@@ -13,7 +13,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,16 +26,12 @@ class ProblemBodyServletTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        StringBuilder params = new StringBuilder();
         Map<String, String> config = Deployments.baseConfig();
         config.put("jwtguard.servlet-filter.enabled", "true");
         config.put("jwtguard.servlet-filter.required-patterns", "/members/*");
         config.put("jwtguard.error-body", "problem");
-        config.forEach((name, value) -> params.append("  <context-param><param-name>").append(name)
-                .append("</param-name><param-value>").append(value).append("</param-value></context-param>\n"));
-        String webXml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"5.0\">\n" + params + "</web-app>\n";
-        return Deployments.plainServletWar("servlet-problem", WhoAmIServlet.class).setWebXML(new StringAsset(webXml));
+        return Deployments.plainServletWar("servlet-problem", WhoAmIServlet.class)
+                .setWebXML(Deployments.webXmlWithContextParams(config));
     }
 
     @Test

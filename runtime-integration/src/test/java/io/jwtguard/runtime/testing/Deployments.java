@@ -50,6 +50,19 @@ public final class Deployments {
     }
 
     /**
+     * @param config context parameters
+     * @return a {@code web.xml} (Jakarta EE, Servlet 5) that holds only these context parameters: how a
+     *     servlet-only application without MicroProfile Config carries its settings
+     */
+    public static StringAsset webXmlWithContextParams(Map<String, String> config) {
+        StringBuilder params = new StringBuilder();
+        config.forEach((name, value) -> params.append("  <context-param><param-name>").append(name)
+                .append("</param-name><param-value>").append(value).append("</param-value></context-param>\n"));
+        return new StringAsset("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"5.0\">\n" + params + "</web-app>\n");
+    }
+
+    /**
      * A WAR as on a plain servlet container (Tomcat): no CDI, no JAX-RS and no MicroProfile Config
      * (hidden from it as Weld is), so JWT Guard reads system properties, environment variables and
      * context init parameters itself.
