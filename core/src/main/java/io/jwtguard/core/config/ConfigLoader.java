@@ -2,8 +2,6 @@ package io.jwtguard.core.config;
 
 import static io.jwtguard.core.config.ConfigProperties.*;
 
-import io.jwtguard.core.dpop.DPoPMode;
-import io.jwtguard.core.dpop.DPoPSettings;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.DecryptionKeySource;
 import io.jwtguard.core.keys.KeyLocation;
@@ -154,60 +152,7 @@ public final class ConfigLoader {
             throw new ConfigurationException(e.setting(), e.problemAndFix());
         }
         return new LoadedConfiguration(verifier, transport, tokenService.finish(verifier), endpoints,
-                dpop(in, verifier.clockSkew()));
-    }
-
-    /** The {@code jwtguard.dpop.*} settings; the proof's clock skew is the tokens' one. */
-    private static DPoPSettings dpop(PropertyReader in, Duration clockSkew) {
-        DPoPMode mode = in.get(DPOP_MODE).map(v -> DPoPMode.fromProperty(v).orElseThrow(() ->
-                new ConfigurationException(DPOP_MODE, "'" + v + "' is not a DPoP mode; use off, allowed or required")))
-                .orElse(DPoPMode.OFF);
-        Set<JwsAlgorithm> algorithms = algorithmList(in, DPOP_ALGORITHMS).orElse(DPoPSettings.DEFAULT_ALGORITHMS);
-        for (JwsAlgorithm algorithm : algorithms) {
-            if (algorithm.keyFamily() == io.jwtguard.core.jose.KeyFamily.SECRET) {
-                throw new ConfigurationException(DPOP_ALGORITHMS, algorithm.joseName() + " is symmetric; a DPoP "
-                        + "proof is signed with the client's private key (RFC 9449 section 4.2): list asymmetric "
-                        + "algorithms such as ES256, PS256, EdDSA");
-            }
-        }
-        Duration maxAge = in.durationOr(DPOP_PROOF_MAX_AGE, DPoPSettings.DEFAULT_PROOF_MAX_AGE);
-        if (maxAge.isZero() || maxAge.isNegative() || maxAge.compareTo(DPoPSettings.MAX_PROOF_MAX_AGE) > 0) {
-            throw new ConfigurationException(DPOP_PROOF_MAX_AGE, "'" + maxAge.toSeconds() + " s' is out of range; "
-                    + "use 1 to " + DPoPSettings.MAX_PROOF_MAX_AGE.toSeconds() + " seconds (default "
-                    + DPoPSettings.DEFAULT_PROOF_MAX_AGE.toSeconds() + ")");
-        }
-        long maxSize = in.get(DPOP_PROOF_MAX_SIZE).isPresent() ? in.nonNegativeLong(DPOP_PROOF_MAX_SIZE)
-                : DPoPSettings.DEFAULT_MAX_PROOF_SIZE;
-        if (maxSize < 256 || maxSize > 65536) {
-            throw new ConfigurationException(DPOP_PROOF_MAX_SIZE, "'" + maxSize + "' is out of range; use 256 to "
-                    + "65536 characters (default " + DPoPSettings.DEFAULT_MAX_PROOF_SIZE + ")");
-        }
-        long cacheSize = in.get(DPOP_REPLAY_CACHE_MAX_SIZE).isPresent() ? in.nonNegativeLong(DPOP_REPLAY_CACHE_MAX_SIZE)
-                : DPoPSettings.DEFAULT_REPLAY_CACHE_SIZE;
-        if (cacheSize < 1 || cacheSize > 10_000_000) {
-            throw new ConfigurationException(DPOP_REPLAY_CACHE_MAX_SIZE, "'" + cacheSize + "' is out of range; use "
-                    + "1 to 10000000 (default " + DPoPSettings.DEFAULT_REPLAY_CACHE_SIZE + ")");
-        }
-        Optional<URI> base = in.get(DPOP_EXTERNAL_BASE_URL).map(String::trim).map(v -> {
-            try {
-                URI uri = new URI(v);
-                new DPoPSettings(mode, algorithms, maxAge, clockSkew, (int) maxSize, Optional.of(uri), 1);
-                return uri;
-            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-                throw new ConfigurationException(DPOP_EXTERNAL_BASE_URL, "'" + v + "' is not an absolute http(s) "
-                        + "URL without user information, query or fragment; set it to the scheme, host, port and "
-                        + "path prefix clients use, for example https://api.example.com or https://example.com/api");
-            }
-        });
-        java.util.Map<String, DPoPMode> issuerModes = new java.util.LinkedHashMap<>();
-        for (String name : in.list(ISSUERS)) {
-            String property = ISSUER_PREFIX + name + ".dpop.mode";
-            in.get(property).ifPresent(v -> issuerModes.put(in.get(ISSUER_PREFIX + name + ".issuer").map(String::trim)
-                    .orElse(""), DPoPMode.fromProperty(v).orElseThrow(() -> new ConfigurationException(property, "'" + v
-                    + "' is not a DPoP mode; use off, allowed or required"))));
-        }
-        return new DPoPSettings(mode, algorithms, maxAge, clockSkew, (int) maxSize, base, (int) cacheSize,
-                issuerModes);
+                DPoPSettingsLoader.load(in, verifier.clockSkew()));
     }
 
     private static void addPublicKeys(PropertyReader in, VerifierConfigBuilder builder, KeyStrengthPolicy strength,
