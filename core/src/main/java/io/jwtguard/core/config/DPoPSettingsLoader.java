@@ -28,9 +28,7 @@ final class DPoPSettingsLoader {
 
     /** The {@code jwtguard.dpop.*} settings; the proof's clock skew is the tokens' one. */
     static DPoPSettings load(PropertyReader in, Duration clockSkew) {
-        DPoPMode mode = in.get(DPOP_MODE).map(v -> DPoPMode.fromProperty(v).orElseThrow(() ->
-                new ConfigurationException(DPOP_MODE, "'" + v + "' is not a DPoP mode; use off, allowed or required")))
-                .orElse(DPoPMode.OFF);
+        DPoPMode mode = in.get(DPOP_MODE).map(v -> mode(DPOP_MODE, v)).orElse(DPoPMode.OFF);
         Set<JwsAlgorithm> algorithms = ConfigLoader.algorithmList(in, DPOP_ALGORITHMS).orElse(DPoPSettings.DEFAULT_ALGORITHMS);
         for (JwsAlgorithm algorithm : algorithms) {
             if (algorithm.keyFamily() == KeyFamily.SECRET) {
@@ -72,10 +70,14 @@ final class DPoPSettingsLoader {
         for (String name : in.list(ISSUERS)) {
             String property = ISSUER_PREFIX + name + ".dpop.mode";
             in.get(property).ifPresent(v -> issuerModes.put(in.get(ISSUER_PREFIX + name + ".issuer").map(String::trim)
-                    .orElse(""), DPoPMode.fromProperty(v).orElseThrow(() -> new ConfigurationException(property, "'" + v
-                    + "' is not a DPoP mode; use off, allowed or required"))));
+                    .orElse(""), mode(property, v)));
         }
         return new DPoPSettings(mode, algorithms, maxAge, clockSkew, (int) maxSize, base, (int) cacheSize,
                 issuerModes);
+    }
+
+    private static DPoPMode mode(String property, String value) {
+        return DPoPMode.fromProperty(value).orElseThrow(() -> new ConfigurationException(property, "'" + value
+                + "' is not a DPoP mode; use off, allowed or required"));
     }
 }

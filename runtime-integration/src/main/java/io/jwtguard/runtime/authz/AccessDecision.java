@@ -157,22 +157,25 @@ public final class AccessDecision {
      *     and {@link Kind#DENIED}
      */
     public Optional<BearerChallenge> challenge(String realm) {
-        return challenge(realm, io.jwtguard.core.dpop.DPoPSettings.DEFAULT.algorithmNames());
+        return challenge(realm, io.jwtguard.core.dpop.DPoPSettings.DEFAULT.algorithmNames(),
+                BearerChallenge.noToken(realm));
     }
 
     /**
      * @param realm the challenge realm
      * @param dpopAlgorithms the accepted DPoP proof algorithms, space-separated, for a {@code DPoP} challenge
+     * @param noToken the application's challenge for a request without a token (it follows the DPoP
+     *     mode: {@code JwtGuard.noTokenChallenge()}), answered for {@link Kind#UNAUTHENTICATED}
      * @return the {@code WWW-Authenticate} challenge of a refusal; empty for {@link Kind#PERMIT}
      *     and {@link Kind#DENIED}
      */
-    public Optional<BearerChallenge> challenge(String realm, String dpopAlgorithms) {
+    public Optional<BearerChallenge> challenge(String realm, String dpopAlgorithms, BearerChallenge noToken) {
         switch (kind) {
             case DPOP_REQUIRED:
                 return Optional.of(BearerChallenge.dpop(realm, RequestRefusal.DPOP_REQUIRED_FOR_RESOURCE,
                         dpopAlgorithms));
             case UNAUTHENTICATED:
-                return Optional.of(BearerChallenge.noToken(realm));
+                return Optional.of(noToken);
             case MISSING_ROLE:
                 return Optional.of(BearerChallenge.rejected(realm, RequestRefusal.MISSING_ROLE));
             case STALE:

@@ -9,6 +9,7 @@ import io.jwtguard.runtime.guard.JwtGuard;
 import io.jwtguard.runtime.guard.JwtGuards;
 import io.jwtguard.runtime.guard.PropertyLookups;
 import io.jwtguard.runtime.guard.RuntimeProperties;
+import io.jwtguard.runtime.guard.RuntimeSettings;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -147,13 +148,12 @@ public final class JwtGuardExtension implements Extension {
             return;
         }
         Function<String, Optional<String>> properties = PropertyLookups.forApplication(loader, null);
-        Optional<String> enabled = properties.apply(RuntimeProperties.HEALTH).map(String::strip)
-                .filter(v -> !v.isEmpty());
-        if (enabled.isPresent() && !enabled.get().equalsIgnoreCase("true")) {
-            if (!enabled.get().equalsIgnoreCase("false")) {
-                event.addDefinitionError(new ConfigurationException(RuntimeProperties.HEALTH, "'" + enabled.get()
-                        + "' is not true or false"));
+        try {
+            if (!RuntimeSettings.flag(properties, RuntimeProperties.HEALTH, true)) {
+                return;
             }
+        } catch (ConfigurationException e) {
+            event.addDefinitionError(e);
             return;
         }
         try {

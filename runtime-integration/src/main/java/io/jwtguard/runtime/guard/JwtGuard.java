@@ -5,6 +5,7 @@ import io.jwtguard.core.config.ConfigLoader;
 import io.jwtguard.core.config.ConfigurationException;
 import io.jwtguard.core.config.LoadedConfiguration;
 import io.jwtguard.core.verify.TokenVerifier;
+import io.jwtguard.runtime.http.BearerChallenge;
 import io.jwtguard.runtime.http.RefusalBodyWriter;
 import io.jwtguard.runtime.http.RequestAuthenticator;
 import io.jwtguard.runtime.http.TokenExtractor;
@@ -35,6 +36,8 @@ public final class JwtGuard implements AutoCloseable {
     /** Null when the guard was built from a configuration loaded elsewhere. */
     private final ApplicationClaimRules claimRules;
     private final RefusalBodyWriter refusalBodies;
+    /** The challenge without a token: realm and DPoP mode are fixed at deployment. */
+    private final BearerChallenge noTokenChallenge;
 
     private JwtGuard(LoadedConfiguration configuration, RuntimeSettings settings, ApplicationClaimRules claimRules,
             TokenResolver resolver, RefusalBodyWriter refusalBodies) {
@@ -67,6 +70,7 @@ public final class JwtGuard implements AutoCloseable {
                 settings.retryAfter(), new io.jwtguard.core.dpop.DPoPProofVerifier(dpop,
                         new io.jwtguard.core.dpop.InMemoryReplayCache(dpop.enabledAnywhere()
                                 ? dpop.replayCacheSize() : 1, clock, settings.retryAfter()), clock));
+        this.noTokenChallenge = authenticator.noTokenChallenge(settings.realm());
     }
 
     /**
@@ -121,6 +125,14 @@ public final class JwtGuard implements AutoCloseable {
      */
     public RefusalBodyWriter refusalBodies() {
         return refusalBodies;
+    }
+
+    /**
+     * @return the challenge for a request without a token where one is needed: {@code Bearer}, and
+     *     {@code DPoP} as the DPoP mode says ({@link RequestAuthenticator#noTokenChallenge})
+     */
+    public BearerChallenge noTokenChallenge() {
+        return noTokenChallenge;
     }
 
     /** @return the runtime settings */

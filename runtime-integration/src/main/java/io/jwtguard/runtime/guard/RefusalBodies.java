@@ -18,8 +18,8 @@ final class RefusalBodies {
      * @throws ConfigurationException naming the property and the fix on an invalid combination
      */
     static RefusalBodyWriter choose(Function<String, Optional<String>> properties) {
-        String mode = value(properties, RuntimeProperties.ERROR_BODY).orElse("none").toLowerCase(Locale.ROOT);
-        Optional<String> writer = value(properties, RuntimeProperties.ERROR_BODY_WRITER);
+        String mode = RuntimeSettings.get(properties, RuntimeProperties.ERROR_BODY).orElse("none").toLowerCase(Locale.ROOT);
+        Optional<String> writer = RuntimeSettings.get(properties, RuntimeProperties.ERROR_BODY_WRITER);
         if (writer.isPresent() && !mode.equals("custom")) {
             throw new ConfigurationException(RuntimeProperties.ERROR_BODY_WRITER, "a writer is named but "
                     + RuntimeProperties.ERROR_BODY + " is '" + mode + "'; set " + RuntimeProperties.ERROR_BODY
@@ -36,10 +36,5 @@ final class RefusalBodies {
             default -> throw new ConfigurationException(RuntimeProperties.ERROR_BODY, "'" + mode
                     + "' is not one of none, problem, custom");
         };
-    }
-
-    private static Optional<String> value(Function<String, Optional<String>> properties, String name) {
-        Optional<String> value = properties.apply(name);
-        return value == null ? Optional.empty() : value.map(String::strip).filter(v -> !v.isEmpty());
     }
 }

@@ -57,10 +57,10 @@ public record RuntimeSettings(String realm, FilterMode filterMode, List<String> 
             throw new ConfigurationException(RuntimeProperties.SERVLET_FILTER_REQUIRED_PATTERNS, "the servlet filter "
                     + "enforces these patterns, but " + RuntimeProperties.SERVLET_FILTER + " is false");
         }
-        boolean mechanism = bool(properties, RuntimeProperties.SECURITY_MECHANISM, true);
+        boolean mechanism = flag(properties, RuntimeProperties.SECURITY_MECHANISM, true);
         ContainerLogin containerLogin = ContainerLogin.parse(get(properties, RuntimeProperties.CONTAINER_LOGIN)
                 .orElse(null));
-        boolean otel = bool(properties, RuntimeProperties.OPENTELEMETRY, true);
+        boolean otel = flag(properties, RuntimeProperties.OPENTELEMETRY, true);
         Duration retryAfter = get(properties, RuntimeProperties.RETRY_AFTER).map(v -> {
             try {
                 long seconds = Long.parseLong(v.strip());
@@ -90,12 +90,17 @@ public record RuntimeSettings(String realm, FilterMode filterMode, List<String> 
         return List.copyOf(all);
     }
 
-    private static Optional<String> get(Function<String, Optional<String>> properties, String name) {
+    /** @return the property's value, stripped; empty when unset or blank */
+    static Optional<String> get(Function<String, Optional<String>> properties, String name) {
         Optional<String> value = properties.apply(name);
         return value == null ? Optional.empty() : value.filter(v -> !v.isBlank()).map(String::strip);
     }
 
-    private static boolean bool(Function<String, Optional<String>> properties, String name, boolean fallback) {
+    /**
+     * @return the boolean property {@code name} ({@code true} or {@code false}, any case), {@code fallback} when unset
+     * @throws ConfigurationException naming the property for any other value
+     */
+    public static boolean flag(Function<String, Optional<String>> properties, String name, boolean fallback) {
         Optional<String> value = get(properties, name);
         if (value.isEmpty()) {
             return fallback;

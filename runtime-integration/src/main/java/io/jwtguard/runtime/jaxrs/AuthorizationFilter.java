@@ -62,10 +62,8 @@ final class AuthorizationFilter implements ContainerRequestFilter {
             return false;
         }
         decision.reason().ifPresent(reason -> guard.authenticator().report(reason, token.orElse(null)));
-        String realm = guard.settings().realm();
-        request.abortWith((decision.kind() == AccessDecision.Kind.UNAUTHENTICATED
-                ? Optional.of(guard.authenticator().noTokenChallenge(realm))
-                : decision.challenge(realm, guard.authenticator().dpopAlgorithms()))
+        request.abortWith(decision.challenge(guard.settings().realm(), guard.authenticator().dpopAlgorithms(),
+                        guard.noTokenChallenge())
                 .map(challenge -> Refusals.of(challenge, guard.refusalBodies()))
                 .orElseGet(() -> Refusals.forbidden(guard.refusalBodies())));
         return true;

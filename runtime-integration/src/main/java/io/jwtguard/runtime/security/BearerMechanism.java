@@ -89,13 +89,13 @@ final class BearerMechanism {
             if (!containerProtected) {
                 return container.doNothing();
             }
-            ChallengeResponder.write(guard.authenticator().noTokenChallenge(realm), response);
+            ChallengeResponder.write(guard.noTokenChallenge(), response);
             return container.failure();
         }
         if (!containerProtected && JwtGuardFilter.covers(request)) {
             return container.doNothing(); // the filter answers the same refusal, and commits it
         }
-        ChallengeResponder.prepare(outcome, realm, response);
+        ChallengeResponder.prepare(outcome, realm, response, guard.noTokenChallenge());
         return container.failure();
     }
 }

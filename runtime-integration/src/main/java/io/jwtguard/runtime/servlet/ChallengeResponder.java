@@ -22,27 +22,17 @@ public final class ChallengeResponder {
      * Answers a refusal and commits the response: for the servlet filter, which is the last to
      * handle the request.
      *
-     * @param outcome a {@link AuthenticationOutcome.Rejected} or {@link AuthenticationOutcome.Unavailable}
+     * @param outcome a {@link AuthenticationOutcome.Rejected} or {@link AuthenticationOutcome.Unavailable},
+     *     or {@link AuthenticationOutcome.Anonymous} where a token is required
      * @param realm the challenge realm
      * @param bodies the writer of the body, not null
      * @param response the response, not committed
-     */
-    public static void refuse(AuthenticationOutcome outcome, String realm, RefusalBodyWriter bodies,
-            HttpServletResponse response) throws IOException {
-        refuse(outcome, realm, bodies, response, BearerChallenge.noToken(realm));
-    }
-
-    /**
-     * As {@link #refuse(AuthenticationOutcome, String, RefusalBodyWriter, HttpServletResponse)}, with
-     * the challenge answered when there is no token (see {@code RequestAuthenticator.noTokenChallenge}).
+     * @param noToken the challenge answered without a token ({@code JwtGuard.noTokenChallenge()})
      */
     public static void refuse(AuthenticationOutcome outcome, String realm, RefusalBodyWriter bodies,
             HttpServletResponse response, BearerChallenge noToken) throws IOException {
-        prepare(outcome, realm, response, noToken);
-        Refusal refusal = outcome instanceof AuthenticationOutcome.Unavailable ? Refusal.unavailable()
-                : Refusal.of(outcome instanceof AuthenticationOutcome.Rejected rejected
-                        ? BearerChallenge.rejected(realm, rejected) : noToken);
-        Optional<ResponseBody> body = bodies.bodyFor(refusal);
+        Optional<BearerChallenge> challenge = prepare(outcome, realm, response, noToken);
+        Optional<ResponseBody> body = bodies.bodyFor(challenge.map(Refusal::of).orElseGet(Refusal::unavailable));
         if (body.isPresent()) {
             response.setContentType(body.get().contentType());
             response.setContentLength(body.get().length());
@@ -57,27 +47,26 @@ public final class ChallengeResponder {
      * {@code sendError}, which fails on a committed response). No body: the container's error
      * handling writes it.
      *
-     * @param outcome a {@link AuthenticationOutcome.Rejected} or {@link AuthenticationOutcome.Unavailable}
+     * @param outcome a {@link AuthenticationOutcome.Rejected} or {@link AuthenticationOutcome.Unavailable},
+     *     or {@link AuthenticationOutcome.Anonymous} where a token is required
      * @param realm the challenge realm
      * @param response the response, not committed
+     * @param noToken the challenge answered without a token ({@code JwtGuard.noTokenChallenge()})
+     * @return the challenge written; empty for a 503
      */
-    public static void prepare(AuthenticationOutcome outcome, String realm, HttpServletResponse response) {
-        prepare(outcome, realm, response, BearerChallenge.noToken(realm));
-    }
-
-    /** As {@link #prepare(AuthenticationOutcome, String, HttpServletResponse)}, with the challenge answered without a token. */
-    public static void prepare(AuthenticationOutcome outcome, String realm, HttpServletResponse response,
-            BearerChallenge noToken) {
+    public static Optional<BearerChallenge> prepare(AuthenticationOutcome outcome, String realm,
+            HttpServletResponse response, BearerChallenge noToken) {
         response.resetBuffer();
         response.setHeader("Cache-Control", "no-store");
         if (outcome instanceof AuthenticationOutcome.Unavailable unavailable) {
             response.setHeader("Retry-After", Long.toString(unavailable.retryAfter().toSeconds()));
             response.setStatus(503);
-        } else if (outcome instanceof AuthenticationOutcome.Rejected rejected) {
-            write(BearerChallenge.rejected(realm, rejected), response);
-        } else {
-            write(noToken, response);
+            return Optional.empty();
         }
+        BearerChallenge challenge = outcome instanceof AuthenticationOutcome.Rejected rejected
+                ? BearerChallenge.rejected(realm, rejected) : noToken;
+        write(challenge, response);
+        return Optional.of(challenge);
     }
 
     /** Sets the status and {@code WWW-Authenticate} of {@code challenge}. */

@@ -78,7 +78,7 @@ public final class JwtGuardFilter implements Filter {
         } else if (outcome instanceof AuthenticationOutcome.Anonymous) {
             if (guard.settings().requiredPatterns().matches(pathWithinApplication(http))) {
                 ChallengeResponder.refuse(outcome, guard.settings().realm(), guard.refusalBodies(),
-                        (HttpServletResponse) response, guard.authenticator().noTokenChallenge(guard.settings().realm()));
+                        (HttpServletResponse) response, guard.noTokenChallenge());
                 return;
             }
             chain.doFilter(http, response);
@@ -88,7 +88,7 @@ public final class JwtGuardFilter implements Filter {
             return;
         } else {
             ChallengeResponder.refuse(outcome, guard.settings().realm(), guard.refusalBodies(),
-                        (HttpServletResponse) response);
+                        (HttpServletResponse) response, guard.noTokenChallenge());
         }
     }
 

@@ -93,7 +93,7 @@ class RequireDPoPTest {
         AccessDecision bearer = AccessDecision.decide(Optional.of(token), false, transfer, CLOCK);
         assertThat(bearer.kind()).isEqualTo(AccessDecision.Kind.DPOP_REQUIRED);
         assertThat(bearer.kind().status()).isEqualTo(401);
-        assertThat(bearer.challenge("api", "ES256").orElseThrow().headerValue()).isEqualTo("DPoP realm=\"api\", "
+        assertThat(bearer.challenge("api", "ES256", io.jwtguard.runtime.http.BearerChallenge.noToken("api")).orElseThrow().headerValue()).isEqualTo("DPoP realm=\"api\", "
                 + "algs=\"ES256\", error=\"invalid_token\", error_description=\"This resource requires a DPoP-bound token\"");
         assertThat(AccessDecision.decide(Optional.of(token), true, transfer, CLOCK).permitted()).isTrue();
         assertThat(AccessDecision.decide(Optional.empty(), false, transfer, CLOCK).kind())
