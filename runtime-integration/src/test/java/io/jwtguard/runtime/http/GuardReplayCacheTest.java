@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * cache of a cluster), and a cache that cannot record makes the request 503, never accepted.
  */
 class GuardReplayCacheTest {
-    private static final String URL = "https://api.example.com/app/orders";
+    private static final String URL = RequestAuthenticatorDPoPTest.URL;
     private final DPoPProofs client = DPoPProofs.newClient();
 
     /** A shared cache: every node's guard sees the same set; {@code down} makes it fail like a dead database. */
@@ -61,17 +61,8 @@ class GuardReplayCacheTest {
     }
 
     private static AuthenticationOutcome send(JwtGuard node, String token, String proof) {
-        TokenExtractorTest.Request request = new TokenExtractorTest.Request() {
-            @Override
-            public Optional<String> method() {
-                return Optional.of("GET");
-            }
-
-            @Override
-            public Optional<String> requestUrl() {
-                return Optional.of(URL);
-            }
-        }.header("Authorization", "DPoP " + token).header("DPoP", proof);
+        TokenExtractorTest.Request request = new RequestAuthenticatorDPoPTest.Request()
+                .header("Authorization", "DPoP " + token).header("DPoP", proof);
         return node.authenticator().authenticate(request);
     }
 
