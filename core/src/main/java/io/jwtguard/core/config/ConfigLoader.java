@@ -2,6 +2,7 @@ package io.jwtguard.core.config;
 
 import static io.jwtguard.core.config.ConfigProperties.*;
 
+import io.jwtguard.core.dpop.DPoPSettings;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.DecryptionKeySource;
 import io.jwtguard.core.keys.KeyLocation;
@@ -151,8 +152,9 @@ public final class ConfigLoader {
             // the builder named the property (PropertyNames); deployment fails on ConfigurationException
             throw new ConfigurationException(e.setting(), e.problemAndFix());
         }
-        return new LoadedConfiguration(verifier, transport, tokenService.finish(verifier), endpoints,
-                DPoPSettingsLoader.load(in, verifier.clockSkew()));
+        DPoPSettings dpop = DPoPSettingsLoader.load(in, verifier.clockSkew());
+        return new LoadedConfiguration(verifier, transport, tokenService.finish(verifier), endpoints, dpop,
+                DPoPSettingsLoader.replayCache(in, dpop, tokenService, clock));
     }
 
     private static void addPublicKeys(PropertyReader in, VerifierConfigBuilder builder, KeyStrengthPolicy strength,

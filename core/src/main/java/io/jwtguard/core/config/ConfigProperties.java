@@ -133,6 +133,11 @@ public final class ConfigProperties {
     public static final String DPOP_EXTERNAL_BASE_URL = "jwtguard.dpop.external-base-url";
     /** The most DPoP proofs remembered against replay; default 100000. */
     public static final String DPOP_REPLAY_CACHE_MAX_SIZE = "jwtguard.dpop.replay-cache.max-size";
+    /**
+     * Where used DPoP proofs are remembered: {@code memory} (this node) or {@code jdbc} (the cluster, over
+     * the {@code jwtguard.store.jdbc.*} database); {@code jdbc} by default when {@code jwtguard.store.type=jdbc}.
+     */
+    public static final String DPOP_REPLAY_CACHE_TYPE = "jwtguard.dpop.replay-cache.type";
 
 /** Whether verified tokens are cached (hits still re-check time, key set and revocation). */
     public static final String CACHE_ENABLED = "jwtguard.cache.enabled";

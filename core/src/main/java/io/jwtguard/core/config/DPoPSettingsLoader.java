@@ -6,20 +6,29 @@ import static io.jwtguard.core.config.ConfigProperties.DPOP_MODE;
 import static io.jwtguard.core.config.ConfigProperties.DPOP_PROOF_MAX_AGE;
 import static io.jwtguard.core.config.ConfigProperties.DPOP_PROOF_MAX_SIZE;
 import static io.jwtguard.core.config.ConfigProperties.DPOP_REPLAY_CACHE_MAX_SIZE;
+import static io.jwtguard.core.config.ConfigProperties.DPOP_REPLAY_CACHE_TYPE;
+import static io.jwtguard.core.config.ConfigProperties.STORE_JDBC_APPLY_SCHEMA;
+import static io.jwtguard.core.config.ConfigProperties.STORE_TYPE;
 import static io.jwtguard.core.config.ConfigProperties.ISSUERS;
 import static io.jwtguard.core.config.ConfigProperties.ISSUER_PREFIX;
 
 import io.jwtguard.core.dpop.DPoPMode;
 import io.jwtguard.core.dpop.DPoPSettings;
+import io.jwtguard.core.dpop.ReplayCache;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.jose.KeyFamily;
+import io.jwtguard.core.store.JdbcReplayCache;
+import io.jwtguard.core.store.StoreUnavailableException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /** Reads the {@code jwtguard.dpop.*} properties (and the per-issuer DPoP modes) for {@link ConfigLoader}. */
 final class DPoPSettingsLoader {
@@ -74,6 +83,44 @@ final class DPoPSettingsLoader {
         }
         return new DPoPSettings(mode, algorithms, maxAge, clockSkew, (int) maxSize, base, (int) cacheSize,
                 issuerModes);
+    }
+
+    /**
+     * The replay cache a cluster shares ({@code jwtguard.dpop.replay-cache.type=jdbc}, the default when
+     * {@code jwtguard.store.type=jdbc}), over the token store's data source when there is one, else over a
+     * pool of its own from the same {@code jwtguard.store.jdbc.*} properties (closed with the cache).
+     *
+     * @return the JDBC replay cache, or empty when DPoP is off everywhere or each node keeps its own in memory
+     */
+    static Optional<ReplayCache> replayCache(PropertyReader in, DPoPSettings dpop, TokenServiceLoader store,
+            Clock clock) {
+        boolean jdbcStore = in.get(STORE_TYPE).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("memory")
+                .equals("jdbc");
+        String type = in.get(DPOP_REPLAY_CACHE_TYPE).map(v -> v.trim().toLowerCase(Locale.ROOT))
+                .orElse(jdbcStore ? "jdbc" : "memory");
+        if (!type.equals("memory") && !type.equals("jdbc")) {
+            throw new ConfigurationException(DPOP_REPLAY_CACHE_TYPE, "'" + type + "' is not a replay cache; use "
+                    + "memory (one node) or jdbc (a cluster, over the jwtguard.store.jdbc.* database)");
+        }
+        if (type.equals("memory") || !dpop.enabledAnywhere()) {
+            return Optional.empty();
+        }
+        Optional<DataSource> shared = store.storeDataSource();
+        DataSource dataSource = shared.orElseGet(store::dataSource);
+        AutoCloseable owned = shared.isEmpty() && dataSource instanceof AutoCloseable ? (AutoCloseable) dataSource
+                : null;
+        JdbcReplayCache cache = new JdbcReplayCache(dataSource, dpop.replayCacheSize(), clock,
+                JdbcReplayCache.DEFAULT_PURGE_INTERVAL, owned);
+        if (store.applySchema()) {
+            try {
+                cache.applySchema();
+            } catch (StoreUnavailableException e) {
+                cache.close();
+                throw new ConfigurationException(STORE_JDBC_APPLY_SCHEMA, "the DPoP replay cache's schema could not "
+                        + "be applied (" + e.getMessage() + "); check the database and its permissions");
+            }
+        }
+        return Optional.of(cache);
     }
 
     private static DPoPMode mode(String property, String value) {

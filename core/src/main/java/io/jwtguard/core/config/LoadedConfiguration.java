@@ -1,6 +1,7 @@
 package io.jwtguard.core.config;
 
 import io.jwtguard.core.dpop.DPoPSettings;
+import io.jwtguard.core.dpop.ReplayCache;
 import io.jwtguard.core.issue.TokenService;
 import io.jwtguard.core.keys.KeySource;
 import io.jwtguard.core.verify.VerifierConfig;
@@ -21,11 +22,15 @@ import java.util.Optional;
  * @param tokenService the token service when {@code jwtguard.token-service.enabled=true}, not null
  * @param endpoints the endpoints' settings, not null
  * @param dpop the DPoP settings ({@code jwtguard.dpop.*}), not null
+ * @param dpopReplayCache the DPoP replay cache the nodes of a cluster share
+ *     ({@code jwtguard.dpop.replay-cache.type=jdbc}); empty when each node keeps its own in memory, not null
  */
 public record LoadedConfiguration(VerifierConfig verifier, TokenTransport transport,
-        Optional<TokenService> tokenService, EndpointSettings endpoints, DPoPSettings dpop) implements AutoCloseable {
+        Optional<TokenService> tokenService, EndpointSettings endpoints, DPoPSettings dpop,
+        Optional<ReplayCache> dpopReplayCache) implements AutoCloseable {
     public LoadedConfiguration {
         Objects.requireNonNull(dpop, "dpop");
+        Objects.requireNonNull(dpopReplayCache, "dpopReplayCache");
         Objects.requireNonNull(verifier, "verifier");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(tokenService, "tokenService");
@@ -35,7 +40,7 @@ public record LoadedConfiguration(VerifierConfig verifier, TokenTransport transp
     private static final System.Logger LOG = System.getLogger(LoadedConfiguration.class.getName());
 
     /**
-     * Closes every key source of every trusted issuer and the token service. Idempotent; a
+     * Closes every key source of every trusted issuer, the token service and the shared replay cache. Idempotent; a
      * failure to close one part is logged and does not stop the others.
      */
     @Override
@@ -56,6 +61,19 @@ public record LoadedConfiguration(VerifierConfig verifier, TokenTransport transp
                 LOG.log(System.Logger.Level.WARNING, "Closing the token service failed: " + e);
             }
         });
+        dpopReplayCache.filter(AutoCloseable.class::isInstance).ifPresent(cache -> {
+            try {
+                ((AutoCloseable) cache).close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "Closing the DPoP replay cache failed: " + e);
+            }
+        });
+    }
+
+    /** As the canonical constructor, each node keeping its own DPoP replay cache. */
+    public LoadedConfiguration(VerifierConfig verifier, TokenTransport transport, Optional<TokenService> tokenService,
+            EndpointSettings endpoints, DPoPSettings dpop) {
+        this(verifier, transport, tokenService, endpoints, dpop, Optional.empty());
     }
 
     /** A configuration without token service, DPoP off. */

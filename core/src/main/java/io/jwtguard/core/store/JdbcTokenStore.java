@@ -7,24 +7,18 @@ import static io.jwtguard.core.store.JdbcValues.scope;
 import static io.jwtguard.core.store.JdbcValues.setInstant;
 import static io.jwtguard.core.store.JdbcValues.toJson;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -83,27 +77,7 @@ public final class JdbcTokenStore implements RefreshTokenStore, RevocationStore 
      * @throws StoreUnavailableException if the database refuses it
      */
     public void applySchema() {
-        String sql;
-        try (InputStream in = JdbcTokenStore.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the class path");
-            }
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + SCHEMA_RESOURCE, e);
-        }
-        String withoutComments = Arrays.stream(sql.split("\n")).filter(l -> !l.strip().startsWith("--"))
-                .collect(Collectors.joining("\n"));
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(true);
-            for (String statement : withoutComments.split(";\\s*\n|;\\s*$")) {
-                if (!statement.isBlank()) {
-                    s.execute(statement.strip());
-                }
-            }
-        } catch (SQLException e) {
-            throw unavailable("apply the schema", e);
-        }
+        JdbcScripts.apply(dataSource, SCHEMA_RESOURCE);
     }
 
     // ---- refresh tokens ----

@@ -68,8 +68,9 @@ public final class JwtGuard implements AutoCloseable {
         this.authenticator = new RequestAuthenticator(TokenVerifier.create(configuration.verifier()),
                 resolver != null ? resolver : new TokenExtractor(configuration.transport()), fanOut,
                 settings.retryAfter(), new io.jwtguard.core.dpop.DPoPProofVerifier(dpop,
-                        new io.jwtguard.core.dpop.InMemoryReplayCache(dpop.enabledAnywhere()
-                                ? dpop.replayCacheSize() : 1, clock, settings.retryAfter()), clock));
+                        configuration.dpopReplayCache().orElseGet(() -> new io.jwtguard.core.dpop.InMemoryReplayCache(
+                                dpop.enabledAnywhere() ? dpop.replayCacheSize() : 1, clock, settings.retryAfter())),
+                        clock));
         this.noTokenChallenge = authenticator.noTokenChallenge(settings.realm());
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** The scheme decisions of {@link RequestAuthenticator} for each {@code jwtguard.dpop.mode}. */
 class RequestAuthenticatorDPoPTest {
-    private static final String URL = "https://api.example.com/app/orders";
+    static final String URL = "https://api.example.com/app/orders";
     private final DPoPProofs client = DPoPProofs.newClient();
 
     private static RequestAuthenticator authenticator(DPoPMode mode) {
@@ -57,8 +57,8 @@ class RequestAuthenticatorDPoPTest {
                         new InMemoryReplayCache(100, clock, Duration.ofSeconds(5)), clock));
     }
 
-    /** A request with a method and URL, as the servlet and JAX-RS views give them. */
-    private static final class Request extends TokenExtractorTest.Request {
+    /** A GET request of {@link #URL}, as the servlet and JAX-RS views give them. */
+    static final class Request extends TokenExtractorTest.Request {
         @Override
         public Optional<String> method() {
             return Optional.of("GET");
