@@ -34,7 +34,9 @@ import java.util.Optional;
  *   <li>strict JSON claims: {@code jti} (1 to {@value #MAX_JTI_LENGTH} characters), {@code htm} equal
  *       to the request method, {@code htu} equal to the request URI after normalisation
  *       ({@link HttpUris}), {@code iat} not older than {@link DPoPSettings#proofMaxAge()} plus the skew
- *       and not later than now plus the skew, {@code ath} the hash of the access token;</li>
+ *       and not later than now plus the skew, {@code nonce} a current server nonce when
+ *       {@link DPoPSettings#nonces()} requires one ({@link DPoPNonces}), {@code ath} the hash of the
+ *       access token;</li>
  *   <li>the access token's {@code cnf.jkt} equal to the proof key's thumbprint;</li>
  *   <li>last, the {@code jti} recorded in the {@link ReplayCache}: only a proof that passed everything
  *       else can take room in it, and the same proof is accepted once.</li>
@@ -248,6 +250,14 @@ public final class DPoPProofVerifier {
         }
         if (issuedAt.isBefore(now.minus(settings.proofMaxAge()).minus(skew))) {
             throw refuse(DPoPRefusal.DPOP_PROOF_STALE, "iat is older than the proof age plus the clock skew");
+        }
+        DPoPNonces nonces = settings.nonces();
+        if (nonces.required()) {
+            JsonValue nonce = claims.get("nonce");
+            if (!(nonce instanceof JsonString) || !nonces.valid(((JsonString) nonce).getString(), now)) {
+                throw refuse(DPoPRefusal.DPOP_USE_NONCE, nonce == null ? "the proof has no nonce"
+                        : "the proof's nonce is not current");
+            }
         }
         JsonValue ath = claims.get("ath");
         if (ath != null && !(ath instanceof JsonString)) {

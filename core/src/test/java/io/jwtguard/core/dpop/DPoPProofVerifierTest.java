@@ -449,6 +449,9 @@ class DPoPProofVerifierTest {
                 case DPOP_NOT_ENABLED:
                     assertThat(reason.errorCode().code()).isEqualTo("invalid_request");
                     break;
+                case DPOP_USE_NONCE:
+                    assertThat(reason.errorCode().code()).isEqualTo("use_dpop_nonce");
+                    break;
                 default:
                     assertThat(reason.errorCode().code()).isEqualTo("invalid_dpop_proof");
                     assertThat(reason.httpStatus()).isEqualTo(401);

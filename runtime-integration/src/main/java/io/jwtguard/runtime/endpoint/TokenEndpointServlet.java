@@ -132,7 +132,7 @@ final class TokenEndpointServlet extends HttpServlet {
             thumbprint = TokenRequestProofs.thumbprint(request, guard, settings);
         } catch (DPoPProofException e) {
             // nothing was looked up or rotated: the refresh token stays usable with a good proof
-            TokenRequestProofs.refuse(response, e);
+            TokenRequestProofs.refuse(response, e, guard);
             return;
         } catch (VerificationUnavailableException e) {
             TokenResponses.unavailable(response, e);
@@ -140,6 +140,7 @@ final class TokenEndpointServlet extends HttpServlet {
         }
         try {
             TokenPair pair = service.refresh(token, settings.clientId(), scope, thumbprint.orElse(null));
+            TokenRequestProofs.freshNonce(response, guard, settings);
             TokenResponses.write(response, settings, pair, guard.clock(), request);
         } catch (RefreshRejectedException e) {
             RefreshFailure reason = e.reason();
@@ -169,7 +170,7 @@ final class TokenEndpointServlet extends HttpServlet {
         try {
             thumbprint = TokenRequestProofs.thumbprint(request, guard, settings);
         } catch (DPoPProofException e) {
-            TokenRequestProofs.refuse(response, e);
+            TokenRequestProofs.refuse(response, e, guard);
             return;
         } catch (VerificationUnavailableException e) {
             TokenResponses.unavailable(response, e);

@@ -2,6 +2,7 @@ package io.jwtguard.runtime.endpoint;
 
 import io.jwtguard.core.config.EndpointSettings;
 import io.jwtguard.core.dpop.DPoPMode;
+import io.jwtguard.core.dpop.DPoPNonces;
 import io.jwtguard.core.dpop.DPoPProofException;
 import io.jwtguard.core.dpop.DPoPProofVerifier;
 import io.jwtguard.core.dpop.DPoPRefusal;
@@ -23,9 +24,12 @@ import java.util.Optional;
  *
  * <p>What {@code jwtguard.endpoints.dpop} does with it: {@code off} ignores the {@code DPoP} header;
  * {@code allowed} checks a proof when there is one; {@code required} refuses a request without one.
- * Stateless.
+ * With {@code jwtguard.dpop.nonce=required} every proof must carry a current server nonce, and every
+ * token response hands out a fresh one in {@code DPoP-Nonce}. Stateless.
  */
 final class TokenRequestProofs {
+    /** The header carrying a server nonce (RFC 9449 section 8). */
+    static final String NONCE_HEADER = "DPoP-Nonce";
     /** The description of a refusal for a missing proof where one is required. */
     static final String REQUIRED_DESCRIPTION = "A DPoP proof is required at this endpoint (RFC 9449)";
 
@@ -61,12 +65,30 @@ final class TokenRequestProofs {
 
     /**
      * Writes the RFC 9449 section 5 error: 400 {@code invalid_dpop_proof} with the reason's fixed
-     * description, never any part of the proof.
+     * description, never any part of the proof; for a missing or stale server nonce 400
+     * {@code use_dpop_nonce} with the nonce to use in {@code DPoP-Nonce} (section 8).
      */
-    static void refuse(HttpServletResponse response, DPoPProofException e) throws IOException {
+    static void refuse(HttpServletResponse response, DPoPProofException e, JwtGuard guard) throws IOException {
+        if (e.reason() == DPoPRefusal.DPOP_USE_NONCE) {
+            DPoPNonces nonces = guard.authenticator().dpopSettings().nonces();
+            response.setHeader(NONCE_HEADER, nonces.current(guard.clock().instant()));
+            TokenResponses.error(response, 400, e.reason().errorCode().code(), e.reason().description());
+            return;
+        }
         String description = e.reason() == DPoPRefusal.DPOP_PROOF_MISSING ? REQUIRED_DESCRIPTION
                 : e.reason().description();
         TokenResponses.error(response, 400, "invalid_dpop_proof", description);
+    }
+
+    /**
+     * Sets a fresh {@code DPoP-Nonce} on a successful token response when nonces are required (RFC
+     * 9449 section 8: the client uses it in its next proofs, here and at the resources).
+     */
+    static void freshNonce(HttpServletResponse response, JwtGuard guard, EndpointSettings settings) {
+        DPoPNonces nonces = guard.authenticator().dpopSettings().nonces();
+        if (nonces.required() && settings.dpop() != DPoPMode.OFF) {
+            response.setHeader(NONCE_HEADER, nonces.current(guard.clock().instant()));
+        }
     }
 
     private static List<String> headerValues(HttpServletRequest request) {

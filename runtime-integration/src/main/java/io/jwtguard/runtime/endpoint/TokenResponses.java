@@ -76,13 +76,14 @@ public final class TokenResponses {
         try {
             thumbprint = TokenRequestProofs.thumbprint(request, guard, settings);
         } catch (DPoPProofException e) {
-            TokenRequestProofs.refuse(response, e);
+            TokenRequestProofs.refuse(response, e, guard);
             return false;
         } catch (VerificationUnavailableException e) {
             unavailable(response, e);
             return false;
         }
         TokenPair pair = service.issue(subject, settings.clientId(), scope, groups, thumbprint.orElse(null));
+        TokenRequestProofs.freshNonce(response, guard, settings);
         write(response, settings, pair, guard.clock(), request);
         return true;
     }

@@ -61,11 +61,17 @@ public final class DPoPProofs {
      *     (no {@code ath} when it is null)
      */
     public String proof(String method, String url, String accessToken) {
+        return proof(method, url, accessToken, null);
+    }
+
+    /** @return as {@link #proof(String, String, String)}, with the server's {@code nonce} when not null */
+    public String proof(String method, String url, String accessToken, String nonce) {
         String header = "{\"typ\":\"dpop+jwt\",\"alg\":\"ES256\",\"jwk\":{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\""
                 + x() + "\",\"y\":\"" + y() + "\"}}";
         String claims = "{\"jti\":\"" + UUID.randomUUID() + "\",\"htm\":\"" + method + "\",\"htu\":\"" + url
                 + "\",\"iat\":" + Instant.now().getEpochSecond()
-                + (accessToken == null ? "" : ",\"ath\":\"" + b64(sha256(accessToken)) + "\"") + "}";
+                + (accessToken == null ? "" : ",\"ath\":\"" + b64(sha256(accessToken)) + "\"")
+                + (nonce == null ? "" : ",\"nonce\":\"" + nonce + "\"") + "}";
         String input = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");

@@ -242,4 +242,39 @@ public final class DPoPEndpointScenarios {
         assertThat(afterLogout.status()).isEqualTo(400);
         assertThat(afterLogout.json().getString("error")).isEqualTo("invalid_grant");
     }
+
+    // ---- jwtguard.dpop.nonce=required ----
+
+    /**
+     * Server nonces (RFC 9449 sections 8 and 9): a proof without the nonce gets 400 use_dpop_nonce at
+     * login and 401 use_dpop_nonce at the resource, each with the nonce in DPoP-Nonce; with it, 200, and
+     * the token response hands out a fresh nonce.
+     */
+    public void noncesRequiredAtLoginAndResource() {
+        Forms.Reply first = login("kim", client.tokenRequestProof(url("login")));
+        assertThat(first.status()).as(first.toString()).isEqualTo(400);
+        assertThat(first.json().getString("error")).isEqualTo("use_dpop_nonce");
+        String nonce = first.header("DPoP-Nonce").orElseThrow();
+        assertThat(nonce).matches("[A-Za-z0-9_-]{22}");
+        Forms.Reply made = login("kim", client.proof("POST", url("login"), null, "not-the-nonce"));
+        assertThat(made.status()).isEqualTo(400);
+        assertThat(made.json().getString("error")).isEqualTo("use_dpop_nonce");
+
+        Forms.Reply login = login("kim", client.proof("POST", url("login"), null, nonce));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(login.json().getString("token_type")).isEqualTo("DPoP");
+        assertThat(login.header("DPoP-Nonce")).isPresent();
+        String access = login.json().getString("access_token");
+
+        Http.Reply noNonce = Http.get(base, "whoami").header("Authorization", "DPoP " + access)
+                .header("DPoP", client.proof("GET", url("whoami"), access)).send();
+        assertThat(noNonce.status()).isEqualTo(401);
+        assertThat(noNonce.challenge()).startsWith("DPoP ").contains("error=\"use_dpop_nonce\"");
+        String resourceNonce = noNonce.header("DPoP-Nonce").orElseThrow();
+
+        Http.Reply withNonce = Http.get(base, "whoami").header("Authorization", "DPoP " + access)
+                .header("DPoP", client.proof("GET", url("whoami"), access, resourceNonce)).send();
+        assertThat(withNonce.status()).as(withNonce.toString()).isEqualTo(200);
+        assertThat(withNonce.body()).startsWith("kim|");
+    }
 }
