@@ -1,8 +1,6 @@
 package io.jwtguard.runtime.endpoint;
 
-import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.config.EndpointSettings;
-import io.jwtguard.core.dpop.DPoPProofException;
 import io.jwtguard.core.issue.TokenPair;
 import io.jwtguard.core.issue.TokenService;
 import io.jwtguard.core.refresh.RefreshFailure;
@@ -18,7 +16,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -127,19 +124,12 @@ final class TokenEndpointServlet extends HttpServlet {
             token = request.getParameter("refresh_token");
         }
         Set<String> scope = scope(request.getParameter("scope"));
-        Optional<String> thumbprint;
-        try {
-            thumbprint = TokenRequestProofs.thumbprint(request, guard, settings);
-        } catch (DPoPProofException e) {
-            // nothing was looked up or rotated: the refresh token stays usable with a good proof
-            TokenRequestProofs.refuse(response, e, guard);
-            return;
-        } catch (VerificationUnavailableException e) {
-            TokenResponses.unavailable(response, e);
-            return;
+        TokenRequestProofs.Checked proof = TokenRequestProofs.check(request, response, guard, settings);
+        if (proof.answered()) {
+            return; // nothing was looked up or rotated: the refresh token stays usable with a good proof
         }
         try {
-            TokenPair pair = service.refresh(token, settings.clientId(), scope, thumbprint.orElse(null));
+            TokenPair pair = service.refresh(token, settings.clientId(), scope, proof.thumbprint());
             TokenRequestProofs.freshNonce(response, guard, settings);
             TokenResponses.write(response, settings, pair, guard.clock(), request);
         } catch (RefreshRejectedException e) {
@@ -166,19 +156,13 @@ final class TokenEndpointServlet extends HttpServlet {
             TokenResponses.error(response, 400, "invalid_request", "The token parameter is missing");
             return;
         }
-        Optional<String> thumbprint;
-        try {
-            thumbprint = TokenRequestProofs.thumbprint(request, guard, settings);
-        } catch (DPoPProofException e) {
-            TokenRequestProofs.refuse(response, e, guard);
-            return;
-        } catch (VerificationUnavailableException e) {
-            TokenResponses.unavailable(response, e);
+        TokenRequestProofs.Checked proof = TokenRequestProofs.check(request, response, guard, settings);
+        if (proof.answered()) {
             return;
         }
         try {
             // RFC 7009 section 2.2: invalid tokens do not cause an error
-            service.revoke(token, thumbprint.orElse(null));
+            service.revoke(token, proof.thumbprint());
         } catch (RefreshRejectedException e) {
             // a DPoP-bound family without its key's proof: refused loudly, so a client never believes
             // it logged out when it did not

@@ -1,5 +1,6 @@
 package io.jwtguard.runtime.endpoint;
 
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.config.EndpointSettings;
 import io.jwtguard.core.dpop.DPoPMode;
 import io.jwtguard.core.dpop.DPoPNonces;
@@ -61,6 +62,32 @@ final class TokenRequestProofs {
         DPoPProofVerifier verifier = guard.authenticator().dpopVerifier();
         return Optional.of(verifier.verifyTokenRequest(proofs, request.getMethod(),
                 requestUri(request, verifier.settings().externalBaseUrl())).thumbprint());
+    }
+
+    /**
+     * The proof check of one token request.
+     *
+     * @param answered true when the request was refused and the response written (400 or 503): the
+     *     caller stops
+     * @param thumbprint the RFC 7638 thumbprint of the verified proof's key, or null for none
+     */
+    record Checked(boolean answered, String thumbprint) {
+    }
+
+    /**
+     * Checks the request's proof ({@link #thumbprint}) and answers a refusal itself: 400
+     * ({@link #refuse}) for a bad or missing proof, 503 when the replay cache cannot record it.
+     */
+    static Checked check(HttpServletRequest request, HttpServletResponse response, JwtGuard guard,
+            EndpointSettings settings) throws IOException {
+        try {
+            return new Checked(false, thumbprint(request, guard, settings).orElse(null));
+        } catch (DPoPProofException e) {
+            refuse(response, e, guard);
+        } catch (VerificationUnavailableException e) {
+            TokenResponses.unavailable(response, e);
+        }
+        return new Checked(true, null);
     }
 
     /**

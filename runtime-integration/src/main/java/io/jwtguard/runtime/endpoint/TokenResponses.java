@@ -2,7 +2,6 @@ package io.jwtguard.runtime.endpoint;
 
 import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.config.EndpointSettings;
-import io.jwtguard.core.dpop.DPoPProofException;
 import io.jwtguard.core.issue.TokenPair;
 import io.jwtguard.core.issue.TokenService;
 import io.jwtguard.runtime.guard.JwtGuard;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,17 +70,11 @@ public final class TokenResponses {
         JwtGuard guard = guard();
         EndpointSettings settings = guard.configuration().endpoints();
         TokenService service = tokenService();
-        Optional<String> thumbprint;
-        try {
-            thumbprint = TokenRequestProofs.thumbprint(request, guard, settings);
-        } catch (DPoPProofException e) {
-            TokenRequestProofs.refuse(response, e, guard);
-            return false;
-        } catch (VerificationUnavailableException e) {
-            unavailable(response, e);
+        TokenRequestProofs.Checked proof = TokenRequestProofs.check(request, response, guard, settings);
+        if (proof.answered()) {
             return false;
         }
-        TokenPair pair = service.issue(subject, settings.clientId(), scope, groups, thumbprint.orElse(null));
+        TokenPair pair = service.issue(subject, settings.clientId(), scope, groups, proof.thumbprint());
         TokenRequestProofs.freshNonce(response, guard, settings);
         write(response, settings, pair, guard.clock(), request);
         return true;
