@@ -22,7 +22,8 @@ import java.util.Set;
  *     endpoint: {@link DPoPMode#OFF} ignores proofs and issues bearer tokens; {@link DPoPMode#ALLOWED}
  *     (the default) binds the tokens to the key of a valid proof and issues bearer tokens without one;
  *     {@link DPoPMode#REQUIRED} refuses a token request without a proof. A family bound at login needs
- *     its key's proof to refresh in every mode but {@code off}
+ *     its key's proof to refresh in every mode (with {@code off} it can no longer be refreshed) and to
+ *     be revoked unless the mode is {@code off}
  */
 public record EndpointSettings(boolean enabled, String tokenPath, String revokePath, String jwksPath,
         RefreshTransport transport, String cookieName, String csrfHeader, Set<String> allowedOrigins,

@@ -1,6 +1,7 @@
 package io.jwtguard.runtime.endpoint;
 
 import io.jwtguard.core.config.EndpointSettings;
+import io.jwtguard.core.dpop.DPoPMode;
 import io.jwtguard.core.issue.TokenPair;
 import io.jwtguard.core.issue.TokenService;
 import io.jwtguard.core.refresh.RefreshFailure;
@@ -36,7 +37,8 @@ import java.util.Set;
  *       cookie mode without {@code token} the cookie's refresh token is revoked (logout) and the
  *       cookie cleared. A refresh token of a DPoP-bound family is revoked only with a proof by its key
  *       (else 400 {@code invalid_dpop_proof}, nothing revoked), so a thief without the key cannot end
- *       the user's session.</li>
+ *       the user's session; with {@code jwtguard.endpoints.dpop=off} no proof can be shown, and such a
+ *       family is revoked without one.</li>
  *   <li><b>JWKS</b> ({@code GET}): the public signing keys.</li>
  * </ul>
  *
@@ -161,8 +163,13 @@ final class TokenEndpointServlet extends HttpServlet {
             return;
         }
         try {
-            // RFC 7009 section 2.2: invalid tokens do not cause an error
-            service.revoke(token, proof.thumbprint());
+            // RFC 7009 section 2.2: invalid tokens do not cause an error. With DPoP off here no proof can
+            // be shown, so families bound earlier are revoked without one: logout must keep working
+            if (settings.dpop() == DPoPMode.OFF) {
+                service.revoke(token);
+            } else {
+                service.revoke(token, proof.thumbprint());
+            }
         } catch (RefreshRejectedException e) {
             // a DPoP-bound family without its key's proof: refused loudly, so a client never believes
             // it logged out when it did not

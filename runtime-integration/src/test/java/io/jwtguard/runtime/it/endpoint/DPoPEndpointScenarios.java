@@ -192,6 +192,16 @@ public final class DPoPEndpointScenarios {
                 .send().body()).startsWith("gus|");
     }
 
+    /** With {@code jwtguard.endpoints.dpop=off} the DPoP header is ignored, even a malformed one: bearer tokens. */
+    public void offIgnoresProofs() {
+        for (String proof : new String[] {client.tokenRequestProof(url("login")), "not.a.proof"}) {
+            Forms.Reply reply = login("lou", proof);
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+            assertThat(reply.json().getString("token_type")).isEqualTo("Bearer");
+            assertThat(cnfJkt(reply.json().getString("access_token"))).isEmpty();
+        }
+    }
+
     // ---- jwtguard.endpoints.dpop=required, cookie transport ----
 
     private Forms.Reply cookieRefresh(String refreshToken, Optional<String> proof) {
