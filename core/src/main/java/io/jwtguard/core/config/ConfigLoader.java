@@ -153,8 +153,16 @@ public final class ConfigLoader {
             throw new ConfigurationException(e.setting(), e.problemAndFix());
         }
         DPoPSettings dpop = DPoPSettingsLoader.load(in, verifier.clockSkew());
-        return new LoadedConfiguration(verifier, transport, tokenService.finish(verifier), endpoints, dpop,
-                DPoPSettingsLoader.replayCache(in, dpop, tokenService, clock));
+        LoadedConfiguration loaded = new LoadedConfiguration(verifier, transport, tokenService.finish(verifier),
+                endpoints, dpop);
+        try {
+            return new LoadedConfiguration(verifier, transport, loaded.tokenService(), endpoints, dpop,
+                    DPoPSettingsLoader.replayCache(in, loaded.acceptsDPoPProofs(), dpop, tokenService,
+                            clock));
+        } catch (RuntimeException e) {
+            loaded.close(); // the token service's pool and threads
+            throw e;
+        }
     }
 
     private static void addPublicKeys(PropertyReader in, VerifierConfigBuilder builder, KeyStrengthPolicy strength,

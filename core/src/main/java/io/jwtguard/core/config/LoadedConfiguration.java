@@ -1,5 +1,6 @@
 package io.jwtguard.core.config;
 
+import io.jwtguard.core.dpop.DPoPMode;
 import io.jwtguard.core.dpop.DPoPSettings;
 import io.jwtguard.core.dpop.ReplayCache;
 import io.jwtguard.core.issue.TokenService;
@@ -68,6 +69,14 @@ public record LoadedConfiguration(VerifierConfig verifier, TokenTransport transp
                 LOG.log(System.Logger.Level.WARNING, "Closing the DPoP replay cache failed: " + e);
             }
         });
+    }
+
+    /**
+     * @return whether this application checks DPoP proofs anywhere: at a resource ({@code jwtguard.dpop.mode}
+     *     of some issuer not {@code off}) or at its token endpoints ({@code jwtguard.endpoints.dpop})
+     */
+    public boolean acceptsDPoPProofs() {
+        return dpop.enabledAnywhere() || tokenService.isPresent() && endpoints.dpop() != DPoPMode.OFF;
     }
 
     /** As the canonical constructor, each node keeping its own DPoP replay cache. */

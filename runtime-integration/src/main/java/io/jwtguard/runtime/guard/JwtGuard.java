@@ -69,8 +69,8 @@ public final class JwtGuard implements AutoCloseable {
                 resolver != null ? resolver : new TokenExtractor(configuration.transport()), fanOut,
                 settings.retryAfter(), new io.jwtguard.core.dpop.DPoPProofVerifier(dpop,
                         configuration.dpopReplayCache().orElseGet(() -> new io.jwtguard.core.dpop.InMemoryReplayCache(
-                                dpop.enabledAnywhere() ? dpop.replayCacheSize() : 1, clock, settings.retryAfter())),
-                        clock));
+                                configuration.acceptsDPoPProofs() ? dpop.replayCacheSize() : 1, clock,
+                                settings.retryAfter())), clock));
         this.noTokenChallenge = authenticator.noTokenChallenge(settings.realm());
     }
 

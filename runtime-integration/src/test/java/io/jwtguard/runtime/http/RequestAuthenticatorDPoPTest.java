@@ -175,4 +175,31 @@ class RequestAuthenticatorDPoPTest {
         assertThat(challenge.headerValue()).isEqualTo("DPoP realm=\"api\", algs=\"ES256 PS256\", "
                 + "error=\"invalid_dpop_proof\", error_description=\"The DPoP proof was already used\"");
     }
+
+    @Test
+    void dpopWhenNoncesRequiredAndProofWithoutNonceThenUseDpopNonceWithANonceThatThenPasses() {
+        io.jwtguard.core.dpop.DPoPNonces nonces = io.jwtguard.core.dpop.DPoPNonces.requiredPerProcess(
+                Duration.ofMinutes(5));
+        RequestAuthenticator authenticator = authenticator(DPoPSettings.DEFAULT.withMode(DPoPMode.ALLOWED)
+                .withNonces(nonces));
+        String token = bound();
+
+        AuthenticationOutcome refused = authenticator.authenticate(new Request().header("Authorization", "DPoP " + token)
+                .header("DPoP", client.proof("GET", URL, token)));
+
+        assertThat(refused).isInstanceOfSatisfying(AuthenticationOutcome.Rejected.class, r -> {
+            assertThat(r.reason()).isEqualTo(DPoPRefusal.DPOP_USE_NONCE);
+            assertThat(r.dpopAlgorithms()).isPresent();
+            assertThat(BearerChallenge.rejected("api", r).headerValue()).startsWith("DPoP ")
+                    .contains("error=\"use_dpop_nonce\"");
+        });
+        String nonce = ((AuthenticationOutcome.Rejected) refused).dpopNonce().orElseThrow();
+        assertThat(nonces.valid(nonce, java.time.Instant.now())).isTrue();
+        assertThat(authenticator.authenticate(new Request().header("Authorization", "DPoP " + token)
+                .header("DPoP", client.proof("GET", URL, token, nonce))))
+                .isInstanceOf(AuthenticationOutcome.Authenticated.class);
+        // other refusals hand out no nonce
+        AuthenticationOutcome bearer = authenticator.authenticate(new Request().header("Authorization", "Bearer " + token));
+        assertThat(((AuthenticationOutcome.Rejected) bearer).dpopNonce()).isEmpty();
+    }
 }
