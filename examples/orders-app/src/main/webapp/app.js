@@ -274,8 +274,9 @@
   $('refresh-button').addEventListener('click', () => silentRefresh('button'));
   $('attack-button').addEventListener('click', attack);
   $('logout-button').addEventListener('click', async () => {
-    // no token: revokes the cookie's family and, through it, its access tokens
-    const response = await fetch('oauth/revoke', { method: 'POST', credentials: 'same-origin', headers: CSRF });
+    // no token: revokes the cookie's family and, through it, its access tokens; a family bound to
+    // the key needs the key's proof for this too, so a stolen cookie cannot even log the user out
+    const response = await send('POST', 'oauth/revoke', { headers: CSRF });
     signedOut(response.ok ? 'Logged out; the refresh token is revoked.' : 'Logout failed (' + response.status + ').');
     show('');
     $('attack-output').textContent = 'Not tried yet.';

@@ -179,7 +179,25 @@ class DPoPApiIT {
         assertThat(withoutProof.status()).as(withoutProof.toString()).isEqualTo(400);
         assertThat(withoutProof.refreshCookie()).isNotPresent();
         assertThat(otherKey.status()).as(otherKey.toString()).isEqualTo(400);
+        assertThat(otherKey.json().getString("error")).isEqualTo("invalid_dpop_proof");
         assertThat(otherKey.refreshCookie()).isNotPresent();
+        // the refusals changed nothing: the key's holder still refreshes with the same cookie
+        Http.Reply control = client.refresh(cookie);
+        assertThat(control.status()).as(control.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void logoutOfABoundLoginNeedsAProofOfTheKey() {
+        Client client = new Client();
+        String cookie = boundLogin(client).refreshCookie().orElseThrow();
+
+        Http.Reply withoutProof = Http.to("oauth/revoke").refreshCookie(cookie).post();
+        Http.Reply logout = Http.to("oauth/revoke").header("DPoP", client.proof("POST", "oauth/revoke"))
+                .refreshCookie(cookie).post();
+
+        assertThat(withoutProof.status()).as(withoutProof.toString()).isEqualTo(400);
+        assertThat(logout.status()).as("the family outlived the refused logout: " + logout).isEqualTo(200);
+        assertThat(client.refresh(cookie).status()).isEqualTo(400);
     }
 
     @Test
