@@ -214,6 +214,11 @@ public final class ConfigProperties {
     public static final String ENDPOINT_ALLOWED_ORIGINS = "jwtguard.endpoints.allowed-origins";
     /** The client id of refresh families the endpoints serve. */
     public static final String ENDPOINT_CLIENT_ID = "jwtguard.endpoints.client-id";
+    /**
+     * DPoP (RFC 9449) at login and refresh: {@code off}, {@code allowed} (default: a valid proof binds
+     * the tokens to its key) or {@code required} (a token request without a proof is refused).
+     */
+    public static final String ENDPOINT_DPOP = "jwtguard.endpoints.dpop";
 
     /** Comma-separated posture finding codes accepted deliberately. */
     public static final String ACKNOWLEDGE = "jwtguard.posture.acknowledge";

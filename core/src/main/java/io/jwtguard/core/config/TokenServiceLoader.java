@@ -2,6 +2,7 @@ package io.jwtguard.core.config;
 
 import static io.jwtguard.core.config.ConfigProperties.*;
 
+import io.jwtguard.core.dpop.DPoPMode;
 import io.jwtguard.core.issue.AccessTokenIssuer;
 import io.jwtguard.core.issue.AccessTokenSettings;
 import io.jwtguard.core.issue.SigningKey;
@@ -315,7 +316,10 @@ final class TokenServiceLoader {
         }
         return new EndpointSettings(enabled, path(ENDPOINT_TOKEN_PATH, d.tokenPath()),
                 path(ENDPOINT_REVOKE_PATH, d.revokePath()), path(ENDPOINT_JWKS_PATH, d.jwksPath()), transport, cookie,
-                csrf, origins, in.get(ENDPOINT_CLIENT_ID).map(String::trim).orElse(d.clientId()));
+                csrf, origins, in.get(ENDPOINT_CLIENT_ID).map(String::trim).orElse(d.clientId()),
+                in.get(ENDPOINT_DPOP).map(v -> DPoPMode.fromProperty(v).orElseThrow(() -> new ConfigurationException(
+                        ENDPOINT_DPOP, "'" + v + "' is not a DPoP mode; use off, allowed or required")))
+                        .orElse(d.dpop()));
     }
 
     private String path(String property, String fallback) {

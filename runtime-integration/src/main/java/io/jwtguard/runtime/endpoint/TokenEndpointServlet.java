@@ -1,6 +1,8 @@
 package io.jwtguard.runtime.endpoint;
 
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.config.EndpointSettings;
+import io.jwtguard.core.dpop.DPoPProofException;
 import io.jwtguard.core.issue.TokenPair;
 import io.jwtguard.core.issue.TokenService;
 import io.jwtguard.core.refresh.RefreshFailure;
@@ -16,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,11 +29,17 @@ import java.util.Set;
  *       section 6): rotates the refresh token and returns a new access token; errors are RFC 6749
  *       section 5.2 codes with one description for every {@code invalid_grant}, so a response
  *       never reveals whether a token existed; 503 {@code temporarily_unavailable} when the store
- *       cannot record the rotation (fail closed).</li>
+ *       cannot record the rotation (fail closed). <b>DPoP</b> (RFC 9449 section 5,
+ *       {@code jwtguard.endpoints.dpop}): a proof in the {@code DPoP} header is checked like at login
+ *       ({@link TokenResponses#issue}); a family bound at login is refreshed only with a proof by its
+ *       key, else 400 {@code invalid_dpop_proof} and the family is left as it was; its new access
+ *       tokens keep {@code cnf.jkt} and {@code token_type} {@code DPoP}.</li>
  *   <li><b>revoke</b> ({@code POST}, {@code token}, RFC 7009): 200 whether or not the token was
  *       valid; an access token is revoked by {@code jti}, a refresh token with its family; in
  *       cookie mode without {@code token} the cookie's refresh token is revoked (logout) and the
- *       cookie cleared.</li>
+ *       cookie cleared. A refresh token of a DPoP-bound family is revoked only with a proof by its key
+ *       (else 400 {@code invalid_dpop_proof}, nothing revoked), so a thief without the key cannot end
+ *       the user's session.</li>
  *   <li><b>JWKS</b> ({@code GET}): the public signing keys.</li>
  * </ul>
  *
@@ -118,8 +127,19 @@ final class TokenEndpointServlet extends HttpServlet {
             token = request.getParameter("refresh_token");
         }
         Set<String> scope = scope(request.getParameter("scope"));
+        Optional<String> thumbprint;
         try {
-            TokenPair pair = service.refresh(token, settings.clientId(), scope);
+            thumbprint = TokenRequestProofs.thumbprint(request, guard, settings);
+        } catch (DPoPProofException e) {
+            // nothing was looked up or rotated: the refresh token stays usable with a good proof
+            TokenRequestProofs.refuse(response, e);
+            return;
+        } catch (VerificationUnavailableException e) {
+            TokenResponses.unavailable(response, e);
+            return;
+        }
+        try {
+            TokenPair pair = service.refresh(token, settings.clientId(), scope, thumbprint.orElse(null));
             TokenResponses.write(response, settings, pair, guard.clock(), request);
         } catch (RefreshRejectedException e) {
             RefreshFailure reason = e.reason();
@@ -145,7 +165,25 @@ final class TokenEndpointServlet extends HttpServlet {
             TokenResponses.error(response, 400, "invalid_request", "The token parameter is missing");
             return;
         }
-        service.revoke(token); // RFC 7009 section 2.2: invalid tokens do not cause an error
+        Optional<String> thumbprint;
+        try {
+            thumbprint = TokenRequestProofs.thumbprint(request, guard, settings);
+        } catch (DPoPProofException e) {
+            TokenRequestProofs.refuse(response, e);
+            return;
+        } catch (VerificationUnavailableException e) {
+            TokenResponses.unavailable(response, e);
+            return;
+        }
+        try {
+            // RFC 7009 section 2.2: invalid tokens do not cause an error
+            service.revoke(token, thumbprint.orElse(null));
+        } catch (RefreshRejectedException e) {
+            // a DPoP-bound family without its key's proof: refused loudly, so a client never believes
+            // it logged out when it did not
+            TokenResponses.error(response, e.reason().httpStatus(), e.reason().errorCode(), e.reason().description());
+            return;
+        }
         if (fromCookie) {
             response.addHeader("Set-Cookie", TokenResponses.clearCookie(settings, request));
         }

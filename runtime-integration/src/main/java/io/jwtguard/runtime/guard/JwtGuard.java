@@ -68,7 +68,7 @@ public final class JwtGuard implements AutoCloseable {
         this.authenticator = new RequestAuthenticator(TokenVerifier.create(configuration.verifier()),
                 resolver != null ? resolver : new TokenExtractor(configuration.transport()), fanOut,
                 settings.retryAfter(), new io.jwtguard.core.dpop.DPoPProofVerifier(dpop,
-                        new io.jwtguard.core.dpop.InMemoryReplayCache(dpop.enabledAnywhere()
+                        new io.jwtguard.core.dpop.InMemoryReplayCache(dpopProofsAccepted(configuration)
                                 ? dpop.replayCacheSize() : 1, clock, settings.retryAfter()), clock));
         this.noTokenChallenge = authenticator.noTokenChallenge(settings.realm());
     }
@@ -103,6 +103,16 @@ public final class JwtGuard implements AutoCloseable {
         return new JwtGuard(Objects.requireNonNull(configuration, "configuration"),
                 Objects.requireNonNull(settings, "settings"), null, null,
                 Objects.requireNonNull(refusalBodies, "refusalBodies"));
+    }
+
+    /**
+     * Whether any DPoP proof can be accepted: at resources ({@code jwtguard.dpop.mode}) or at login and
+     * refresh ({@code jwtguard.endpoints.dpop} with the token service on). Only then does the replay
+     * cache need its configured size.
+     */
+    private static boolean dpopProofsAccepted(LoadedConfiguration configuration) {
+        return configuration.dpop().enabledAnywhere() || configuration.tokenService().isPresent()
+                && configuration.endpoints().dpop() != io.jwtguard.core.dpop.DPoPMode.OFF;
     }
 
     private static boolean openTelemetryPresent() {

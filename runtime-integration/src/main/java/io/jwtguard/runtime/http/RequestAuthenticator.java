@@ -218,6 +218,14 @@ public final class RequestAuthenticator {
         }
     }
 
+    /**
+     * @return the DPoP proof verifier, with this application's replay cache: the token endpoints check
+     *     their proofs with it too, so a proof is accepted once, wherever it is presented
+     */
+    public DPoPProofVerifier dpopVerifier() {
+        return dpop;
+    }
+
     /** @return the DPoP settings (mode {@code off} unless configured) */
     public DPoPSettings dpopSettings() {
         return dpop.settings();
