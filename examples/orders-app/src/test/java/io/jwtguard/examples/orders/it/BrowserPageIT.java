@@ -65,6 +65,24 @@ class BrowserPageIT {
             + " sent.push({url: new URL(String(input), document.baseURI).href, method: (init && init.method) || 'GET',"
             + " authorization: headers.get('Authorization'), dpop: headers.get('DPoP')});"
             + " return original.apply(this, arguments); }; })();";
+    /**
+     * A server that wants nonces, as far as the page can tell: the first proof-carrying login and
+     * {@code GET api/me} are answered, without reaching the server, with RFC 9449's
+     * {@code use_dpop_nonce} refusals (400 JSON, and 401 with its challenge) and a {@code DPoP-Nonce}.
+     * JWT Guard issues no nonces yet and ignores the claim in the retried proofs.
+     */
+    private static final String NONCE_ASKING_SERVER = "(() => { const inner = window.fetch; const asked = new Set();"
+            + " window.fetch = function (input, init) {"
+            + "  const path = new URL(String(input), document.baseURI).pathname;"
+            + "  const proof = new Headers((init && init.headers) || {}).get('DPoP');"
+            + "  const login = path.endsWith('/auth/login');"
+            + "  if (proof && !asked.has(path) && (login || path.endsWith('/api/me'))) { asked.add(path);"
+            + "   return Promise.resolve(login"
+            + "    ? new Response('{\"error\":\"use_dpop_nonce\"}', {status: 400,"
+            + "       headers: {'Content-Type': 'application/json', 'DPoP-Nonce': 'nonce-for-login'}})"
+            + "    : new Response('', {status: 401, headers: {'DPoP-Nonce': 'nonce-for-api',"
+            + "       'WWW-Authenticate': 'DPoP realm=\"orders\", error=\"use_dpop_nonce\"'}})); }"
+            + "  return inner.apply(this, arguments); }; })();";
     /** What a browser without IndexedDB looks like to the page. */
     private static final String NO_INDEXED_DB = "Object.defineProperty(window, 'indexedDB', {value: undefined});";
     /** Same-origin script that reads the stored key pair and tries to export its private key. */
@@ -328,6 +346,24 @@ class BrowserPageIT {
             return now.length() == keyThumbprint.length() && !now.equals(keyThumbprint);
         });
         screenshot("orders-page-logged-out");
+    }
+
+    @Test
+    void whenTheServerAsksForANonceThePageRetriesOnceWithIt() {
+        String nonces = beforePageScripts(NONCE_ASKING_SERVER);
+        try {
+            logIn("alice", "wonderland");
+
+            assertThat(part(lastSent("POST", "auth/login").dpop(), 1).getString("nonce")).isEqualTo("nonce-for-login");
+            Sent me = lastSent("GET", "api/me");
+            assertThat(part(me.dpop(), 1).getString("nonce")).isEqualTo("nonce-for-api");
+            assertThat(part(me.dpop(), 1).getString("ath")).isEqualTo(sha256(me.token()));
+            assertThat(text("token-type")).isEqualTo("DPoP-bound");
+            assertThat(text("events")).contains("asked for a fresh nonce");
+            logOut();
+        } finally {
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", nonces));
+        }
     }
 
     @Test
