@@ -86,6 +86,9 @@
   function renderToken() {
     $('claims').textContent = claims ? JSON.stringify(claims, null, 2) : '';
     $('token-type').textContent = bound ? 'DPoP-bound' : 'Bearer';
+    const at = (seconds) => new Date(seconds * 1000).toLocaleTimeString();
+    $('token-times').textContent = claims && claims.iat && claims.exp
+      ? 'Issued ' + at(claims.iat) + ', expires ' + at(claims.exp) + ' (jti ' + short(claims.jti) + ').' : '';
     const jkt = claims && claims.cnf && claims.cnf.jkt;
     if (bound && key && jkt === key.thumbprint) {
       $('protection').textContent = 'Sender-constrained: the token\'s cnf.jkt is this key\'s thumbprint, and every '
