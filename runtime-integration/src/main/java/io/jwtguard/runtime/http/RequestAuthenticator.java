@@ -126,6 +126,13 @@ public final class RequestAuthenticator {
         }
         try {
             VerifiedToken verified = verifier.verify(token);
+            Optional<RequestRefusal> certificate = CertificateBinding.check(verified.claims(), request);
+            if (certificate.isPresent()) {
+                // RFC 8705 section 3: a certificate-bound token is never a bearer token either
+                reportRaw(certificate.get(), null, token);
+                return new AuthenticationOutcome.Rejected(certificate.get(), extraction.dpop()
+                        ? Optional.of(dpopAlgorithms) : Optional.empty());
+            }
             DPoPMode mode = dpop.settings().modeFor(verified.getIssuer());
             if (extraction.dpop() && mode == DPoPMode.OFF) {
                 return refuse(DPoPRefusal.DPOP_NOT_ENABLED, token, "Authorization: DPoP for an issuer whose "

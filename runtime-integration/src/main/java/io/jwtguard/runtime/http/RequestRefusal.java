@@ -21,7 +21,14 @@ public enum RequestRefusal implements RefusalReason {
     /** A claim value the resource requires is absent. */
     CLAIM_VALUE_MISMATCH(BearerErrorCode.INSUFFICIENT_SCOPE, "The token lacks a required claim value"),
     /** The resource carries {@code @RequireDPoP} and the token came as a bearer token (answered with a DPoP challenge). */
-    DPOP_REQUIRED_FOR_RESOURCE(BearerErrorCode.INVALID_TOKEN, "This resource requires a DPoP-bound token");
+    DPOP_REQUIRED_FOR_RESOURCE(BearerErrorCode.INVALID_TOKEN, "This resource requires a DPoP-bound token"),
+    /**
+     * The token is bound to a TLS client certificate ({@code cnf.x5t#S256}, RFC 8705) and the
+     * connection presented none (no mutual TLS, or TLS ended at a proxy).
+     */
+    CERTIFICATE_MISSING(BearerErrorCode.INVALID_TOKEN, "The token is bound to a client certificate the request lacks"),
+    /** The token's {@code cnf.x5t#S256} is not the thumbprint of the connection's client certificate. */
+    CERTIFICATE_MISMATCH(BearerErrorCode.INVALID_TOKEN, "The token is bound to another client certificate");
 
     private final BearerErrorCode errorCode;
     private final String description;
