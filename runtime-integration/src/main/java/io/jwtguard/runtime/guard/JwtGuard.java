@@ -69,7 +69,8 @@ public final class JwtGuard implements AutoCloseable {
                 resolver != null ? resolver : new TokenExtractor(configuration.transport()), fanOut,
                 settings.retryAfter(), new io.jwtguard.core.dpop.DPoPProofVerifier(dpop,
                         new io.jwtguard.core.dpop.InMemoryReplayCache(dpop.enabledAnywhere()
-                                ? dpop.replayCacheSize() : 1, clock, settings.retryAfter()), clock));
+                                ? dpop.replayCacheSize() : 1, clock, settings.retryAfter()), clock,
+                        configuration.verifier().signatureEngines()));
         this.noTokenChallenge = authenticator.noTokenChallenge(settings.realm());
     }
 
