@@ -97,7 +97,7 @@ public final class CryptoProviders {
                 notUsed.add(candidate.name() + " is not on the class path");
                 continue;
             }
-            Map<JwsAlgorithm, KnownAnswers.Result> results = KnownAnswers.run(provider.get());
+            Map<JwsAlgorithm, KnownAnswers.Result> results = selfTest(provider.get());
             EnumSet<JwsAlgorithm> wrong = with(results, KnownAnswers.Result.WRONG_ANSWER);
             EnumSet<JwsAlgorithm> passed = with(results, KnownAnswers.Result.PASSED);
             if (!wrong.isEmpty()) {
@@ -124,7 +124,7 @@ public final class CryptoProviders {
                     + " (with its jar in the application or the server's shared library) or one of the JVM's "
                     + "providers " + Arrays.stream(Security.getProviders()).map(Provider::getName).toList());
         }
-        Map<JwsAlgorithm, KnownAnswers.Result> results = KnownAnswers.run(provider.get());
+        Map<JwsAlgorithm, KnownAnswers.Result> results = selfTest(provider.get());
         EnumSet<JwsAlgorithm> wrong = with(results, KnownAnswers.Result.WRONG_ANSWER);
         if (!wrong.isEmpty()) {
             throw new IllegalArgumentException(name + " failed its start-up self-test for " + wrong
@@ -135,6 +135,29 @@ public final class CryptoProviders {
             throw new IllegalArgumentException(name + " supports none of the JWS algorithms; use auto or jdk");
         }
         return SignatureEngines.of(provider.get(), passed, "jwtguard.crypto.provider=" + name);
+    }
+
+    /**
+     * Runs the self-test (and {@link #loadClass} the provider's initialisation) with the provider's
+     * own class loader as the thread's context class loader:
+     * a provider that starts a thread when first used (Amazon Corretto Crypto Provider starts a
+     * "Native reference cleanup thread") hands it that loader, never the deploying application's,
+     * which the thread would otherwise keep after undeployment when the provider sits in a shared
+     * library.
+     */
+    private static Map<JwsAlgorithm, KnownAnswers.Result> selfTest(Provider provider) {
+        return inContextOf(provider.getClass().getClassLoader(), () -> KnownAnswers.run(provider));
+    }
+
+    private static <T> T inContextOf(ClassLoader loader, Supplier<T> action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return action.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private static EnumSet<JwsAlgorithm> with(Map<JwsAlgorithm, KnownAnswers.Result> results,
@@ -159,23 +182,23 @@ public final class CryptoProviders {
     }
 
     private static Optional<Provider> staticField(String className, String field) {
-        return loadClass(className).map(type -> {
+        return loadClass(className).map(type -> inContextOf(type.getClassLoader(), () -> {
             try {
-                return (Provider) type.getField(field).get(null);
+                return (Provider) type.getField(field).get(null); // initialises the class
             } catch (ReflectiveOperationException | ClassCastException e) {
                 return null;
             }
-        });
+        }));
     }
 
     private static Optional<Provider> staticMethod(String className, String method) {
-        return loadClass(className).map(type -> {
+        return loadClass(className).map(type -> inContextOf(type.getClassLoader(), () -> {
             try {
-                return (Provider) type.getMethod(method).invoke(null);
+                return (Provider) type.getMethod(method).invoke(null); // initialises the class
             } catch (ReflectiveOperationException | ClassCastException e) {
                 return null;
             }
-        });
+        }));
     }
 
     /**
@@ -189,7 +212,7 @@ public final class CryptoProviders {
                 continue;
             }
             try {
-                return Optional.of(Class.forName(className, true, loader));
+                return Optional.of(Class.forName(className, false, loader)); // initialised by the caller
             } catch (ClassNotFoundException e) {
                 // try the next loader
             }

@@ -196,13 +196,13 @@ public class RedeployLeakTest extends Arquillian {
     }
 
     /**
-     * The WARs of this profile carry Amazon Corretto Crypto Provider in {@code WEB-INF/lib} (pom:
-     * liberty-app-libs), so {@code jwtguard.crypto.provider=auto} must pick it on Liberty: every
+     * The servers of this profile have Amazon Corretto Crypto Provider in their global shared library
+     * (pom: liberty-native-crypto), so {@code jwtguard.crypto.provider=auto} must pick it on Liberty: every
      * deployment logs its choice once (server log), and a valid token verifies with it. Runs after the
      * leak tests, which therefore measured applications with the native provider loaded in each.
      */
     @Test(dependsOnMethods = "withTheSecurityMechanismLibertyKeepsEachUndeployedApplication", alwaysRun = true)
-    public void nativeProviderInTheWarThenChosenAndVerifying() throws Exception {
+    public void nativeProviderPresentThenChosenAndVerifying() throws Exception {
         java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("jwtguard.tck.server-log"));
         String chosen = "JWT Guard crypto: signatures use AmazonCorrettoCryptoProvider";
         long before = count(log, chosen);
