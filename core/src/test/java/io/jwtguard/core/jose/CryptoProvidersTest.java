@@ -23,11 +23,13 @@ class CryptoProvidersTest {
     private static final String ACCP = "AmazonCorrettoCryptoProvider";
 
     @Test
-    void selectWhenAutoAndAccpOnClassPathThenAccpServesEveryAlgorithm() {
+    void selectWhenAutoAndAccpOnClassPathThenAccpServesEverySignatureAlgorithmAndTheJdkHmac() {
         SignatureEngines engines = CryptoProviders.select(Optional.empty());
 
         assertThat(engines.nativeProviderName()).contains(ACCP);
-        assertThat(engines.nativeAlgorithms()).containsExactlyInAnyOrder(JwsAlgorithm.values());
+        assertThat(engines.nativeAlgorithms()).containsExactlyInAnyOrderElementsOf(
+                EnumSet.complementOf(EnumSet.of(JwsAlgorithm.HS256, JwsAlgorithm.HS384, JwsAlgorithm.HS512)));
+        assertThat(engines.providerFor(JwsAlgorithm.HS256)).isEqualTo("JDK");
         assertThat(engines.summary()).contains(ACCP).contains("jwtguard.crypto.provider=auto");
     }
 
@@ -42,8 +44,11 @@ class CryptoProvidersTest {
     }
 
     @Test
-    void selectWhenNamedAccpThenAccp() {
-        assertThat(CryptoProviders.select(Optional.of(ACCP)).nativeProviderName()).contains(ACCP);
+    void selectWhenNamedAccpThenAccpForEveryAlgorithmHmacIncluded() {
+        SignatureEngines engines = CryptoProviders.select(Optional.of(ACCP));
+
+        assertThat(engines.nativeProviderName()).contains(ACCP);
+        assertThat(engines.nativeAlgorithms()).containsExactlyInAnyOrder(JwsAlgorithm.values());
     }
 
     @ParameterizedTest
