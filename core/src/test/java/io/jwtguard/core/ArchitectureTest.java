@@ -30,7 +30,7 @@ class ArchitectureTest {
     private static final Map<String, Set<String>> MAY_USE = Map.of(
             "jose", Set.of(),
             "availability", Set.of(),
-            "store", Set.of(),
+            "store", Set.of("dpop", "availability"),
             "keys", Set.of("jose", "availability"),
             "verify", Set.of("jose", "keys", "availability"),
             "refresh", Set.of("store"),

@@ -3,6 +3,7 @@ package io.jwtguard.core.config;
 import static io.jwtguard.core.config.ConfigProperties.*;
 
 import io.jwtguard.core.jose.CryptoProviders;
+import io.jwtguard.core.dpop.DPoPSettings;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.DecryptionKeySource;
 import io.jwtguard.core.keys.KeyLocation;
@@ -157,8 +158,17 @@ public final class ConfigLoader {
             // the builder named the property (PropertyNames); deployment fails on ConfigurationException
             throw new ConfigurationException(e.setting(), e.problemAndFix());
         }
-        return new LoadedConfiguration(verifier, transport, tokenService.finish(verifier), endpoints,
-                DPoPSettingsLoader.load(in, verifier.clockSkew()));
+        DPoPSettings dpop = DPoPSettingsLoader.load(in, verifier.clockSkew());
+        LoadedConfiguration loaded = new LoadedConfiguration(verifier, transport, tokenService.finish(verifier),
+                endpoints, dpop);
+        try {
+            return new LoadedConfiguration(verifier, transport, loaded.tokenService(), endpoints, dpop,
+                    DPoPSettingsLoader.replayCache(in, loaded.acceptsDPoPProofs(), dpop, tokenService,
+                            clock));
+        } catch (RuntimeException e) {
+            loaded.close(); // the token service's pool and threads
+            throw e;
+        }
     }
 
     private static void addPublicKeys(PropertyReader in, VerifierConfigBuilder builder, KeyStrengthPolicy strength,

@@ -133,8 +133,25 @@ public final class ConfigProperties {
     public static final String DPOP_EXTERNAL_BASE_URL = "jwtguard.dpop.external-base-url";
     /** The most DPoP proofs remembered against replay; default 100000. */
     public static final String DPOP_REPLAY_CACHE_MAX_SIZE = "jwtguard.dpop.replay-cache.max-size";
+    /**
+     * Where used DPoP proofs are remembered: {@code memory} (this node) or {@code jdbc} (the cluster, over
+     * the {@code jwtguard.store.jdbc.*} database); {@code jdbc} by default when {@code jwtguard.store.type=jdbc}.
+     */
+    public static final String DPOP_REPLAY_CACHE_TYPE = "jwtguard.dpop.replay-cache.type";
+    /**
+     * Server nonces in DPoP proofs (RFC 9449 sections 8 and 9), at resources and token endpoints:
+     * {@code off} (default) or {@code required}.
+     */
+    public static final String DPOP_NONCE = "jwtguard.dpop.nonce";
+    /** How long one DPoP nonce window lasts (a nonce is good for one to two); default 5 min, 10 s to 1 h. */
+    public static final String DPOP_NONCE_LIFETIME = "jwtguard.dpop.nonce.lifetime";
+    /**
+     * The secret DPoP nonces are made with (HMAC-SHA256), at least 32 characters, the same on every node
+     * of a cluster; unset: a random secret per process.
+     */
+    public static final String DPOP_NONCE_SECRET = "jwtguard.dpop.nonce.secret";
 
-/** Whether verified tokens are cached (hits still re-check time, key set and revocation). */
+    /** Whether verified tokens are cached (hits still re-check time, key set and revocation). */
     public static final String CACHE_ENABLED = "jwtguard.cache.enabled";
     /** Maximum number of verified tokens cached. */
     public static final String CACHE_MAX_SIZE = "jwtguard.cache.max-size";
@@ -219,6 +236,11 @@ public final class ConfigProperties {
     public static final String ENDPOINT_ALLOWED_ORIGINS = "jwtguard.endpoints.allowed-origins";
     /** The client id of refresh families the endpoints serve. */
     public static final String ENDPOINT_CLIENT_ID = "jwtguard.endpoints.client-id";
+    /**
+     * DPoP (RFC 9449) at login and refresh: {@code off}, {@code allowed} (default: a valid proof binds
+     * the tokens to its key) or {@code required} (a token request without a proof is refused).
+     */
+    public static final String ENDPOINT_DPOP = "jwtguard.endpoints.dpop";
 
     /** Comma-separated posture finding codes accepted deliberately. */
     public static final String ACKNOWLEDGE = "jwtguard.posture.acknowledge";

@@ -1,5 +1,6 @@
 package io.jwtguard.core.config;
 
+import io.jwtguard.core.dpop.DPoPMode;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -17,14 +18,28 @@ import java.util.Set;
  * @param csrfHeader the header cookie-based requests must carry
  * @param allowedOrigins origins allowed to send cookie-based requests; empty means the endpoint's own
  * @param clientId the client id of the families these endpoints serve
+ * @param dpop DPoP (RFC 9449 section 5) at login ({@code TokenResponses.issue}) and at the refresh
+ *     endpoint: {@link DPoPMode#OFF} ignores proofs and issues bearer tokens; {@link DPoPMode#ALLOWED}
+ *     (the default) binds the tokens to the key of a valid proof and issues bearer tokens without one;
+ *     {@link DPoPMode#REQUIRED} refuses a token request without a proof. A family bound at login needs
+ *     its key's proof to refresh in every mode (with {@code off} it can no longer be refreshed) and to
+ *     be revoked unless the mode is {@code off}
  */
 public record EndpointSettings(boolean enabled, String tokenPath, String revokePath, String jwksPath,
         RefreshTransport transport, String cookieName, String csrfHeader, Set<String> allowedOrigins,
-        String clientId) {
+        String clientId, DPoPMode dpop) {
     /** The defaults, endpoints off. */
     public static final EndpointSettings DEFAULTS = new EndpointSettings(false, "/oauth/token", "/oauth/revoke",
             "/.well-known/jwks.json", RefreshTransport.COOKIE, "__Host-jwtguard-refresh", "X-JWT-Guard-CSRF", Set.of(),
-            "web");
+            "web", DPoPMode.ALLOWED);
+
+    /** Settings with DPoP {@code allowed}, the default. */
+    public EndpointSettings(boolean enabled, String tokenPath, String revokePath, String jwksPath,
+            RefreshTransport transport, String cookieName, String csrfHeader, Set<String> allowedOrigins,
+            String clientId) {
+        this(enabled, tokenPath, revokePath, jwksPath, transport, cookieName, csrfHeader, allowedOrigins, clientId,
+                DPoPMode.ALLOWED);
+    }
 
     /** Where the refresh token travels between browser and endpoint. */
     public enum RefreshTransport {
@@ -55,6 +70,7 @@ public record EndpointSettings(boolean enabled, String tokenPath, String revokeP
         Objects.requireNonNull(csrfHeader, "csrfHeader");
         allowedOrigins = Set.copyOf(allowedOrigins);
         Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(dpop, "dpop");
     }
 
     /**

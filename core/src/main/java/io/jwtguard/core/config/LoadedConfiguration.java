@@ -1,6 +1,8 @@
 package io.jwtguard.core.config;
 
+import io.jwtguard.core.dpop.DPoPMode;
 import io.jwtguard.core.dpop.DPoPSettings;
+import io.jwtguard.core.dpop.ReplayCache;
 import io.jwtguard.core.issue.TokenService;
 import io.jwtguard.core.keys.KeySource;
 import io.jwtguard.core.verify.VerifierConfig;
@@ -21,11 +23,15 @@ import java.util.Optional;
  * @param tokenService the token service when {@code jwtguard.token-service.enabled=true}, not null
  * @param endpoints the endpoints' settings, not null
  * @param dpop the DPoP settings ({@code jwtguard.dpop.*}), not null
+ * @param dpopReplayCache the DPoP replay cache the nodes of a cluster share
+ *     ({@code jwtguard.dpop.replay-cache.type=jdbc}); empty when each node keeps its own in memory, not null
  */
 public record LoadedConfiguration(VerifierConfig verifier, TokenTransport transport,
-        Optional<TokenService> tokenService, EndpointSettings endpoints, DPoPSettings dpop) implements AutoCloseable {
+        Optional<TokenService> tokenService, EndpointSettings endpoints, DPoPSettings dpop,
+        Optional<ReplayCache> dpopReplayCache) implements AutoCloseable {
     public LoadedConfiguration {
         Objects.requireNonNull(dpop, "dpop");
+        Objects.requireNonNull(dpopReplayCache, "dpopReplayCache");
         Objects.requireNonNull(verifier, "verifier");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(tokenService, "tokenService");
@@ -35,7 +41,7 @@ public record LoadedConfiguration(VerifierConfig verifier, TokenTransport transp
     private static final System.Logger LOG = System.getLogger(LoadedConfiguration.class.getName());
 
     /**
-     * Closes every key source of every trusted issuer and the token service. Idempotent; a
+     * Closes every key source of every trusted issuer, the token service and the shared replay cache. Idempotent; a
      * failure to close one part is logged and does not stop the others.
      */
     @Override
@@ -56,6 +62,27 @@ public record LoadedConfiguration(VerifierConfig verifier, TokenTransport transp
                 LOG.log(System.Logger.Level.WARNING, "Closing the token service failed: " + e);
             }
         });
+        dpopReplayCache.filter(AutoCloseable.class::isInstance).ifPresent(cache -> {
+            try {
+                ((AutoCloseable) cache).close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "Closing the DPoP replay cache failed: " + e);
+            }
+        });
+    }
+
+    /**
+     * @return whether this application checks DPoP proofs anywhere: at a resource ({@code jwtguard.dpop.mode}
+     *     of some issuer not {@code off}) or at its token endpoints ({@code jwtguard.endpoints.dpop})
+     */
+    public boolean acceptsDPoPProofs() {
+        return dpop.enabledAnywhere() || tokenService.isPresent() && endpoints.dpop() != DPoPMode.OFF;
+    }
+
+    /** As the canonical constructor, each node keeping its own DPoP replay cache. */
+    public LoadedConfiguration(VerifierConfig verifier, TokenTransport transport, Optional<TokenService> tokenService,
+            EndpointSettings endpoints, DPoPSettings dpop) {
+        this(verifier, transport, tokenService, endpoints, dpop, Optional.empty());
     }
 
     /** A configuration without token service, DPoP off. */

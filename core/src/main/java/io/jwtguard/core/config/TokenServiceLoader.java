@@ -2,6 +2,7 @@ package io.jwtguard.core.config;
 
 import static io.jwtguard.core.config.ConfigProperties.*;
 
+import io.jwtguard.core.dpop.DPoPMode;
 import io.jwtguard.core.issue.AccessTokenIssuer;
 import io.jwtguard.core.issue.AccessTokenSettings;
 import io.jwtguard.core.issue.SigningKey;
@@ -58,6 +59,8 @@ final class TokenServiceLoader {
     private RefreshTokenStore refreshStore;
     private RevocationStore revocationStore;
     private AutoCloseable resources;
+    /** The JDBC store's data source, when {@link #prepare} created that store. */
+    private DataSource storeDataSource;
     private StoreRevocationCheck check;
     private SigningKeyRing ring;
     private String issuer;
@@ -189,8 +192,13 @@ final class TokenServiceLoader {
                 return Duration.ZERO; // one node: every check reads the live list
             }
             case "jdbc": {
-                JdbcTokenStore store = new JdbcTokenStore(dataSource());
-                if (in.get(STORE_JDBC_APPLY_SCHEMA).isPresent() && in.bool(STORE_JDBC_APPLY_SCHEMA)) {
+                DataSource dataSource = dataSource();
+                if (dataSource instanceof AutoCloseable) {
+                    resources = (AutoCloseable) dataSource;
+                }
+                storeDataSource = dataSource;
+                JdbcTokenStore store = new JdbcTokenStore(dataSource);
+                if (applySchema()) {
                     try {
                         store.applySchema();
                     } catch (StoreUnavailableException e) {
@@ -207,7 +215,21 @@ final class TokenServiceLoader {
         }
     }
 
-    private DataSource dataSource() {
+    /** @return whether {@code jwtguard.store.jdbc.apply-schema=true} */
+    boolean applySchema() {
+        return in.get(STORE_JDBC_APPLY_SCHEMA).isPresent() && in.bool(STORE_JDBC_APPLY_SCHEMA);
+    }
+
+    /** @return the JDBC store's data source, when {@link #prepare} created that store */
+    Optional<DataSource> storeDataSource() {
+        return Optional.ofNullable(storeDataSource);
+    }
+
+    /**
+     * @return a data source from the {@code jwtguard.store.jdbc.*} properties: a container's (JNDI), or a
+     *     new built-in pool that the caller owns and closes
+     */
+    DataSource dataSource() {
         Optional<String> jndi = in.get(STORE_JDBC_DATASOURCE);
         Optional<String> url = in.get(STORE_JDBC_URL);
         if (jndi.isPresent() == url.isPresent()) {
@@ -232,7 +254,6 @@ final class TokenServiceLoader {
         }
         JdbcConnectionPool pool = new JdbcConnectionPool(url.get().trim(), in.get(STORE_JDBC_USER).orElse(null),
                 in.get(STORE_JDBC_PASSWORD).orElse(null), (int) size, BORROW_TIMEOUT);
-        resources = pool;
         return pool;
     }
 
@@ -316,7 +337,10 @@ final class TokenServiceLoader {
         }
         return new EndpointSettings(enabled, path(ENDPOINT_TOKEN_PATH, d.tokenPath()),
                 path(ENDPOINT_REVOKE_PATH, d.revokePath()), path(ENDPOINT_JWKS_PATH, d.jwksPath()), transport, cookie,
-                csrf, origins, in.get(ENDPOINT_CLIENT_ID).map(String::trim).orElse(d.clientId()));
+                csrf, origins, in.get(ENDPOINT_CLIENT_ID).map(String::trim).orElse(d.clientId()),
+                in.get(ENDPOINT_DPOP).map(v -> DPoPMode.fromProperty(v).orElseThrow(() -> new ConfigurationException(
+                        ENDPOINT_DPOP, "'" + v + "' is not a DPoP mode; use off, allowed or required")))
+                        .orElse(d.dpop()));
     }
 
     private String path(String property, String fallback) {

@@ -35,7 +35,9 @@ import java.util.Optional;
  *   <li>strict JSON claims: {@code jti} (1 to {@value #MAX_JTI_LENGTH} characters), {@code htm} equal
  *       to the request method, {@code htu} equal to the request URI after normalisation
  *       ({@link HttpUris}), {@code iat} not older than {@link DPoPSettings#proofMaxAge()} plus the skew
- *       and not later than now plus the skew, {@code ath} the hash of the access token;</li>
+ *       and not later than now plus the skew, {@code nonce} a current server nonce when
+ *       {@link DPoPSettings#nonces()} requires one ({@link DPoPNonces}), {@code ath} the hash of the
+ *       access token;</li>
  *   <li>the access token's {@code cnf.jkt} equal to the proof key's thumbprint;</li>
  *   <li>last, the {@code jti} recorded in the {@link ReplayCache}: only a proof that passed everything
  *       else can take room in it, and the same proof is accepted once.</li>
@@ -115,6 +117,30 @@ public final class DPoPProofVerifier {
                 thumbprint.getBytes(StandardCharsets.UTF_8))) {
             throw refuse(DPoPRefusal.DPOP_BINDING_MISMATCH, "cnf.jkt is not the thumbprint of the proof key");
         }
+        return firstUse(checked, thumbprint);
+    }
+
+    /**
+     * Checks the proof of a token request (RFC 9449 sections 4.3 and 5): at the authorization server
+     * there is no access token yet, so there is no {@code ath} to match (one that is present is not
+     * checked) and no binding to compare; every other check is the same, the {@code jti} goes to the
+     * same replay cache, and the returned thumbprint is what the issued tokens are bound to.
+     *
+     * @param proofHeaders every value of the request's {@code DPoP} header, one per header line, not null
+     * @param method the request method, not null ({@code POST} at a token endpoint)
+     * @param requestUri the token endpoint's URI as the client addressed it, not null
+     * @return the verified proof, whose thumbprint is the key to bind to
+     * @throws DPoPProofException with the reason, for any failed check ({@link DPoPRefusal#DPOP_PROOF_MISSING}
+     *     when {@code proofHeaders} is empty)
+     */
+    public DPoPProof verifyTokenRequest(List<String> proofHeaders, String method, String requestUri) {
+        Checked checked = check(proofHeaders, method, requestUri);
+        String thumbprint = checked.key.thumbprint();
+        return firstUse(checked, thumbprint);
+    }
+
+    /** Records the proof in the replay cache, last: only a proof that passed everything else takes room. */
+    private DPoPProof firstUse(Checked checked, String thumbprint) {
         Instant expiresAt = checked.issuedAt.plus(settings.proofMaxAge()).plus(settings.clockSkew())
                 .plusSeconds(1);
         if (!replayCache.firstUse(replayKey(thumbprint, checked.jti), expiresAt)) {
@@ -240,6 +266,14 @@ public final class DPoPProofVerifier {
         }
         if (issuedAt.isBefore(now.minus(settings.proofMaxAge()).minus(skew))) {
             throw refuse(DPoPRefusal.DPOP_PROOF_STALE, "iat is older than the proof age plus the clock skew");
+        }
+        DPoPNonces nonces = settings.nonces();
+        if (nonces.required()) {
+            JsonValue nonce = claims.get("nonce");
+            if (!(nonce instanceof JsonString) || !nonces.valid(((JsonString) nonce).getString(), now)) {
+                throw refuse(DPoPRefusal.DPOP_USE_NONCE, nonce == null ? "the proof has no nonce"
+                        : "the proof's nonce is not current");
+            }
         }
         JsonValue ath = claims.get("ath");
         if (ath != null && !(ath instanceof JsonString)) {

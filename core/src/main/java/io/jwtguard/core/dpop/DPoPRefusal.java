@@ -8,8 +8,8 @@ import io.jwtguard.core.verify.RefusalReason;
  * status and a fixed, client-safe description that never contains any part of the proof or token.
  *
  * <p>The proof's own failures are {@code invalid_dpop_proof} (section 7.1) and are answered with a
- * {@code DPoP} challenge. A bound token presented as a bearer token is {@code invalid_token}
- * (section 7.1: the bearer scheme cannot carry it); a bearer token where DPoP is required and a
+ * {@code DPoP} challenge; a missing or stale server nonce is {@code use_dpop_nonce} (section 9). A
+ * bound token presented as a bearer token is {@code invalid_token} (section 7.1: the bearer scheme cannot carry it); a bearer token where DPoP is required and a
  * token whose {@code cnf.jkt} is not the proof's key are {@code invalid_token} as well, since the
  * token, not the proof, is what does not fit.
  */
@@ -44,6 +44,12 @@ public enum DPoPRefusal implements RefusalReason {
     DPOP_PROOF_STALE(BearerErrorCode.INVALID_DPOP_PROOF, "The DPoP proof is too old"),
     /** {@code iat} is later than now plus the clock skew. */
     DPOP_PROOF_FUTURE(BearerErrorCode.INVALID_DPOP_PROOF, "The DPoP proof was issued in the future"),
+    /**
+     * Server nonces are required ({@code jwtguard.dpop.nonce=required}) and the proof has no
+     * {@code nonce}, or one that is not current (RFC 9449 sections 8 and 9): {@code use_dpop_nonce},
+     * answered with a fresh nonce in the {@code DPoP-Nonce} header.
+     */
+    DPOP_USE_NONCE(BearerErrorCode.USE_DPOP_NONCE, "The DPoP proof needs the current server nonce"),
     /** The proof's {@code jti} was already used with this key within the proof age. */
     DPOP_PROOF_REPLAYED(BearerErrorCode.INVALID_DPOP_PROOF, "The DPoP proof was already used"),
     /** {@code ath} is missing or is not the hash of the access token. */

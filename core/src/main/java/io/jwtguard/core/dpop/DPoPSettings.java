@@ -26,9 +26,12 @@ import java.util.Set;
  *     new proofs are answered 503 rather than forgetting one
  * @param issuerModes the mode of tokens from particular issuers (exact {@code iss} to mode,
  *     {@code jwtguard.issuers.<name>.dpop.mode}); other issuers' tokens follow {@link #mode()}
+ * @param nonces server nonces (RFC 9449 sections 8 and 9, {@code jwtguard.dpop.nonce}), at resources
+ *     and at the token endpoints alike; {@link DPoPNonces#OFF} by default
  */
 public record DPoPSettings(DPoPMode mode, Set<JwsAlgorithm> algorithms, Duration proofMaxAge, Duration clockSkew,
-        int maxProofSize, Optional<URI> externalBaseUrl, int replayCacheSize, Map<String, DPoPMode> issuerModes) {
+        int maxProofSize, Optional<URI> externalBaseUrl, int replayCacheSize, Map<String, DPoPMode> issuerModes,
+        DPoPNonces nonces) {
 
     /** The default proof algorithms: every asymmetric algorithm JWT Guard verifies. */
     public static final Set<JwsAlgorithm> DEFAULT_ALGORITHMS = Set.copyOf(EnumSet.of(JwsAlgorithm.ES256,
@@ -53,11 +56,19 @@ public record DPoPSettings(DPoPMode mode, Set<JwsAlgorithm> algorithms, Duration
         this(mode, algorithms, proofMaxAge, clockSkew, maxProofSize, externalBaseUrl, replayCacheSize, Map.of());
     }
 
+    /** Settings without server nonces. */
+    public DPoPSettings(DPoPMode mode, Set<JwsAlgorithm> algorithms, Duration proofMaxAge, Duration clockSkew,
+            int maxProofSize, Optional<URI> externalBaseUrl, int replayCacheSize, Map<String, DPoPMode> issuerModes) {
+        this(mode, algorithms, proofMaxAge, clockSkew, maxProofSize, externalBaseUrl, replayCacheSize, issuerModes,
+                DPoPNonces.OFF);
+    }
+
     /**
      * @throws IllegalArgumentException naming the component and the fix when a value is unusable
      */
     public DPoPSettings {
         issuerModes = Map.copyOf(Objects.requireNonNull(issuerModes, "issuerModes"));
+        Objects.requireNonNull(nonces, "nonces");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(algorithms, "algorithms");
         Objects.requireNonNull(proofMaxAge, "proofMaxAge");
@@ -114,7 +125,13 @@ public record DPoPSettings(DPoPMode mode, Set<JwsAlgorithm> algorithms, Duration
     /** @return a copy with another mode */
     public DPoPSettings withMode(DPoPMode newMode) {
         return new DPoPSettings(newMode, algorithms, proofMaxAge, clockSkew, maxProofSize, externalBaseUrl,
-                replayCacheSize, issuerModes);
+                replayCacheSize, issuerModes, nonces);
+    }
+
+    /** @return a copy with other server nonces */
+    public DPoPSettings withNonces(DPoPNonces newNonces) {
+        return new DPoPSettings(mode, algorithms, proofMaxAge, clockSkew, maxProofSize, externalBaseUrl,
+                replayCacheSize, issuerModes, newNonces);
     }
 
     /**

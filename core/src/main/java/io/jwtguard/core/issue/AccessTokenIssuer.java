@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import io.jwtguard.core.jose.Base64Url;
@@ -24,7 +25,8 @@ import org.jose4j.jwt.NumericDate;
  * from a refresh family, {@code sid} (the family id, so revoking the family revokes them) and, when
  * the token service issues, the subject's revocation epoch
  * ({@value io.jwtguard.core.revocation.RevocationService#SUBJECT_EPOCH_CLAIM}, so that "log out
- * everywhere" separates earlier tokens from later ones exactly). Times come from the
+ * everywhere" separates earlier tokens from later ones exactly) and, for a client that proved a DPoP
+ * key, {@code cnf.jkt} (RFC 9449 section 6.1). Times come from the
  * injected {@link Clock}, never from the signing library. jose4j (a direct dependency; smallrye-jwt
  * is not used) writes the header and claims; the signature comes from {@link SignatureEngines},
  * the providers the verifier uses ({@code jwtguard.crypto.provider}). Thread-safe.
@@ -105,6 +107,18 @@ public final class AccessTokenIssuer {
      */
     public IssuedAccessToken issue(String subject, String clientId, Set<String> scope, Set<String> groups,
             String grantId, Instant authTime, Long subjectEpoch) {
+        return issue(subject, clientId, scope, groups, grantId, authTime, subjectEpoch, null);
+    }
+
+    /**
+     * As {@link #issue(String, String, Set, Set, String, Instant, Long)}, binding the token to a DPoP key.
+     *
+     * @param dpopThumbprint the RFC 7638 thumbprint of the client's DPoP key, put in {@code cnf.jkt}
+     *     (RFC 9449 section 6.1) so that resource servers accept the token only with a proof by that key
+     *     and never as a bearer token; null for a bearer token
+     */
+    public IssuedAccessToken issue(String subject, String clientId, Set<String> scope, Set<String> groups,
+            String grantId, Instant authTime, Long subjectEpoch, String dpopThumbprint) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(clientId, "clientId");
         // whole seconds: NumericDate has second precision, and exp - iat must equal the lifetime
@@ -131,6 +145,9 @@ public final class AccessTokenIssuer {
         }
         if (subjectEpoch != null) {
             claims.setClaim(RevocationService.SUBJECT_EPOCH_CLAIM, subjectEpoch);
+        }
+        if (dpopThumbprint != null) {
+            claims.setClaim("cnf", Map.of("jkt", dpopThumbprint));
         }
 
         SigningKey key = ring.signingKey();

@@ -2,6 +2,7 @@ package io.jwtguard.core.issue;
 
 import io.jwtguard.core.refresh.IssuedRefreshToken;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,6 +17,14 @@ public record TokenPair(IssuedAccessToken accessToken, IssuedRefreshToken refres
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(refreshToken, "refreshToken");
         scope = Set.copyOf(scope);
+    }
+
+    /**
+     * @return the RFC 7638 thumbprint of the DPoP key the grant is bound to (the access token's
+     *     {@code cnf.jkt}, RFC 9449), empty for bearer tokens
+     */
+    public Optional<String> dpopThumbprint() {
+        return Optional.ofNullable(refreshToken.family().dpopThumbprint());
     }
 
     @Override

@@ -80,11 +80,24 @@ public final class TokenService implements AutoCloseable {
      * @throws io.jwtguard.core.store.StoreUnavailableException if the grant cannot be stored
      */
     public TokenPair issue(String subject, String clientId, Set<String> scope, Set<String> groups) {
+        return issue(subject, clientId, scope, groups, null);
+    }
+
+    /**
+     * As {@link #issue(String, String, Set, Set)}, for a client that proved a DPoP key at login
+     * (RFC 9449 section 5): the access token carries {@code cnf.jkt} and the refresh family is bound to
+     * the key, so every refresh must be proven by it and every later access token carries it too.
+     *
+     * @param dpopThumbprint the RFC 7638 thumbprint of the verified proof's key, or null for bearer tokens
+     * @throws io.jwtguard.core.store.StoreUnavailableException if the grant cannot be stored
+     */
+    public TokenPair issue(String subject, String clientId, Set<String> scope, Set<String> groups,
+            String dpopThumbprint) {
         // read before the grant exists: a "log out everywhere" that overlaps this login can only revoke it
         long epoch = revocation.subjectEpoch(subject);
-        IssuedRefreshToken refresh = refreshTokens.start(subject, clientId, scope, groups);
+        IssuedRefreshToken refresh = refreshTokens.start(subject, clientId, scope, groups, dpopThumbprint);
         return new TokenPair(issuer.issue(subject, clientId, scope, groups, refresh.family().familyId(),
-                refresh.family().createdAt(), epoch), refresh, scope);
+                refresh.family().createdAt(), epoch, dpopThumbprint), refresh, scope);
     }
 
     /**
@@ -98,8 +111,24 @@ public final class TokenService implements AutoCloseable {
      * @throws io.jwtguard.core.store.StoreUnavailableException when the rotation cannot be recorded (fail closed)
      */
     public TokenPair refresh(String refreshToken, String clientId, Set<String> requestedScope) {
+        return refresh(refreshToken, clientId, requestedScope, null);
+    }
+
+    /**
+     * As {@link #refresh(String, String, Set)}, with the request's DPoP proof (RFC 9449 section 5). A
+     * family bound at login needs a proof by its key ({@link RefreshTokenService#rotate(String, String,
+     * Set, String)}: refused otherwise, and nothing changes); its access tokens keep its {@code cnf.jkt}.
+     * An unbound family stays unbound, whatever proof comes.
+     *
+     * @param proofThumbprint the RFC 7638 thumbprint of the verified proof's key, or null when the
+     *     request carries no proof
+     * @throws RefreshRejectedException when refused, {@link io.jwtguard.core.refresh.RefreshFailure#DPOP_PROOF_REQUIRED}
+     *     and {@link io.jwtguard.core.refresh.RefreshFailure#DPOP_KEY_MISMATCH} among the reasons
+     */
+    public TokenPair refresh(String refreshToken, String clientId, Set<String> requestedScope,
+            String proofThumbprint) {
         // the scope is checked before the rotation: a refused request must leave the grant as it was
-        IssuedRefreshToken rotated = refreshTokens.rotate(refreshToken, clientId, requestedScope);
+        IssuedRefreshToken rotated = refreshTokens.rotate(refreshToken, clientId, requestedScope, proofThumbprint);
         RefreshFamily family = rotated.family();
         Set<String> scope = requestedScope != null && !requestedScope.isEmpty() ? requestedScope : family.scope();
         // read after the rotation: a rotation that won just before "log out everywhere" revoked the
@@ -107,7 +136,7 @@ public final class TokenService implements AutoCloseable {
         long epoch = revocation.subjectEpoch(family.subject());
         // auth_time stays the login time: refreshing never makes a session look freshly authenticated
         return new TokenPair(issuer.issue(family.subject(), family.clientId(), scope, family.groups(),
-                family.familyId(), family.createdAt(), epoch), rotated, scope);
+                family.familyId(), family.createdAt(), epoch, family.dpopThumbprint()), rotated, scope);
     }
 
     /**
@@ -128,6 +157,26 @@ public final class TokenService implements AutoCloseable {
             return revokeAccessToken(token);
         }
         Optional<RefreshFamily> revoked = refreshTokens.revokeFamilyOf(token);
+        revoked.ifPresent(family -> revocation.revokeGrant(family.familyId()));
+        return revoked.isPresent();
+    }
+
+    /**
+     * As {@link #revoke(String)}, with the request's DPoP proof: a refresh token of a family bound to
+     * a DPoP key is revoked only with a proof by that key (RFC 9449 section 5 binds the refresh token;
+     * this keeps a thief without the key from ending the user's session). Access tokens are revoked as
+     * by {@link #revoke(String)}.
+     *
+     * @param proofThumbprint the RFC 7638 thumbprint of the verified proof's key, or null for none
+     * @throws RefreshRejectedException with {@link io.jwtguard.core.refresh.RefreshFailure#DPOP_PROOF_REQUIRED}
+     *     or {@link io.jwtguard.core.refresh.RefreshFailure#DPOP_KEY_MISMATCH} when a bound family's
+     *     proof is missing or by another key; nothing is revoked
+     */
+    public boolean revoke(String token, String proofThumbprint) {
+        if (token == null || token.isEmpty() || token.chars().filter(c -> c == '.').count() == 2) {
+            return revoke(token);
+        }
+        Optional<RefreshFamily> revoked = refreshTokens.revokeFamilyOf(token, proofThumbprint);
         revoked.ifPresent(family -> revocation.revokeGrant(family.familyId()));
         return revoked.isPresent();
     }

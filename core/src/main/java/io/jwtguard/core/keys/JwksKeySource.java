@@ -7,10 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,7 +55,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JwksKeySource implements KeySource {
     private static final System.Logger LOG = System.getLogger(JwksKeySource.class.getName());
-    private static final int MAX_NEGATIVE_KIDS = 10_000;
     /**
      * How many refreshes for unknown {@code kid}s may happen at once (the bucket's size); the
      * bucket refills at one per {@code unknownKidMinInterval}.
@@ -79,18 +76,13 @@ public final class JwksKeySource implements KeySource {
     private final AtomicLong fetchCount = new AtomicLong();
     private final AtomicLong version = new AtomicLong();
     private final AtomicBoolean backgroundInFlight = new AtomicBoolean();
-    private final Map<String, Instant> negativeKids = new ConcurrentHashMap<>();
+    /** Unknown-kid refreshes: rate limit and negative cache (guarded by fetchLock except knownAbsent). */
+    private final UnknownKeyIdThrottle unknownKids;
 
     private volatile Snapshot snapshot;
     private volatile Instant lastAttempt;
     private volatile Instant lastSuccess;
     private volatile String lastError;
-    /**
-     * The unknown-kid token bucket as a generic cell rate algorithm: its theoretical arrival
-     * time; a refresh is allowed while {@code now >= tat - (burst - 1) * interval}. Guarded by
-     * fetchLock; null before the first refresh for an unknown kid.
-     */
-    private Instant unknownKidTat;
 
     /** @param refreshAt when a background refresh starts (refresh-ahead, capped at half the lifetime) */
     private record Snapshot(List<VerificationKey> keys, Instant fetchedAt, Instant expiresAt, Instant refreshAt) {
@@ -105,6 +97,8 @@ public final class JwksKeySource implements KeySource {
         this.clock = clock;
         this.background = background;
         this.ownThreads = ownThreads;
+        this.unknownKids = new UnknownKeyIdThrottle(UNKNOWN_KID_BURST, settings.unknownKidMinInterval(),
+                settings.unknownKidNegativeTtl());
         this.fetcher = new BoundedHttpFetcher(settings.connectTimeout(), settings.readTimeout(),
                 settings.maxResponseBytes());
     }
@@ -207,8 +201,7 @@ public final class JwksKeySource implements KeySource {
     @Override
     public boolean refreshForUnknownKeyId(String keyId) {
         Instant now = clock.instant();
-        Instant negativeUntil = negativeKids.get(keyId);
-        if (negativeUntil != null && now.isBefore(negativeUntil)) {
+        if (unknownKids.knownAbsent(keyId, now)) {
             return false; // a fresh fetch lacked it a moment ago
         }
         long attemptsBefore = fetchCount.get();
@@ -224,22 +217,20 @@ public final class JwksKeySource implements KeySource {
             if (contains(keyId)) {
                 return true; // a fetch that was under way when we arrived brought it
             }
-            negativeUntil = negativeKids.get(keyId);
-            if (negativeUntil != null && now.isBefore(negativeUntil)) {
+            if (unknownKids.knownAbsent(keyId, now)) {
                 return false; // ... or looked for this kid and lacked it
             }
             if (recentlyFailed(now)) {
                 throw lookupFailed(null);
             }
-            Duration wait = unknownKidWait(now);
+            Duration wait = unknownKids.waitBeforeRefresh(now);
             if (!wait.isZero()) {
                 throw new VerificationUnavailableException(VerificationUnavailableException.Source.KEYS,
                         "JWKS at " + description + ": a token names a kid that the "
                         + "key set lacks, and refreshes for unknown kids are rate-limited; cannot tell yet whether "
                         + "the key exists", null, wait);
             }
-            unknownKidTat = (unknownKidTat == null || unknownKidTat.isBefore(now) ? now : unknownKidTat)
-                    .plus(settings.unknownKidMinInterval());
+            unknownKids.refreshStarted(now);
             try {
                 fetch(now);
             } catch (IOException | IllegalArgumentException e) {
@@ -247,22 +238,10 @@ public final class JwksKeySource implements KeySource {
             }
             boolean found = contains(keyId);
             if (!found) {
-                if (negativeKids.size() >= MAX_NEGATIVE_KIDS) {
-                    negativeKids.clear();
-                }
-                negativeKids.put(keyId, now.plus(settings.unknownKidNegativeTtl()));
+                unknownKids.absentAfterFetch(keyId, now);
             }
             return found;
         }
-    }
-
-    /** @return how long until the unknown-kid bucket allows a refresh; zero when it does now. Must hold fetchLock. */
-    private Duration unknownKidWait(Instant now) {
-        if (unknownKidTat == null) {
-            return Duration.ZERO;
-        }
-        Instant allowedFrom = unknownKidTat.minus(settings.unknownKidMinInterval().multipliedBy(UNKNOWN_KID_BURST - 1));
-        return now.isBefore(allowedFrom) ? Duration.between(now, allowedFrom) : Duration.ZERO;
     }
 
     private VerificationUnavailableException lookupFailed(Exception cause) {
@@ -396,7 +375,7 @@ public final class JwksKeySource implements KeySource {
                     settings.refreshAhead()));
             if (previous == null || !JwksRules.sameKeys(previous.keys(), keys)) {
                 version.incrementAndGet();
-                negativeKids.clear();
+                unknownKids.keysChanged();
             }
             snapshot = next;
             lastSuccess = now;

@@ -1,7 +1,8 @@
 package io.jwtguard.core.refresh;
 
 /**
- * Why a refresh was refused: a closed set. Each maps to an RFC 6749 section 5.2 error code; the
+ * Why a refresh was refused: a closed set. Each maps to an RFC 6749 section 5.2 error code (the DPoP
+ * reasons to RFC 9449's {@code invalid_dpop_proof}); the
  * description sent to the client is the same for every {@code invalid_grant} reason, so a
  * response never reveals whether a token existed, expired, was reused or belongs to someone else.
  */
@@ -21,7 +22,18 @@ public enum RefreshFailure {
     /** The request asked for scope beyond the grant's (RFC 6749 section 6). */
     SCOPE_EXCEEDED("invalid_scope"),
     /** The request has no refresh token, or one that is not of our format. */
-    MALFORMED_REQUEST("invalid_request");
+    MALFORMED_REQUEST("invalid_request"),
+    /**
+     * The family is bound to a DPoP key (RFC 9449 section 5) and the request carries no valid DPoP
+     * proof. Nothing changes: the token stays usable by the key's holder.
+     */
+    DPOP_PROOF_REQUIRED("invalid_dpop_proof"),
+    /**
+     * The family is bound to a DPoP key and the request's proof was made with another key: a stolen
+     * refresh token used without the key. Nothing is rotated or revoked, so whoever lacks the key
+     * cannot end the legitimate client's session (event {@link RefreshEventType#DPOP_KEY_MISMATCH}).
+     */
+    DPOP_KEY_MISMATCH("invalid_dpop_proof");
 
     private static final String GRANT_DESCRIPTION = "The refresh token is invalid, expired or revoked";
 
@@ -31,7 +43,10 @@ public enum RefreshFailure {
         this.errorCode = errorCode;
     }
 
-    /** @return the RFC 6749 error code: {@code invalid_grant}, {@code invalid_scope} or {@code invalid_request} */
+    /**
+     * @return the RFC 6749 error code: {@code invalid_grant}, {@code invalid_scope} or
+     *     {@code invalid_request}; {@code invalid_dpop_proof} for the DPoP reasons (RFC 9449 section 5)
+     */
     public String errorCode() {
         return errorCode;
     }
@@ -43,6 +58,10 @@ public enum RefreshFailure {
                 return "The requested scope exceeds the granted scope";
             case MALFORMED_REQUEST:
                 return "The request has no usable refresh token";
+            case DPOP_PROOF_REQUIRED:
+                return "The refresh token is bound to a DPoP key: send a DPoP proof made with that key";
+            case DPOP_KEY_MISMATCH:
+                return "The DPoP proof was not made with the key the refresh token is bound to";
             default:
                 return GRANT_DESCRIPTION;
         }

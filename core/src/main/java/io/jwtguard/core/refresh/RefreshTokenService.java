@@ -6,6 +6,8 @@ import io.jwtguard.core.store.RefreshTokenRecord;
 import io.jwtguard.core.store.RefreshTokenState;
 import io.jwtguard.core.store.RefreshTokenStore;
 import io.jwtguard.core.store.StoreUnavailableException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -64,9 +66,20 @@ public final class RefreshTokenService {
      * @throws StoreUnavailableException if the store cannot record it
      */
     public IssuedRefreshToken start(String subject, String clientId, Set<String> scope, Set<String> groups) {
+        return start(subject, clientId, scope, groups, null);
+    }
+
+    /**
+     * As {@link #start(String, String, Set, Set)}, binding the family to a DPoP key (RFC 9449 section 5).
+     *
+     * @param dpopThumbprint the RFC 7638 thumbprint of the key whose proof came with the login, or null
+     *     for a bearer family; a bound family can only be refreshed with proofs by that key
+     */
+    public IssuedRefreshToken start(String subject, String clientId, Set<String> scope, Set<String> groups,
+            String dpopThumbprint) {
         Instant now = clock.instant();
         RefreshFamily family = new RefreshFamily(OpaqueTokens.newId(), subject, clientId, scope, groups, now,
-                now.plus(settings.absoluteLifetime()), null);
+                now.plus(settings.absoluteLifetime()), null, dpopThumbprint);
         String value = OpaqueTokens.newToken();
         Instant expiresAt = idleExpiry(family, now);
         store.createFamily(family, RefreshTokenRecord.active(OpaqueTokens.hash(value), family.familyId(), now, expiresAt));
@@ -97,6 +110,28 @@ public final class RefreshTokenService {
      *     concerns the token itself, so reuse of a rotated token is still detected)
      */
     public IssuedRefreshToken rotate(String presented, String clientId, Set<String> requestedScope) {
+        return rotate(presented, clientId, requestedScope, null);
+    }
+
+    /**
+     * As {@link #rotate(String, String, Set)}, with the DPoP proof of the request (RFC 9449 section 5).
+     *
+     * <p>A family bound to a key is refreshed only with a proof by that key; the binding is checked
+     * right after the token is found, before anything else about the family or token, so a request
+     * without the key never rotates, never triggers reuse detection and never revokes: a thief who
+     * holds a refresh token (even an already rotated one) but not the key cannot end the legitimate
+     * client's session. A proof by another key is reported as {@link RefreshEventType#DPOP_KEY_MISMATCH}.
+     * An unbound family stays unbound whatever proof comes with its refresh: binding it mid-family
+     * would let whoever holds a stolen bearer refresh token bind the grant to their own key and lock
+     * the legitimate client out.
+     *
+     * @param proofThumbprint the RFC 7638 thumbprint of the key of the request's verified DPoP proof, or
+     *     null when the request carries none
+     * @throws RefreshRejectedException with {@link RefreshFailure#DPOP_PROOF_REQUIRED} or
+     *     {@link RefreshFailure#DPOP_KEY_MISMATCH} when a bound family's proof is missing or by another key
+     */
+    public IssuedRefreshToken rotate(String presented, String clientId, Set<String> requestedScope,
+            String proofThumbprint) {
         if (!OpaqueTokens.wellFormed(presented)) {
             throw new RefreshRejectedException(presented == null || presented.isEmpty()
                     ? RefreshFailure.MALFORMED_REQUEST : RefreshFailure.UNKNOWN_TOKEN);
@@ -106,6 +141,7 @@ public final class RefreshTokenService {
                 .orElseThrow(() -> new RefreshRejectedException(RefreshFailure.UNKNOWN_TOKEN));
         RefreshFamily family = lookup.family();
         RefreshTokenRecord token = lookup.token();
+        requireProofKey(family, proofThumbprint, now);
         if (family.revoked()) {
             throw new RefreshRejectedException(RefreshFailure.FAMILY_REVOKED);
         }
@@ -132,6 +168,23 @@ public final class RefreshTokenService {
         requireWithinScope(family, requestedScope);
         // the compare-and-set: losing it means another request used this token at the same time
         return rotateFrom(token.tokenHash(), family, now).orElseThrow(() -> reuse(family, now));
+    }
+
+    private void requireProofKey(RefreshFamily family, String proofThumbprint, Instant now) {
+        if (!family.dpopBound()) {
+            return;
+        }
+        if (proofThumbprint == null) {
+            throw new RefreshRejectedException(RefreshFailure.DPOP_PROOF_REQUIRED);
+        }
+        if (!MessageDigest.isEqual(family.dpopThumbprint().getBytes(StandardCharsets.US_ASCII),
+                proofThumbprint.getBytes(StandardCharsets.US_ASCII))) {
+            LOG.log(System.Logger.Level.WARNING, "A refresh token of DPoP-bound family " + family.familyId()
+                    + " of client " + family.clientId() + " was presented with another key's proof; refused, "
+                    + "family kept");
+            emit(RefreshEventType.DPOP_KEY_MISMATCH, family, now);
+            throw new RefreshRejectedException(RefreshFailure.DPOP_KEY_MISMATCH);
+        }
     }
 
     private static void requireWithinScope(RefreshFamily family, Set<String> requestedScope) {
@@ -173,6 +226,25 @@ public final class RefreshTokenService {
      * @throws StoreUnavailableException if the store cannot be reached
      */
     public Optional<RefreshFamily> revokeFamilyOf(String presented) {
+        return revokeFamilyOf(presented, null, false);
+    }
+
+    /**
+     * As {@link #revokeFamilyOf(String)}, for a family that may be bound to a DPoP key: revoking a bound
+     * family takes a proof by its key, so that a thief who holds the refresh token but not the key
+     * cannot end the legitimate client's session by revoking it.
+     *
+     * @param proofThumbprint the RFC 7638 thumbprint of the key of the request's verified DPoP proof,
+     *     or null when the request carries none
+     * @throws RefreshRejectedException with {@link RefreshFailure#DPOP_PROOF_REQUIRED} or
+     *     {@link RefreshFailure#DPOP_KEY_MISMATCH} when the family is bound and the proof is missing or
+     *     by another key (nothing is revoked)
+     */
+    public Optional<RefreshFamily> revokeFamilyOf(String presented, String proofThumbprint) {
+        return revokeFamilyOf(presented, proofThumbprint, true);
+    }
+
+    private Optional<RefreshFamily> revokeFamilyOf(String presented, String proofThumbprint, boolean checkBinding) {
         if (!OpaqueTokens.wellFormed(presented)) {
             return Optional.empty();
         }
@@ -182,6 +254,9 @@ public final class RefreshTokenService {
         }
         Instant now = clock.instant();
         RefreshFamily family = lookup.get().family();
+        if (checkBinding) {
+            requireProofKey(family, proofThumbprint, now);
+        }
         if (!store.revokeFamily(family.familyId(), now)) {
             return Optional.empty();
         }

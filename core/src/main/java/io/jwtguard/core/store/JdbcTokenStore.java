@@ -7,30 +7,31 @@ import static io.jwtguard.core.store.JdbcValues.scope;
 import static io.jwtguard.core.store.JdbcValues.setInstant;
 import static io.jwtguard.core.store.JdbcValues.toJson;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
  * Both stores in one relational database, for clusters: every node gets its own instance (and
  * connection pool) over the same database. Plain {@code java.sql}, no ORM; the schema ships as
  * {@code io/jwtguard/core/store/schema.sql} and {@link #applySchema()} applies it (idempotent).
+ *
+ * <p><b>Migration:</b> the DPoP binding of a family (RFC 9449 section 5) is the column
+ * {@code jwtguard_refresh_family.dpop_jkt}, added by its own {@code ALTER TABLE ... ADD COLUMN IF NOT
+ * EXISTS} statement in the schema, so {@link #applySchema()} migrates a table created by an earlier
+ * version. Where the schema is managed by hand, a missing column fails every refresh-family operation
+ * with a {@link StoreUnavailableException} that names the column and the statement
+ * ({@link #DPOP_COLUMN_MIGRATION}) to run.
  * Tested on PostgreSQL 17; the SQL is standard apart from {@code CREATE ... IF NOT EXISTS}.
  *
  * <p><b>Rotation is a compare-and-set:</b> {@code UPDATE ... SET state='ROTATED' WHERE
@@ -46,9 +47,16 @@ public final class JdbcTokenStore implements RefreshTokenStore, RevocationStore 
     public static final String SCHEMA_RESOURCE = "io/jwtguard/core/store/schema.sql";
 
     private static final String FAMILY_COLUMNS =
-            "f.family_id, f.subject, f.client_id, f.scope, f.groups_json, f.created_at, f.absolute_expiry, f.revoked_at";
+            "f.family_id, f.subject, f.client_id, f.scope, f.groups_json, f.created_at, f.absolute_expiry, f.revoked_at, "
+            + "f.dpop_jkt";
     private static final String TOKEN_COLUMNS =
             "t.token_hash, t.family_id, t.issued_at, t.expires_at, t.state, t.rotated_at, t.successor_hash";
+
+    /** The statement that adds the DPoP binding column to a family table made before it existed. */
+    public static final String DPOP_COLUMN_MIGRATION =
+            "ALTER TABLE jwtguard_refresh_family ADD COLUMN dpop_jkt VARCHAR(64)";
+    /** SQLStates of an unknown column: the standard's and MySQL's. */
+    private static final java.util.Set<String> MISSING_COLUMN_STATES = java.util.Set.of("42703", "42S22");
 
     private final DataSource dataSource;
 
@@ -83,27 +91,7 @@ public final class JdbcTokenStore implements RefreshTokenStore, RevocationStore 
      * @throws StoreUnavailableException if the database refuses it
      */
     public void applySchema() {
-        String sql;
-        try (InputStream in = JdbcTokenStore.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the class path");
-            }
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + SCHEMA_RESOURCE, e);
-        }
-        String withoutComments = Arrays.stream(sql.split("\n")).filter(l -> !l.strip().startsWith("--"))
-                .collect(Collectors.joining("\n"));
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(true);
-            for (String statement : withoutComments.split(";\\s*\n|;\\s*$")) {
-                if (!statement.isBlank()) {
-                    s.execute(statement.strip());
-                }
-            }
-        } catch (SQLException e) {
-            throw unavailable("apply the schema", e);
-        }
+        JdbcScripts.apply(dataSource, SCHEMA_RESOURCE);
     }
 
     // ---- refresh tokens ----
@@ -113,7 +101,8 @@ public final class JdbcTokenStore implements RefreshTokenStore, RevocationStore 
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement f = c.prepareStatement("INSERT INTO jwtguard_refresh_family (family_id, subject, "
-                    + "client_id, scope, groups_json, created_at, absolute_expiry, revoked_at) VALUES (?,?,?,?,?,?,?,?)")) {
+                    + "client_id, scope, groups_json, created_at, absolute_expiry, revoked_at, dpop_jkt) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?)")) {
                 f.setString(1, family.familyId());
                 f.setString(2, family.subject());
                 f.setString(3, family.clientId());
@@ -122,6 +111,7 @@ public final class JdbcTokenStore implements RefreshTokenStore, RevocationStore 
                 f.setLong(6, family.createdAt().toEpochMilli());
                 f.setLong(7, family.absoluteExpiry().toEpochMilli());
                 setInstant(f, 8, family.revokedAt());
+                f.setString(9, family.dpopThumbprint());
                 f.executeUpdate();
                 insertToken(c, first);
                 c.commit();
@@ -150,7 +140,7 @@ public final class JdbcTokenStore implements RefreshTokenStore, RevocationStore 
                         r.getString(7));
                 RefreshFamily family = new RefreshFamily(r.getString(8), r.getString(9), r.getString(10),
                         scope(r.getString(11)), fromJson(r.getString(12)), instant(r, 13), instant(r, 14),
-                        instant(r, 15));
+                        instant(r, 15), r.getString(16));
                 return Optional.of(new RefreshLookup(token, family));
             }
         } catch (SQLException e) {
@@ -375,6 +365,13 @@ public final class JdbcTokenStore implements RefreshTokenStore, RevocationStore 
     }
 
     private static StoreUnavailableException unavailable(String operation, SQLException e) {
+        if (MISSING_COLUMN_STATES.contains(e.getSQLState())) {
+            // most likely a table created before the DPoP binding column existed
+            return new StoreUnavailableException("cannot " + operation + " in the JDBC token store: a column is "
+                    + "missing (SQLState " + e.getSQLState() + "). Tables created before DPoP support lack "
+                    + "jwtguard_refresh_family.dpop_jkt: set jwtguard.store.jdbc.apply-schema=true (it adds the "
+                    + "column) or run: " + DPOP_COLUMN_MIGRATION, e);
+        }
         return new StoreUnavailableException("cannot " + operation + " in the JDBC token store (SQLState "
                 + e.getSQLState() + ")", e);
     }

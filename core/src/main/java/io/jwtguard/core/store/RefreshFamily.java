@@ -16,9 +16,19 @@ import java.util.Set;
  * @param createdAt when the grant was made, not null
  * @param absoluteExpiry when the grant ends, whatever rotation happens; never extended, not null
  * @param revokedAt when the family was revoked, or null while it is live
+ * @param dpopThumbprint the RFC 7638 thumbprint of the DPoP key the grant is bound to (RFC 9449
+ *     section 5): every refresh must be proven with that key, and every access token issued from the
+ *     family carries it as {@code cnf.jkt}; null for a bearer grant. Fixed for the family's life
  */
 public record RefreshFamily(String familyId, String subject, String clientId, Set<String> scope, Set<String> groups,
-        Instant createdAt, Instant absoluteExpiry, Instant revokedAt) {
+        Instant createdAt, Instant absoluteExpiry, Instant revokedAt, String dpopThumbprint) {
+
+    /** A bearer family: bound to no DPoP key. */
+    public RefreshFamily(String familyId, String subject, String clientId, Set<String> scope, Set<String> groups,
+            Instant createdAt, Instant absoluteExpiry, Instant revokedAt) {
+        this(familyId, subject, clientId, scope, groups, createdAt, absoluteExpiry, revokedAt, null);
+    }
+
     public RefreshFamily {
         Objects.requireNonNull(familyId, "familyId");
         Objects.requireNonNull(subject, "subject");
@@ -27,6 +37,9 @@ public record RefreshFamily(String familyId, String subject, String clientId, Se
         groups = Set.copyOf(groups);
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(absoluteExpiry, "absoluteExpiry");
+        if (dpopThumbprint != null && !dpopThumbprint.matches("[A-Za-z0-9_-]{43}")) {
+            throw new IllegalArgumentException("dpopThumbprint: not a base64url SHA-256 thumbprint (RFC 7638)");
+        }
     }
 
     /** @return whether the family was revoked */
@@ -34,9 +47,15 @@ public record RefreshFamily(String familyId, String subject, String clientId, Se
         return revokedAt != null;
     }
 
+    /** @return whether the family is bound to a DPoP key ({@link #dpopThumbprint()} is set) */
+    public boolean dpopBound() {
+        return dpopThumbprint != null;
+    }
+
     /** @return a copy revoked at {@code at}; this family if already revoked */
     public RefreshFamily revokedAt(Instant at) {
         return revokedAt != null ? this
-                : new RefreshFamily(familyId, subject, clientId, scope, groups, createdAt, absoluteExpiry, at);
+                : new RefreshFamily(familyId, subject, clientId, scope, groups, createdAt, absoluteExpiry, at,
+                        dpopThumbprint);
     }
 }

@@ -17,7 +17,12 @@ public enum BearerErrorCode {
      * The DPoP proof is missing, malformed or invalid (RFC 9449, sections 7.1 and 12.2): HTTP 401,
      * answered with a {@code DPoP} challenge.
      */
-    INVALID_DPOP_PROOF("invalid_dpop_proof", 401);
+    INVALID_DPOP_PROOF("invalid_dpop_proof", 401),
+    /**
+     * The DPoP proof lacks the current server nonce (RFC 9449 section 9): HTTP 401 with a
+     * {@code DPoP} challenge and a fresh nonce in the {@code DPoP-Nonce} header.
+     */
+    USE_DPOP_NONCE("use_dpop_nonce", 401);
 
     private final String code;
     private final int httpStatus;

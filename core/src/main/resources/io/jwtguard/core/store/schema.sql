@@ -16,6 +16,10 @@ CREATE TABLE IF NOT EXISTS jwtguard_refresh_family (
 CREATE INDEX IF NOT EXISTS jwtguard_refresh_family_subject ON jwtguard_refresh_family (subject);
 CREATE INDEX IF NOT EXISTS jwtguard_refresh_family_expiry ON jwtguard_refresh_family (absolute_expiry);
 
+-- DPoP (RFC 9449 section 5): the RFC 7638 thumbprint of the key a family is bound to, NULL for a
+-- bearer family. Its own statement, so that a table created before DPoP support is migrated in place.
+ALTER TABLE jwtguard_refresh_family ADD COLUMN IF NOT EXISTS dpop_jkt VARCHAR(64);
+
 -- token_hash is base64url(SHA-256(token)); the token itself is never stored.
 CREATE TABLE IF NOT EXISTS jwtguard_refresh_token (
     token_hash      VARCHAR(64)   NOT NULL PRIMARY KEY,

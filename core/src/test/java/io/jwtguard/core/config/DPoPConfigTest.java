@@ -84,10 +84,37 @@ class DPoPConfigTest {
         "jwtguard.dpop.replay-cache.max-size | 0 | out of range",
         "jwtguard.dpop.external-base-url | api.example.com | https://api.example.com",
         "jwtguard.dpop.external-base-url | https://api.example.com/?q=1 | query",
-        "jwtguard.dpop.external-base-url | ftp://api.example.com | absolute http(s)"})
+        "jwtguard.dpop.external-base-url | ftp://api.example.com | absolute http(s)",
+        "jwtguard.dpop.nonce | sometimes | not off or required",
+        "jwtguard.dpop.nonce.lifetime | PT5S | out of range",
+        "jwtguard.dpop.nonce.lifetime | PT2H | out of range"})
     void loadWhenDpopPropertyUnusableThenFailsNamingPropertyAndFix(String property, String value, String fix) {
         props.put(property, value);
         assertThatThrownBy(this::load).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(property).hasMessageContaining(fix);
+    }
+
+    @Test
+    void loadWhenNonceRequiredThenNoncesWithConfiguredOrPerProcessSecret() {
+        assertThat(load().nonces()).isSameAs(io.jwtguard.core.dpop.DPoPNonces.OFF);
+        props.put("jwtguard.dpop.nonce", "Required");
+        props.put("jwtguard.dpop.nonce.lifetime", "PT2M");
+        io.jwtguard.core.dpop.DPoPNonces perProcess = load().nonces();
+        assertThat(perProcess.required()).isTrue();
+        assertThat(perProcess.lifetime()).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(perProcess.toString()).contains("per process");
+
+        String secret = "a-shared-secret-of-at-least-32-characters";
+        props.put("jwtguard.dpop.nonce.secret", secret);
+        io.jwtguard.core.dpop.DPoPNonces nodeA = load().nonces();
+        io.jwtguard.core.dpop.DPoPNonces nodeB = load().nonces();
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(nodeB.valid(nodeA.current(now), now)).isTrue();
+        assertThat(nodeA.toString()).doesNotContain(secret);
+
+        props.put("jwtguard.dpop.nonce.secret", "too-short");
+        assertThatThrownBy(this::load).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("jwtguard.dpop.nonce.secret").hasMessageContaining("at least 32")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("too-short"));
     }
 }

@@ -164,6 +164,7 @@ class TokenServiceConfigTest {
         "jwtguard.endpoints.token-path|/oauth/../token",
         "jwtguard.endpoints.allowed-origins|https://app.example.com/path",
         "jwtguard.endpoints.csrf-header|Cookie",
+        "jwtguard.endpoints.dpop|on",
         "jwtguard.algorithms|RS384",
     })
     void loadWhenValueRefusedThenConfigurationExceptionNamesProperty(String property, String value) {
@@ -191,6 +192,15 @@ class TokenServiceConfigTest {
 
         assertThatThrownBy(this::load).isInstanceOfSatisfying(ConfigurationException.class,
                 e -> assertThat(e.property()).isEqualTo(ENDPOINTS_ENABLED));
+    }
+
+    @Test
+    void loadWhenEndpointsDpopUnsetThenAllowedElseAsConfigured() {
+        assertThat(load().endpoints().dpop()).isEqualTo(io.jwtguard.core.dpop.DPoPMode.ALLOWED);
+        props.put(ENDPOINT_DPOP, " Required ");
+        assertThat(load().endpoints().dpop()).isEqualTo(io.jwtguard.core.dpop.DPoPMode.REQUIRED);
+        props.put(ENDPOINT_DPOP, "off");
+        assertThat(load().endpoints().dpop()).isEqualTo(io.jwtguard.core.dpop.DPoPMode.OFF);
     }
 
     @Test

@@ -82,6 +82,30 @@ class DPoPProofVerifierTest {
         }
     }
 
+    private static final String TOKEN_ENDPOINT = "https://login.example.com/oauth/token";
+
+    @Test
+    void verifyTokenRequestWhenProofValidWithoutAthThenAcceptedOnceWithThumbprint() {
+        String proof = Proofs.proof(EC, "ES256", "POST", TOKEN_ENDPOINT, IAT, null);
+
+        DPoPProof accepted = verifier.verifyTokenRequest(List.of(proof), "POST", TOKEN_ENDPOINT);
+
+        assertThat(accepted.thumbprint()).isEqualTo(JKT);
+        refused(() -> verifier.verifyTokenRequest(List.of(proof), "POST", TOKEN_ENDPOINT),
+                DPoPRefusal.DPOP_PROOF_REPLAYED);
+    }
+
+    @Test
+    void verifyTokenRequestWhenProofForAnotherMethodUriOrTooOldOrMissingThenRefused() {
+        refused(() -> verifier.verifyTokenRequest(List.of(Proofs.proof(EC, "ES256", "GET", TOKEN_ENDPOINT, IAT, null)),
+                "POST", TOKEN_ENDPOINT), DPoPRefusal.DPOP_PROOF_METHOD);
+        refused(() -> verifier.verifyTokenRequest(List.of(Proofs.proof(EC, "ES256", "POST", URI, IAT, null)),
+                "POST", TOKEN_ENDPOINT), DPoPRefusal.DPOP_PROOF_URI);
+        refused(() -> verifier.verifyTokenRequest(List.of(Proofs.proof(EC, "ES256", "POST", TOKEN_ENDPOINT,
+                IAT - 600, null)), "POST", TOKEN_ENDPOINT), DPoPRefusal.DPOP_PROOF_STALE);
+        refused(() -> verifier.verifyTokenRequest(List.of(), "POST", TOKEN_ENDPOINT), DPoPRefusal.DPOP_PROOF_MISSING);
+    }
+
     @Test
     void verifyWhenNoProofThenMissing() {
         refused(() -> verifier.verify(List.of(), "GET", URI, TOKEN, Optional.of(JKT)), DPoPRefusal.DPOP_PROOF_MISSING);
@@ -424,6 +448,9 @@ class DPoPProofVerifierTest {
                     break;
                 case DPOP_NOT_ENABLED:
                     assertThat(reason.errorCode().code()).isEqualTo("invalid_request");
+                    break;
+                case DPOP_USE_NONCE:
+                    assertThat(reason.errorCode().code()).isEqualTo("use_dpop_nonce");
                     break;
                 default:
                     assertThat(reason.errorCode().code()).isEqualTo("invalid_dpop_proof");

@@ -1,6 +1,7 @@
 package io.jwtguard.runtime.endpoint;
 
 import io.jwtguard.core.config.EndpointSettings;
+import io.jwtguard.core.dpop.DPoPMode;
 import io.jwtguard.core.issue.TokenPair;
 import io.jwtguard.core.issue.TokenService;
 import io.jwtguard.core.refresh.RefreshFailure;
@@ -26,11 +27,18 @@ import java.util.Set;
  *       section 6): rotates the refresh token and returns a new access token; errors are RFC 6749
  *       section 5.2 codes with one description for every {@code invalid_grant}, so a response
  *       never reveals whether a token existed; 503 {@code temporarily_unavailable} when the store
- *       cannot record the rotation (fail closed).</li>
+ *       cannot record the rotation (fail closed). <b>DPoP</b> (RFC 9449 section 5,
+ *       {@code jwtguard.endpoints.dpop}): a proof in the {@code DPoP} header is checked like at login
+ *       ({@link TokenResponses#issue}); a family bound at login is refreshed only with a proof by its
+ *       key, else 400 {@code invalid_dpop_proof} and the family is left as it was; its new access
+ *       tokens keep {@code cnf.jkt} and {@code token_type} {@code DPoP}.</li>
  *   <li><b>revoke</b> ({@code POST}, {@code token}, RFC 7009): 200 whether or not the token was
  *       valid; an access token is revoked by {@code jti}, a refresh token with its family; in
  *       cookie mode without {@code token} the cookie's refresh token is revoked (logout) and the
- *       cookie cleared.</li>
+ *       cookie cleared. A refresh token of a DPoP-bound family is revoked only with a proof by its key
+ *       (else 400 {@code invalid_dpop_proof}, nothing revoked), so a thief without the key cannot end
+ *       the user's session; with {@code jwtguard.endpoints.dpop=off} no proof can be shown, and such a
+ *       family is revoked without one.</li>
  *   <li><b>JWKS</b> ({@code GET}): the public signing keys.</li>
  * </ul>
  *
@@ -118,8 +126,13 @@ final class TokenEndpointServlet extends HttpServlet {
             token = request.getParameter("refresh_token");
         }
         Set<String> scope = scope(request.getParameter("scope"));
+        TokenRequestProofs.Checked proof = TokenRequestProofs.check(request, response, guard, settings);
+        if (proof.answered()) {
+            return; // nothing was looked up or rotated: the refresh token stays usable with a good proof
+        }
         try {
-            TokenPair pair = service.refresh(token, settings.clientId(), scope);
+            TokenPair pair = service.refresh(token, settings.clientId(), scope, proof.thumbprint());
+            TokenRequestProofs.freshNonce(response, guard, settings);
             TokenResponses.write(response, settings, pair, guard.clock(), request);
         } catch (RefreshRejectedException e) {
             RefreshFailure reason = e.reason();
@@ -145,7 +158,24 @@ final class TokenEndpointServlet extends HttpServlet {
             TokenResponses.error(response, 400, "invalid_request", "The token parameter is missing");
             return;
         }
-        service.revoke(token); // RFC 7009 section 2.2: invalid tokens do not cause an error
+        TokenRequestProofs.Checked proof = TokenRequestProofs.check(request, response, guard, settings);
+        if (proof.answered()) {
+            return;
+        }
+        try {
+            // RFC 7009 section 2.2: invalid tokens do not cause an error. With DPoP off here no proof can
+            // be shown, so families bound earlier are revoked without one: logout must keep working
+            if (settings.dpop() == DPoPMode.OFF) {
+                service.revoke(token);
+            } else {
+                service.revoke(token, proof.thumbprint());
+            }
+        } catch (RefreshRejectedException e) {
+            // a DPoP-bound family without its key's proof: refused loudly, so a client never believes
+            // it logged out when it did not
+            TokenResponses.error(response, e.reason().httpStatus(), e.reason().errorCode(), e.reason().description());
+            return;
+        }
         if (fromCookie) {
             response.addHeader("Set-Cookie", TokenResponses.clearCookie(settings, request));
         }

@@ -1,5 +1,6 @@
 package io.jwtguard.runtime.endpoint;
 
+import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.config.EndpointSettings;
 import io.jwtguard.core.issue.TokenPair;
 import io.jwtguard.core.issue.TokenService;
@@ -19,10 +20,13 @@ import java.util.Set;
 /**
  * Writes token responses (RFC 6749 section 5.1) the way the endpoints do: the access token in
  * the JSON body, the refresh token in the {@code __Host-} cookie or in the body, by
- * configuration, and {@code Cache-Control: no-store}. An application's login calls
- * {@link #issue} after it authenticated the user, so login and refresh answer alike. Stateless.
+ * configuration, and {@code Cache-Control: no-store}; {@code token_type} {@code DPoP} for tokens bound
+ * to a DPoP key, else {@code Bearer}. An application's login calls {@link #issue} after it
+ * authenticated the user, so login and refresh answer alike, DPoP included. Stateless.
  */
 public final class TokenResponses {
+    private static final System.Logger LOG = System.getLogger(TokenResponses.class.getName());
+
     private TokenResponses() {
     }
 
@@ -40,20 +44,47 @@ public final class TokenResponses {
      * Issues a token pair for a user the application has just authenticated and writes it as the
      * response (status 200).
      *
-     * @param request the login request (for the context path of the cookie), not null
+     * <p><b>DPoP</b> (RFC 9449 section 5), as {@code jwtguard.endpoints.dpop} says ({@code allowed} by
+     * default): when the request carries a {@code DPoP} header, its proof is checked ({@code htm} the
+     * request's method, {@code htu} this request's URL, honouring
+     * {@code jwtguard.dpop.external-base-url}; one use, through the application's replay cache) and the
+     * tokens are bound to its key: the access token carries {@code cnf.jkt}, {@code token_type} is
+     * {@code DPoP}, and the refresh family needs that key's proofs from then on. A proof that fails a
+     * check, or a missing one under {@code required}, is answered here with 400
+     * {@code {"error":"invalid_dpop_proof"}} and nothing is issued.
+     *
+     * @param request the login request (its {@code DPoP} header, its URL, the context path of the
+     *     cookie), not null
      * @param response the response to write, not committed yet
      * @param subject the authenticated user, not null
      * @param scope the granted scope, not null
      * @param groups the user's groups, not null
+     * @return true if tokens were issued; false if the response is a DPoP refusal (400) or a 503 because
+     *     the replay cache could not record the proof
      * @throws io.jwtguard.core.store.StoreUnavailableException if the grant cannot be stored
      */
-    public static void issue(HttpServletRequest request, HttpServletResponse response, String subject,
+    public static boolean issue(HttpServletRequest request, HttpServletResponse response, String subject,
             Set<String> scope, Set<String> groups) throws IOException {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(request, "request");
         JwtGuard guard = guard();
         EndpointSettings settings = guard.configuration().endpoints();
-        TokenPair pair = tokenService().issue(Objects.requireNonNull(subject, "subject"), settings.clientId(), scope,
-                groups);
-        write(response, settings, pair, guard.clock(), Objects.requireNonNull(request, "request"));
+        TokenService service = tokenService();
+        TokenRequestProofs.Checked proof = TokenRequestProofs.check(request, response, guard, settings);
+        if (proof.answered()) {
+            return false;
+        }
+        TokenPair pair = service.issue(subject, settings.clientId(), scope, groups, proof.thumbprint());
+        TokenRequestProofs.freshNonce(response, guard, settings);
+        write(response, settings, pair, guard.clock(), request);
+        return true;
+    }
+
+    /** Answers 503 when the DPoP replay cache cannot record a proof. */
+    static void unavailable(HttpServletResponse response, VerificationUnavailableException e) throws IOException {
+        LOG.log(System.Logger.Level.WARNING, "Cannot record a DPoP proof, answering 503: " + e.getMessage());
+        response.setHeader("Retry-After", String.valueOf(e.retryAfter().orElse(Duration.ofSeconds(5)).toSeconds()));
+        error(response, 503, "temporarily_unavailable", "The service cannot handle the request now; retry later");
     }
 
     static JwtGuard guard() {
@@ -67,7 +98,8 @@ public final class TokenResponses {
         long expiresIn = Duration.between(pair.accessToken().issuedAt(), pair.accessToken().expiresAt()).getSeconds();
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("access_token", pair.accessToken().value())
-                .add("token_type", "Bearer")
+                // RFC 9449 section 5: a bound access token is of type DPoP
+                .add("token_type", pair.dpopThumbprint().isPresent() ? "DPoP" : "Bearer")
                 .add("expires_in", expiresIn);
         if (!pair.scope().isEmpty()) {
             body.add("scope", String.join(" ", pair.scope()));

@@ -68,9 +68,9 @@ public final class JwtGuard implements AutoCloseable {
         this.authenticator = new RequestAuthenticator(TokenVerifier.create(configuration.verifier()),
                 resolver != null ? resolver : new TokenExtractor(configuration.transport()), fanOut,
                 settings.retryAfter(), new io.jwtguard.core.dpop.DPoPProofVerifier(dpop,
-                        new io.jwtguard.core.dpop.InMemoryReplayCache(dpop.enabledAnywhere()
-                                ? dpop.replayCacheSize() : 1, clock, settings.retryAfter()), clock,
-                        configuration.verifier().signatureEngines()));
+                        configuration.dpopReplayCache().orElseGet(() -> new io.jwtguard.core.dpop.InMemoryReplayCache(
+                                configuration.acceptsDPoPProofs() ? dpop.replayCacheSize() : 1, clock,
+                                settings.retryAfter())), clock, configuration.verifier().signatureEngines()));
         this.noTokenChallenge = authenticator.noTokenChallenge(settings.realm());
     }
 

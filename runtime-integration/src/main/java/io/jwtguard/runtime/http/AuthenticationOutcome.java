@@ -46,11 +46,20 @@ public sealed interface AuthenticationOutcome {
      * @param dpopAlgorithms when present, the refusal is answered with a {@code DPoP} challenge
      *     (RFC 9449 section 7.1) advertising these proof algorithms (space-separated); empty for a
      *     {@code Bearer} challenge
+     * @param dpopNonce when present, a fresh server nonce for the {@code DPoP-Nonce} header (RFC 9449
+     *     section 9, a {@code use_dpop_nonce} refusal)
      */
-    record Rejected(RefusalReason reason, Optional<String> dpopAlgorithms) implements AuthenticationOutcome {
+    record Rejected(RefusalReason reason, Optional<String> dpopAlgorithms, Optional<String> dpopNonce)
+            implements AuthenticationOutcome {
         public Rejected {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(dpopAlgorithms, "dpopAlgorithms");
+            Objects.requireNonNull(dpopNonce, "dpopNonce");
+        }
+
+        /** A refusal without a nonce to hand out. */
+        public Rejected(RefusalReason reason, Optional<String> dpopAlgorithms) {
+            this(reason, dpopAlgorithms, Optional.empty());
         }
 
         /** @param reason why, not null; answered with a {@code Bearer} challenge */

@@ -188,8 +188,11 @@ public final class RequestAuthenticator {
                     + detail + ")");
         }
         reportRaw(reason, null, token);
+        // RFC 9449 section 9: a use_dpop_nonce refusal hands out the nonce to use
+        Optional<String> nonce = reason == DPoPRefusal.DPOP_USE_NONCE
+                ? Optional.of(dpop.settings().nonces().current(clock.instant())) : Optional.empty();
         return new AuthenticationOutcome.Rejected(reason, dpopChallenge ? Optional.of(dpopAlgorithms)
-                : Optional.empty());
+                : Optional.empty(), nonce);
     }
 
     /**
@@ -216,6 +219,14 @@ public final class RequestAuthenticator {
             default:
                 return BearerChallenge.noToken(realm);
         }
+    }
+
+    /**
+     * @return the DPoP proof verifier, with this application's replay cache: the token endpoints check
+     *     their proofs with it too, so a proof is accepted once, wherever it is presented
+     */
+    public DPoPProofVerifier dpopVerifier() {
+        return dpop;
     }
 
     /** @return the DPoP settings (mode {@code off} unless configured) */

@@ -19,7 +19,12 @@ final class Refusals {
                     Refusal.unavailable(), bodies);
         }
         if (outcome instanceof AuthenticationOutcome.Rejected rejected) {
-            return of(BearerChallenge.rejected(realm, rejected), bodies);
+            BearerChallenge challenge = BearerChallenge.rejected(realm, rejected);
+            Response.ResponseBuilder response = Response.status(challenge.status())
+                    .header("WWW-Authenticate", challenge.headerValue());
+            // RFC 9449 section 9: a use_dpop_nonce refusal hands out the nonce to use
+            rejected.dpopNonce().ifPresent(nonce -> response.header("DPoP-Nonce", nonce));
+            return withBody(response, Refusal.of(challenge), bodies);
         }
         return of(BearerChallenge.noToken(realm), bodies);
     }

@@ -11,10 +11,12 @@ import java.util.Optional;
 
 /**
  * Writes refusals on a servlet response: the status, {@code WWW-Authenticate} (RFC 6750) or
- * {@code Retry-After} (503), {@code Cache-Control: no-store}, and the body that
+ * {@code Retry-After} (503), {@code DPoP-Nonce} with a {@code use_dpop_nonce} refusal (RFC 9449), {@code Cache-Control: no-store}, and the body that
  * {@code jwtguard.error-body} chooses (none by default), which never echoes the request. Stateless.
  */
 public final class ChallengeResponder {
+    /** The header carrying a server nonce (RFC 9449 section 8). */
+    public static final String DPOP_NONCE = "DPoP-Nonce";
     private ChallengeResponder() {
     }
 
@@ -65,6 +67,9 @@ public final class ChallengeResponder {
         }
         BearerChallenge challenge = outcome instanceof AuthenticationOutcome.Rejected rejected
                 ? BearerChallenge.rejected(realm, rejected) : noToken;
+        if (outcome instanceof AuthenticationOutcome.Rejected rejected) {
+            rejected.dpopNonce().ifPresent(nonce -> response.setHeader(DPOP_NONCE, nonce));
+        }
         write(challenge, response);
         return Optional.of(challenge);
     }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** The scheme decisions of {@link RequestAuthenticator} for each {@code jwtguard.dpop.mode}. */
 class RequestAuthenticatorDPoPTest {
-    private static final String URL = "https://api.example.com/app/orders";
+    static final String URL = "https://api.example.com/app/orders";
     private final DPoPProofs client = DPoPProofs.newClient();
 
     private static RequestAuthenticator authenticator(DPoPMode mode) {
@@ -57,8 +57,8 @@ class RequestAuthenticatorDPoPTest {
                         new InMemoryReplayCache(100, clock, Duration.ofSeconds(5)), clock));
     }
 
-    /** A request with a method and URL, as the servlet and JAX-RS views give them. */
-    private static final class Request extends TokenExtractorTest.Request {
+    /** A GET request of {@link #URL}, as the servlet and JAX-RS views give them. */
+    static final class Request extends TokenExtractorTest.Request {
         @Override
         public Optional<String> method() {
             return Optional.of("GET");
@@ -174,5 +174,32 @@ class RequestAuthenticatorDPoPTest {
         assertThat(challenge.status()).isEqualTo(401);
         assertThat(challenge.headerValue()).isEqualTo("DPoP realm=\"api\", algs=\"ES256 PS256\", "
                 + "error=\"invalid_dpop_proof\", error_description=\"The DPoP proof was already used\"");
+    }
+
+    @Test
+    void dpopWhenNoncesRequiredAndProofWithoutNonceThenUseDpopNonceWithANonceThatThenPasses() {
+        io.jwtguard.core.dpop.DPoPNonces nonces = io.jwtguard.core.dpop.DPoPNonces.requiredPerProcess(
+                Duration.ofMinutes(5));
+        RequestAuthenticator authenticator = authenticator(DPoPSettings.DEFAULT.withMode(DPoPMode.ALLOWED)
+                .withNonces(nonces));
+        String token = bound();
+
+        AuthenticationOutcome refused = authenticator.authenticate(new Request().header("Authorization", "DPoP " + token)
+                .header("DPoP", client.proof("GET", URL, token)));
+
+        assertThat(refused).isInstanceOfSatisfying(AuthenticationOutcome.Rejected.class, r -> {
+            assertThat(r.reason()).isEqualTo(DPoPRefusal.DPOP_USE_NONCE);
+            assertThat(r.dpopAlgorithms()).isPresent();
+            assertThat(BearerChallenge.rejected("api", r).headerValue()).startsWith("DPoP ")
+                    .contains("error=\"use_dpop_nonce\"");
+        });
+        String nonce = ((AuthenticationOutcome.Rejected) refused).dpopNonce().orElseThrow();
+        assertThat(nonces.valid(nonce, java.time.Instant.now())).isTrue();
+        assertThat(authenticator.authenticate(new Request().header("Authorization", "DPoP " + token)
+                .header("DPoP", client.proof("GET", URL, token, nonce))))
+                .isInstanceOf(AuthenticationOutcome.Authenticated.class);
+        // other refusals hand out no nonce
+        AuthenticationOutcome bearer = authenticator.authenticate(new Request().header("Authorization", "Bearer " + token));
+        assertThat(((AuthenticationOutcome.Rejected) bearer).dpopNonce()).isEmpty();
     }
 }

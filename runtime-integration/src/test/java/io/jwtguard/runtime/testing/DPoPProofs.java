@@ -51,12 +51,27 @@ public final class DPoPProofs {
         return "{\"jkt\":\"" + thumbprint() + "\"}";
     }
 
-    /** @return a fresh proof for {@code method} and {@code url}, carrying the hash of {@code accessToken} */
+    /** @return a fresh proof for a token request ({@code POST} to {@code url}): no access token, no {@code ath} */
+    public String tokenRequestProof(String url) {
+        return proof("POST", url, null);
+    }
+
+    /**
+     * @return a fresh proof for {@code method} and {@code url}, carrying the hash of {@code accessToken}
+     *     (no {@code ath} when it is null)
+     */
     public String proof(String method, String url, String accessToken) {
+        return proof(method, url, accessToken, null);
+    }
+
+    /** @return as {@link #proof(String, String, String)}, with the server's {@code nonce} when not null */
+    public String proof(String method, String url, String accessToken, String nonce) {
         String header = "{\"typ\":\"dpop+jwt\",\"alg\":\"ES256\",\"jwk\":{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\""
                 + x() + "\",\"y\":\"" + y() + "\"}}";
         String claims = "{\"jti\":\"" + UUID.randomUUID() + "\",\"htm\":\"" + method + "\",\"htu\":\"" + url
-                + "\",\"iat\":" + Instant.now().getEpochSecond() + ",\"ath\":\"" + b64(sha256(accessToken)) + "\"}";
+                + "\",\"iat\":" + Instant.now().getEpochSecond()
+                + (accessToken == null ? "" : ",\"ath\":\"" + b64(sha256(accessToken)) + "\"")
+                + (nonce == null ? "" : ",\"nonce\":\"" + nonce + "\"") + "}";
         String input = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");

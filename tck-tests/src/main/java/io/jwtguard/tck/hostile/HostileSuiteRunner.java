@@ -31,13 +31,17 @@ import java.util.regex.Pattern;
  *     writes DIR/private.jwks.json, DIR/public.jwks.json and DIR/hmac.secret (base64url) for the target's config
  * java -cp ... io.jwtguard.tck.hostile.HostileSuiteRunner --url URL --issuer ISS --audience AUD
  *     --keys DIR/private.jwks.json [--hmac-secret-file DIR/hmac.secret] [--group user] [--max-size 8192]
- *     [--algorithms RS256,ES256,...]
+ *     [--algorithms RS256,ES256,...] [--dpop-max-proof-size 2048]
  * </pre>
+ * With {@code --dpop-max-proof-size} (the target's {@code jwtguard.dpop.proof.max-size}) the DPoP cases
+ * ({@link DPoPCases}) run too, after the others: the target must have DPoP enabled and RFC 9457 problem
+ * bodies ({@code jwtguard.error-body=problem}), whose reason codes they check.
  * Exit code 0 when every case got its expected answer, 1 otherwise, 2 on usage errors. Tokens,
  * secrets and private keys are never printed.
  */
 public final class HostileSuiteRunner {
     private static final Pattern ERROR = Pattern.compile("error=\"([^\"]*)\"");
+    private static final Pattern REASON = Pattern.compile("\"reason\"\\s*:\\s*\"([A-Z0-9_]*)\"");
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI target;
@@ -47,16 +51,27 @@ public final class HostileSuiteRunner {
         this.target = target;
     }
 
+    /** @return the URL the cases are sent to */
+    public URI target() {
+        return target;
+    }
+
     /** The answer to one case. */
     public static final class Outcome {
         private final HostileCase testCase;
         private final int status;
         private final String error;
+        private final String reason;
 
         Outcome(HostileCase testCase, int status, String error) {
+            this(testCase, status, error, null);
+        }
+
+        Outcome(HostileCase testCase, int status, String error, String reason) {
             this.testCase = testCase;
             this.status = status;
             this.error = error;
+            this.reason = reason;
         }
 
         public HostileCase testCase() {
@@ -76,15 +91,22 @@ public final class HostileSuiteRunner {
             return status >= 200 && status < 300;
         }
 
-        /** @return whether status and error are the expected ones */
+        /** @return the {@code reason} of the problem body, or null */
+        public String reason() {
+            return reason;
+        }
+
+        /** @return whether status, error and (when the case names one) reason code are the expected ones */
         public boolean asExpected() {
             return status == testCase.expectedStatus()
-                    && (testCase.expectedError() == null || testCase.expectedError().equals(error));
+                    && (testCase.expectedError() == null || testCase.expectedError().equals(error))
+                    && (testCase.expectedReason() == null || testCase.expectedReason().equals(reason));
         }
 
         @Override
         public String toString() {
-            return testCase + ": got " + status + (error == null ? "" : " " + error);
+            return testCase + ": got " + status + (error == null ? "" : " " + error)
+                    + (reason == null ? "" : " " + reason);
         }
     }
 
@@ -98,18 +120,35 @@ public final class HostileSuiteRunner {
     }
 
     private Outcome send(HostileCase c) {
+        Outcome outcome = null;
+        for (int i = 0; i < c.sends(); i++) {
+            outcome = sendOnce(c);
+            if (i < c.sends() - 1 && !outcome.accepted()) {
+                // a replay case: its first request must pass, or the second proves nothing
+                return new Outcome(c, outcome.status(), "first request refused", outcome.reason());
+            }
+        }
+        return outcome;
+    }
+
+    private Outcome sendOnce(HostileCase c) {
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(20))
-                    .header("Authorization", "Bearer " + c.token()).GET().build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(20))
+                    .header("Authorization", c.scheme() + " " + c.token());
+            for (String proof : c.proofs()) {
+                builder.header("DPoP", proof);
+            }
+            request = builder.GET().build();
         } catch (IllegalArgumentException e) {
             return new Outcome(c, -1, "unsendable"); // the client refuses the header: counts as not accepted
         }
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             String error = response.headers().firstValue("WWW-Authenticate").map(ERROR::matcher)
                     .filter(Matcher::find).map(m -> m.group(1)).orElse(null);
-            return new Outcome(c, response.statusCode(), error);
+            Matcher reason = REASON.matcher(response.body() == null ? "" : response.body());
+            return new Outcome(c, response.statusCode(), error, reason.find() ? reason.group(1) : null);
         } catch (IOException e) {
             return new Outcome(c, -1, "io: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
@@ -173,7 +212,14 @@ public final class HostileSuiteRunner {
             List<String> algs = List.of(options.get("--algorithms").split(","));
             cases.removeIf(c -> c.legitimate() && !algs.contains(c.name()));
         }
-        List<Outcome> outcomes = new HostileSuiteRunner(URI.create(options.get("--url"))).run(cases);
+        HostileSuiteRunner runner = new HostileSuiteRunner(URI.create(options.get("--url")));
+        List<Outcome> outcomes = new ArrayList<>(runner.run(cases));
+        if (options.containsKey("--dpop-max-proof-size")) {
+            // built now, so that their proofs are fresh when sent
+            outcomes.addAll(runner.run(new DPoPCases(new HostileCases(keys, options.get("--issuer"),
+                    options.get("--audience"), options.getOrDefault("--group", "user"), 8192, Clock.systemUTC()),
+                    URI.create(options.get("--url")), Integer.parseInt(options.get("--dpop-max-proof-size"))).all()));
+        }
         print(outcomes, System.out);
         System.exit(outcomes.stream().allMatch(Outcome::asExpected) ? 0 : 1);
     }

@@ -13,12 +13,21 @@ public final class EndpointDeployments {
 
     /** @param transport {@code cookie} or {@code body} */
     public static WebArchive war(String name, String transport) {
+        return war(name, transport, Map.of());
+    }
+
+    /**
+     * @param transport {@code cookie} or {@code body}
+     * @param extra further properties, set last
+     */
+    public static WebArchive war(String name, String transport, Map<String, String> extra) {
         Map<String, String> config = Deployments.baseConfig();
         config.put("jwtguard.servlet-filter.enabled", "true");
         config.put("jwtguard.token-service.enabled", "true");
         config.put("jwtguard.issue.algorithm", "ES256");
         config.put("jwtguard.endpoints.enabled", "true");
         config.put("jwtguard.endpoints.refresh-token.transport", transport);
+        config.putAll(extra);
         StringBuilder params = new StringBuilder();
         config.forEach((key, value) -> params.append("  <context-param><param-name>").append(key)
                 .append("</param-name><param-value>").append(value).append("</param-value></context-param>\n"));

@@ -16,11 +16,14 @@ import java.util.Optional;
  * The application's own login: {@code POST /auth/login} with form fields {@code username} and
  * {@code password}. A demo user whose password matches its PBKDF2 hash gets an access token (JSON
  * body) and a refresh token (HttpOnly cookie, or the body, by {@code jwtguard.endpoints.*}) from
- * JWT Guard's token service, written exactly as the refresh endpoint writes them.
+ * JWT Guard's token service, written exactly as the refresh endpoint writes them. With a
+ * {@code DPoP} proof header (RFC 9449), {@code TokenResponses.issue} checks the proof and binds both
+ * tokens to its key ({@code token_type} {@code DPoP}, {@code cnf.jkt}).
  *
  * <p>Refusals: 401 {@code invalid_grant} for an unknown user or a wrong password (the same answer
- * for both), 400 for missing fields, 403 when a browser's {@code Origin} is not this server's
- * (login CSRF), 503 when the token service is switched off. Nothing here logs a password or token.
+ * for both), 400 for missing fields, 400 {@code invalid_dpop_proof} for a bad proof (written by
+ * {@code TokenResponses.issue}), 403 when a browser's {@code Origin} is not this server's (login
+ * CSRF), 503 when the token service is switched off. Nothing here logs a password or token.
  */
 @WebServlet("/auth/login")
 public class LoginServlet extends HttpServlet {

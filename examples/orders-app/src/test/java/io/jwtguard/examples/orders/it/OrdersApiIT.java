@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class OrdersApiIT {
+    static final String NO_TOKEN_CHALLENGE = "Bearer realm=\"orders\", DPoP realm=\"orders\", algs=\"ES256\"";
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return OrdersDeployment.war();
@@ -60,11 +62,12 @@ class OrdersApiIT {
     }
 
     @Test
-    void meWhenNoTokenThen401WithBareBearerChallenge() {
+    void meWhenNoTokenThen401WithBearerAndDPoPChallenges() {
         Http.Reply reply = Http.to("api/me").get();
 
         assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.challenge()).isEqualTo("Bearer realm=\"orders\"");
+        // jwtguard.dpop.mode=allowed: both schemes (RFC 9449 section 7.2), the page's one algorithm
+        assertThat(reply.challenge()).isEqualTo(NO_TOKEN_CHALLENGE);
     }
 
     @Test
@@ -122,7 +125,7 @@ class OrdersApiIT {
         Http.Reply reply = Http.to("api/ping/secure").get();
 
         assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.challenge()).isEqualTo("Bearer realm=\"orders\"");
+        assertThat(reply.challenge()).isEqualTo(NO_TOKEN_CHALLENGE);
     }
 
     @Test
