@@ -95,7 +95,7 @@ public final class CryptoProviders {
         for (Candidate candidate : candidates) {
             Optional<Provider> provider = load(candidate);
             if (provider.isEmpty()) {
-                notUsed.add(candidate.name() + " is not on the class path");
+                notUsed.add(candidate.name() + " is not on the class path or cannot be loaded here");
                 continue;
             }
             Map<JwsAlgorithm, KnownAnswers.Result> results = selfTest(provider.get());
