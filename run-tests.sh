@@ -8,6 +8,11 @@
 # configured by environment variables plus 20 redeployments, and a real Keycloak as the identity
 # provider of that servlet-only app, configured only by OpenID Connect discovery (tck-tests/README.md,
 # sections 1b to 1i).
+# A native signature provider (Amazon Corretto Crypto Provider) is present where JWT Guard runs in
+# tests: core runs the JDK-versus-native differential test and the hostile-token suite a second time
+# with it; the embedded TCK and hostile HTTP suite have it on the class path; the Open Liberty servers
+# have it in their global shared library and RedeployLeakTest checks that it is chosen (README,
+# "Native crypto providers").
 # Extra arguments go to the first Maven command.
 set -euo pipefail
 cd "$(dirname "$0")"

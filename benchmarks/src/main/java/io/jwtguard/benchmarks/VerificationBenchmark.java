@@ -84,6 +84,8 @@ public class VerificationBenchmark {
     PublicKey publicKey;
     SecretKey secret;
     private TokenVerifier jwtGuard;
+    /** Uncached, signatures by Amazon Corretto Crypto Provider ({@code jwtguard.crypto.provider}). */
+    private TokenVerifier jwtGuardNative;
     private TokenVerifier jwtGuardCached;
     private DefaultJWTParser smallrye;
     private DefaultJWTProcessor<SecurityContext> nimbus;
@@ -93,32 +95,53 @@ public class VerificationBenchmark {
     public static class Engines {
         Signature signature;
         Mac mac;
+        /** The same engines from Amazon Corretto Crypto Provider, used as an instance (never installed). */
+        Signature nativeSignature;
+        Mac nativeMac;
 
         @Setup
         public void setUp(VerificationBenchmark benchmark) throws Exception {
             if (benchmark.algorithm.equals("HS256")) {
                 mac = Mac.getInstance("HmacSHA256");
+                nativeMac = Mac.getInstance("HmacSHA256", NATIVE);
             } else {
-                signature = jcaSignature(benchmark.algorithm);
+                signature = jcaSignature(benchmark.algorithm, null);
+                nativeSignature = jcaSignature(benchmark.algorithm, NATIVE);
             }
         }
     }
 
+    static final java.security.Provider NATIVE =
+            com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.INSTANCE;
+
     static Signature jcaSignature(String alg) throws Exception {
+        return jcaSignature(alg, null);
+    }
+
+    /** @param provider null for the JDK's preference order */
+    static Signature jcaSignature(String alg, java.security.Provider provider) throws Exception {
+        String name;
         switch (alg) {
             case "RS256":
-                return Signature.getInstance("SHA256withRSA");
+                name = "SHA256withRSA";
+                break;
             case "PS256":
-                Signature pss = Signature.getInstance("RSASSA-PSS");
-                pss.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
-                return pss;
+                name = "RSASSA-PSS";
+                break;
             case "ES256":
-                return Signature.getInstance("SHA256withECDSAinP1363Format");
+                name = "SHA256withECDSAinP1363Format";
+                break;
             case "EdDSA":
-                return Signature.getInstance("Ed25519");
+                name = "Ed25519";
+                break;
             default:
                 throw new IllegalArgumentException(alg);
         }
+        Signature signature = provider == null ? Signature.getInstance(name) : Signature.getInstance(name, provider);
+        if (alg.equals("PS256")) {
+            signature.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+        }
+        return signature;
     }
 
     @Setup
@@ -169,6 +192,13 @@ public class VerificationBenchmark {
         token = input + "." + Base64Url.encode(signature);
         jwtGuardCached = TokenVerifier.create(config.build());
         jwtGuard = TokenVerifier.create(config.verifiedTokenCache(false, 0).build());
+        io.jwtguard.core.jose.SignatureEngines nativeEngines = io.jwtguard.core.jose.CryptoProviders.select(
+                java.util.Optional.of("AmazonCorrettoCryptoProvider"));
+        if (!nativeEngines.nativeAlgorithms().contains(jwsAlgorithm)) {
+            throw new IllegalStateException("the native provider does not serve " + algorithm + ": "
+                    + nativeEngines.summary());
+        }
+        jwtGuardNative = TokenVerifier.create(config.signatureEngines(nativeEngines).build());
         smallrye = new DefaultJWTParser(context);
         if (nimbusKey != null) {
             nimbus = new DefaultJWTProcessor<>();
@@ -179,6 +209,7 @@ public class VerificationBenchmark {
         }
         // fail fast if a contender refuses the token
         jwtGuard();
+        jwtGuardNative();
         jwtGuardCached();
         smallrye();
         if (nimbus != null) {
@@ -215,9 +246,27 @@ public class VerificationBenchmark {
         return engines.signature.verify(signature);
     }
 
+    /** {@link #rawJca} with the native provider's engines: its floor. */
+    @Benchmark
+    public boolean rawJcaNative(Engines engines) throws Exception {
+        if (engines.nativeMac != null) {
+            engines.nativeMac.init(secret);
+            return MessageDigest.isEqual(engines.nativeMac.doFinal(signingInput), signature);
+        }
+        engines.nativeSignature.initVerify(publicKey);
+        engines.nativeSignature.update(signingInput);
+        return engines.nativeSignature.verify(signature);
+    }
+
     @Benchmark
     public Object jwtGuard() {
         return jwtGuard.verify(token);
+    }
+
+    /** {@link #jwtGuard} with signatures by the native provider (our checks in front, as always). */
+    @Benchmark
+    public Object jwtGuardNative() {
+        return jwtGuardNative.verify(token);
     }
 
     /** The same token again and again: served by the verified-token cache (time and revocation re-checked). */

@@ -2,6 +2,7 @@ package io.jwtguard.core.config;
 
 import static io.jwtguard.core.config.ConfigProperties.*;
 
+import io.jwtguard.core.jose.CryptoProviders;
 import io.jwtguard.core.dpop.DPoPSettings;
 import io.jwtguard.core.jose.JwsAlgorithm;
 import io.jwtguard.core.keys.DecryptionKeySource;
@@ -126,6 +127,11 @@ public final class ConfigLoader {
         in.get(MAX_TOKEN_SIZE).ifPresent(v -> builder.maxTokenSize((int) Math.min(Integer.MAX_VALUE,
                 in.nonNegativeLong(MAX_TOKEN_SIZE))));
         addDecryption(in, builder, clock);
+        try {
+            builder.signatureEngines(CryptoProviders.select(in.get(CRYPTO_PROVIDER)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(CRYPTO_PROVIDER, e.getMessage());
+        }
         builder.verifiedTokenCache(in.get(CACHE_ENABLED).isPresent() ? in.bool(CACHE_ENABLED) : true,
                 in.get(CACHE_MAX_SIZE).isPresent() ? in.nonNegativeLong(CACHE_MAX_SIZE)
                         : VerifierConfig.DEFAULT_CACHE_MAX_SIZE);

@@ -155,6 +155,11 @@ public final class ConfigProperties {
     public static final String CACHE_ENABLED = "jwtguard.cache.enabled";
     /** Maximum number of verified tokens cached. */
     public static final String CACHE_MAX_SIZE = "jwtguard.cache.max-size";
+    /**
+     * The JCA provider of signatures: {@code auto} (default: a native provider that passes the
+     * start-up self-test, else the JDK), {@code jdk}, or a provider name.
+     */
+    public static final String CRYPTO_PROVIDER = "jwtguard.crypto.provider";
 
     // Token service: issuing, refresh tokens, revocation, stores, endpoints
     /** Whether this application issues tokens (access tokens, rotating refresh tokens, revocation). */

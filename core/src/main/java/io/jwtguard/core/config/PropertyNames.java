@@ -43,6 +43,7 @@ final class PropertyNames implements SettingNames {
             case KEY_MANAGEMENT_ALGORITHMS -> MP_DECRYPT_KEY_ALGORITHM;
             case ACKNOWLEDGE -> ACKNOWLEDGE;
             case CACHE -> CACHE_MAX_SIZE;
+            case CRYPTO_PROVIDER -> CRYPTO_PROVIDER;
         };
     }
 

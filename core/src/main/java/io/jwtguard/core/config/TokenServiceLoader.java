@@ -166,7 +166,8 @@ final class TokenServiceLoader {
         Duration longest = verifier.maxLifetime().orElse(RefreshSettings.MAX_ABSOLUTE_LIFETIME).plus(verifier.clockSkew());
         RevocationService revocation = new RevocationService(revocationStore, refresh, check, longest,
                 verifier.clockSkew(), clock);
-        return Optional.of(new TokenService(new AccessTokenIssuer(ring, accessSettings, clock), refresh, revocation,
+        return Optional.of(new TokenService(new AccessTokenIssuer(ring, accessSettings, clock,
+                verifier.signatureEngines()), refresh, revocation,
                 refreshStore, revocationStore, clock, resources));
     }
 

@@ -2,6 +2,7 @@ package io.jwtguard.core.dpop;
 
 import io.jwtguard.core.jose.Base64Url;
 import io.jwtguard.core.jose.JwsAlgorithm;
+import io.jwtguard.core.jose.SignatureEngines;
 import io.jwtguard.core.jose.KeyFamily;
 import io.jwtguard.core.jose.MalformedJsonException;
 import io.jwtguard.core.jose.StrictJson;
@@ -54,16 +55,31 @@ public final class DPoPProofVerifier {
     private final DPoPSettings settings;
     private final ReplayCache replayCache;
     private final Clock clock;
+    private final SignatureEngines engines;
 
     /**
+     * A verifier whose proof signatures are computed by the JDK's providers.
+     *
      * @param settings the settings, not null
      * @param replayCache where used proofs are remembered, not null
      * @param clock the time source, not null
      */
     public DPoPProofVerifier(DPoPSettings settings, ReplayCache replayCache, Clock clock) {
+        this(settings, replayCache, clock, SignatureEngines.jdk());
+    }
+
+    /**
+     * @param settings the settings, not null
+     * @param replayCache where used proofs are remembered, not null
+     * @param clock the time source, not null
+     * @param engines the providers that compute proof signatures (the access tokens' own,
+     *     {@code VerifierConfig.signatureEngines()}), not null
+     */
+    public DPoPProofVerifier(DPoPSettings settings, ReplayCache replayCache, Clock clock, SignatureEngines engines) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.replayCache = Objects.requireNonNull(replayCache, "replayCache");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.engines = Objects.requireNonNull(engines, "engines");
     }
 
     /** @return the settings */
@@ -217,7 +233,7 @@ public final class DPoPProofVerifier {
         byte[] signature = decode(ascii, second + 1, ascii.length);
         boolean valid;
         try {
-            valid = algorithm.verify(key.key().key(), ascii, second, signature);
+            valid = engines.verify(algorithm, key.key().key(), ascii, second, signature);
         } catch (GeneralSecurityException | RuntimeException e) {
             valid = false;
         }

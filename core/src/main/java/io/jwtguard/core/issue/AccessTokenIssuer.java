@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.jose4j.jws.JsonWebSignature;
+import io.jwtguard.core.jose.Base64Url;
+import io.jwtguard.core.jose.SignatureEngines;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import org.jose4j.jwx.Headers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
 
 /**
  * Signs short-lived access tokens (RFC 9068): header {@code typ} ({@code at+jwt} by default),
@@ -24,23 +27,39 @@ import org.jose4j.lang.JoseException;
  * ({@value io.jwtguard.core.revocation.RevocationService#SUBJECT_EPOCH_CLAIM}, so that "log out
  * everywhere" separates earlier tokens from later ones exactly) and, for a client that proved a DPoP
  * key, {@code cnf.jkt} (RFC 9449 section 6.1). Times come from the
- * injected {@link Clock}, never from the signing library. Signing is jose4j's (a direct dependency;
- * smallrye-jwt is not used). Thread-safe.
+ * injected {@link Clock}, never from the signing library. jose4j (a direct dependency; smallrye-jwt
+ * is not used) writes the header and claims; the signature comes from {@link SignatureEngines},
+ * the providers the verifier uses ({@code jwtguard.crypto.provider}). Thread-safe.
  */
 public final class AccessTokenIssuer {
     private final SigningKeyRing ring;
     private final AccessTokenSettings settings;
     private final Clock clock;
+    private final SignatureEngines engines;
 
     /**
+     * An issuer that signs with the JDK's providers.
+     *
      * @param ring the keys, not null
      * @param settings issuer, audiences, lifetime and type, not null
      * @param clock the time source, not null
      */
     public AccessTokenIssuer(SigningKeyRing ring, AccessTokenSettings settings, Clock clock) {
+        this(ring, settings, clock, SignatureEngines.jdk());
+    }
+
+    /**
+     * @param ring the keys, not null
+     * @param settings issuer, audiences, lifetime and type, not null
+     * @param clock the time source, not null
+     * @param engines the providers that sign, not null
+     */
+    public AccessTokenIssuer(SigningKeyRing ring, AccessTokenSettings settings, Clock clock,
+            SignatureEngines engines) {
         this.ring = Objects.requireNonNull(ring, "ring");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.engines = Objects.requireNonNull(engines, "engines");
     }
 
     /**
@@ -132,16 +151,19 @@ public final class AccessTokenIssuer {
         }
 
         SigningKey key = ring.signingKey();
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setAlgorithmHeaderValue(key.algorithm().joseName());
-        jws.setKeyIdHeaderValue(key.keyId());
-        jws.setHeader("typ", settings.type());
-        jws.setKey(key.privateKey());
+        Headers header = new Headers();
+        header.setStringHeaderValue("alg", key.algorithm().joseName());
+        header.setStringHeaderValue("kid", key.keyId());
+        header.setStringHeaderValue("typ", settings.type());
+        String signingInput = Base64Url.encode(header.getFullHeaderAsJsonString().getBytes(StandardCharsets.UTF_8))
+                + "." + Base64Url.encode(claims.toJson().getBytes(StandardCharsets.UTF_8));
         try {
-            return new IssuedAccessToken(jws.getCompactSerialization(), jti, now, expiresAt);
-        } catch (JoseException e) {
-            throw new IllegalStateException("cannot sign with key " + key.keyId(), e);
+            byte[] signature = engines.sign(key.algorithm(), key.privateKey(),
+                    signingInput.getBytes(StandardCharsets.US_ASCII));
+            return new IssuedAccessToken(signingInput + "." + Base64Url.encode(signature), jti, now, expiresAt);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign with key " + key.keyId() + " ("
+                    + engines.providerFor(key.algorithm()) + ")", e);
         }
     }
 

@@ -27,7 +27,9 @@ public enum FindingCode {
      * This application's token service signs under the issuer whose tokens are also verified with
      * other keys (an identity provider's): its tokens and the provider's cannot be told apart.
      */
-    TOKEN_SERVICE_SHARES_ISSUER(false);
+    TOKEN_SERVICE_SHARES_ISSUER(false),
+    /** Which JCA provider computes the signatures and why (information, always present). */
+    CRYPTO_PROVIDER(false);
 
     private final boolean acknowledgeable;
 

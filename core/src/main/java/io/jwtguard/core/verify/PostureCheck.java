@@ -1,6 +1,7 @@
 package io.jwtguard.core.verify;
 
 import io.jwtguard.core.jose.KeyFamily;
+import io.jwtguard.core.jose.SignatureEngines;
 import io.jwtguard.core.keys.KeySource;
 import io.jwtguard.core.keys.KeyStrengthPolicy;
 import io.jwtguard.core.keys.VerificationKey;
@@ -93,6 +94,12 @@ final class PostureCheck {
                             + "HS512 64");
                 }
             }
+        }
+        if (config.signatureEngines() != SignatureEngines.jdk()) {
+            // a provider was selected (jwtguard.crypto.provider): say which, and why; the
+            // builder's own default, the JDK, is not a choice worth a finding
+            findings.add(new PostureFinding(FindingCode.CRYPTO_PROVIDER, Severity.INFO,
+                    names.of(Setting.CRYPTO_PROVIDER), config.signatureEngines().summary()));
         }
         if (config.decryptOnlyAccepted()) {
             if (config.profile() == Profile.MP_COMPAT) {

@@ -47,7 +47,9 @@ public enum Setting {
     /** {@link VerifierConfigBuilder#acknowledge(java.util.Set)} */
     ACKNOWLEDGE("acknowledge(Set)"),
     /** {@link VerifierConfigBuilder#verifiedTokenCache(boolean, long)} */
-    CACHE("verifiedTokenCache(boolean, long)");
+    CACHE("verifiedTokenCache(boolean, long)"),
+    /** {@link VerifierConfigBuilder#signatureEngines(io.jwtguard.core.jose.SignatureEngines)} */
+    CRYPTO_PROVIDER("signatureEngines(SignatureEngines)");
 
     private final String builderMethod;
 

@@ -5,6 +5,7 @@ import static io.jwtguard.core.verify.TokenParts.reject;
 
 import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.jose.JwsAlgorithm;
+import io.jwtguard.core.jose.SignatureEngines;
 import io.jwtguard.core.keys.KeySource;
 import io.jwtguard.core.keys.KeyStrengthPolicy;
 import io.jwtguard.core.keys.VerificationKey;
@@ -24,8 +25,12 @@ final class SignatureCheck {
     /** Applied to every key when it is used: key sources may serve keys that were never checked. */
     private final KeyStrengthPolicy keyStrength;
 
-    SignatureCheck(KeyStrengthPolicy keyStrength) {
+    /** The JCA providers that compute the signature, behind our own checks. */
+    private final SignatureEngines engines;
+
+    SignatureCheck(KeyStrengthPolicy keyStrength, SignatureEngines engines) {
         this.keyStrength = keyStrength;
+        this.engines = engines;
     }
 
     /**
@@ -113,7 +118,7 @@ final class SignatureCheck {
                 }
                 candidate = true;
                 try {
-                    if (algorithm.verify(key.key(), signingInput, signingInputLength, signature)) {
+                    if (engines.verify(algorithm, key.key(), signingInput, signingInputLength, signature)) {
                         return VERIFIED;
                     }
                 } catch (GeneralSecurityException | ClassCastException e) {

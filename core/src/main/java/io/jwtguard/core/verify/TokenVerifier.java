@@ -54,7 +54,7 @@ public final class TokenVerifier {
     private TokenVerifier(VerifierConfig config) {
         this.config = config;
         this.headerPolicy = new HeaderPolicy();
-        this.signatureCheck = new SignatureCheck(config.keyStrength());
+        this.signatureCheck = new SignatureCheck(config.keyStrength(), config.signatureEngines());
         this.jweDecryption = new JweDecryption(config);
         this.maxTokenSize = config.maxTokenSize();
         this.encryptedOnly = config.decryptionKeys().isPresent();

@@ -1,6 +1,7 @@
 package io.jwtguard.core.verify;
 
 import io.jwtguard.core.jose.JwsAlgorithm;
+import io.jwtguard.core.jose.SignatureEngines;
 import io.jwtguard.core.keys.DecryptionKeySource;
 import io.jwtguard.core.keys.KeySource;
 import io.jwtguard.core.keys.KeyStrengthPolicy;
@@ -66,6 +67,7 @@ public final class VerifierConfig {
     private final List<TrustedIssuer> trustedIssuers;
     private final long cacheMaxSize;
     private final KeyStrengthPolicy keyStrength;
+    private final SignatureEngines signatureEngines;
     private final PostureReport posture;
 
     VerifierConfig(VerifierConfigBuilder b, Set<JwsAlgorithm> allowedAlgorithms) {
@@ -98,6 +100,7 @@ public final class VerifierConfig {
         this.trustedIssuers = List.copyOf(b.trustedIssuers);
         this.cacheMaxSize = b.cacheEnabled ? b.cacheMaxSize : 0;
         this.keyStrength = strengthPolicyFor(profile, acknowledged);
+        this.signatureEngines = b.signatureEngines;
         this.posture = new PostureReport(profile, List.of());
     }
 
@@ -130,6 +133,7 @@ public final class VerifierConfig {
         this.trustedIssuers = unchecked.trustedIssuers;
         this.cacheMaxSize = unchecked.cacheMaxSize;
         this.keyStrength = unchecked.keyStrength;
+        this.signatureEngines = unchecked.signatureEngines;
         this.posture = posture;
     }
 
@@ -310,6 +314,11 @@ public final class VerifierConfig {
      */
     public KeyStrengthPolicy keyStrength() {
         return keyStrength;
+    }
+
+    /** @return the JCA providers that compute signatures, with our checks in front; never null */
+    public SignatureEngines signatureEngines() {
+        return signatureEngines;
     }
 
     /** @return the posture report of this configuration; it has no errors (build refuses those) */

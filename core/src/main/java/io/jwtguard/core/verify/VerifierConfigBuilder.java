@@ -61,6 +61,7 @@ public final class VerifierConfigBuilder {
     final List<TrustedIssuer> trustedIssuers = new ArrayList<>();
     boolean cacheEnabled = true;
     long cacheMaxSize = VerifierConfig.DEFAULT_CACHE_MAX_SIZE;
+    io.jwtguard.core.jose.SignatureEngines signatureEngines = io.jwtguard.core.jose.SignatureEngines.jdk();
     private SettingNames names = SettingNames.BUILDER_METHODS;
 
     VerifierConfigBuilder() {
@@ -258,6 +259,17 @@ public final class VerifierConfigBuilder {
     /** Sets the time source; the system UTC clock by default. */
     public VerifierConfigBuilder clock(Clock value) {
         this.clock = Objects.requireNonNull(value, "clock");
+        return this;
+    }
+
+    /**
+     * Sets the JCA providers that compute signatures; the JDK's by default here (the
+     * configuration loader applies {@code jwtguard.crypto.provider}, {@code auto} by default,
+     * through {@link io.jwtguard.core.jose.CryptoProviders#select}). Our own signature checks run
+     * in front of whichever provider.
+     */
+    public VerifierConfigBuilder signatureEngines(io.jwtguard.core.jose.SignatureEngines value) {
+        this.signatureEngines = Objects.requireNonNull(value, "signatureEngines");
         return this;
     }
 

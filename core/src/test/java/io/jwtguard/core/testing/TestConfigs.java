@@ -2,12 +2,15 @@ package io.jwtguard.core.testing;
 
 import io.jwtguard.core.verify.VerifierConfig;
 import io.jwtguard.core.verify.VerifierConfigBuilder;
+import io.jwtguard.core.jose.CryptoProviders;
 import io.jwtguard.core.jose.JwsAlgorithm;
+import io.jwtguard.core.jose.SignatureEngines;
 import io.jwtguard.core.keys.VerificationKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /** Configurations and a fixed clock shared by tests. */
@@ -17,7 +20,28 @@ public final class TestConfigs {
     /** A clock fixed at {@link #NOW}. */
     public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
+    /**
+     * System property naming the JCA provider of {@link #builder()}'s verifiers: the hostile suite
+     * runs once with the JDK and once with {@code AmazonCorrettoCryptoProvider} (core's pom, the
+     * {@code native-crypto-hostile} surefire execution), and must take the same decisions.
+     */
+    public static final String PROVIDER_PROPERTY = "jwtguard.test.crypto.provider";
+
+    private static final SignatureEngines ENGINES = System.getProperty(PROVIDER_PROPERTY) == null
+            ? SignatureEngines.jdk()
+            : CryptoProviders.select(Optional.of(System.getProperty(PROVIDER_PROPERTY)));
+
     private TestConfigs() {
+    }
+
+    /** @return the signature engines of this test run ({@link #PROVIDER_PROPERTY}) */
+    public static SignatureEngines engines() {
+        return ENGINES;
+    }
+
+    /** A new builder whose signatures are computed by {@link #engines()}. */
+    public static VerifierConfigBuilder builder() {
+        return VerifierConfig.builder().signatureEngines(ENGINES);
     }
 
     /**
@@ -25,7 +49,7 @@ public final class TestConfigs {
      * {@link TokenFactory}, RS256 allowed, clock fixed at {@link #NOW}.
      */
     public static VerifierConfigBuilder rsa() {
-        return VerifierConfig.builder()
+        return builder()
                 .verificationKeys(VerificationKey.ofPublicKey(null, TestKeys.RSA_2048.getPublic()))
                 .allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256))
                 .issuer(TokenFactory.ISSUER)

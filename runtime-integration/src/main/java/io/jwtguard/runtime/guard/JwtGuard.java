@@ -70,7 +70,7 @@ public final class JwtGuard implements AutoCloseable {
                 settings.retryAfter(), new io.jwtguard.core.dpop.DPoPProofVerifier(dpop,
                         configuration.dpopReplayCache().orElseGet(() -> new io.jwtguard.core.dpop.InMemoryReplayCache(
                                 configuration.acceptsDPoPProofs() ? dpop.replayCacheSize() : 1, clock,
-                                settings.retryAfter())), clock));
+                                settings.retryAfter())), clock, configuration.verifier().signatureEngines()));
         this.noTokenChallenge = authenticator.noTokenChallenge(settings.realm());
     }
 

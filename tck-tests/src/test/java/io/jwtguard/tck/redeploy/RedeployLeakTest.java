@@ -195,6 +195,37 @@ public class RedeployLeakTest extends Arquillian {
         }
     }
 
+    /**
+     * The servers of this profile have Amazon Corretto Crypto Provider in their global shared library
+     * (pom: liberty-native-crypto), so {@code jwtguard.crypto.provider=auto} must pick it on Liberty: every
+     * deployment logs its choice once (server log), and a valid token verifies with it. Runs after the
+     * leak tests, which therefore measured applications with the native provider loaded in each.
+     */
+    @Test(dependsOnMethods = "withTheSecurityMechanismLibertyKeepsEachUndeployedApplication", alwaysRun = true)
+    public void nativeProviderPresentThenChosenAndVerifying() throws Exception {
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("jwtguard.tck.server-log"));
+        String chosen = "JWT Guard crypto: signatures use AmazonCorrettoCryptoProvider";
+        long before = count(log, chosen);
+        deployer.deploy("redeploy");
+        try {
+            String base = "http://127.0.0.1:" + System.getProperty("jwtguard.tck.http-port") + "/redeploy/api/whoami";
+            assertEquals(get(base, token()), 200, "a valid token, verified by the native provider");
+            assertEquals(get(base, token() + "x"), 401, "a tampered token");
+        } finally {
+            deployer.undeploy("redeploy");
+        }
+        assertTrue(count(log, chosen) > before, "the deployment logged that it chose the native provider ("
+                + log + ")");
+        assertEquals(count(log, "no native provider is usable"), 0L, "a deployment fell back to the JDK");
+    }
+
+    private static long count(java.nio.file.Path log, String text) throws java.io.IOException {
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(log,
+                java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> line.contains(text)).count();
+        }
+    }
+
     /** @return the live threads after the first round */
     private List<String> rounds(long pid, String deployment, int rounds) throws Exception {
         List<String> threadsAfterFirst = List.of();

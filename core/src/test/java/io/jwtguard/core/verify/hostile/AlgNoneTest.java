@@ -55,7 +55,7 @@ class AlgNoneTest {
 
     @Test
     void verifyWhenAlgIsNoneAndEvenHs256IsAllowedThenAlgorithmNone() {
-        TokenVerifier hmac = TokenVerifier.create(VerifierConfig.builder()
+        TokenVerifier hmac = TokenVerifier.create(TestConfigs.builder()
                 .verificationKeys(VerificationKey.ofSecret(null, TestKeys.SECRET_32, false))
                 .issuer(TokenFactory.ISSUER)
                 .audiences(Set.of(TokenFactory.AUDIENCE))

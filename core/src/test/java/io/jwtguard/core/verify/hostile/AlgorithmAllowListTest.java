@@ -58,7 +58,7 @@ class AlgorithmAllowListTest {
     /** A trusted HMAC secret is configured, but HS256 is not in the allow-list: the secret must not be used. */
     @Test
     void verifyWhenHs256ValidlySignedButOnlyRs256AllowedThenAlgorithmNotAllowed() {
-        TokenVerifier withSecret = TokenVerifier.create(VerifierConfig.builder()
+        TokenVerifier withSecret = TokenVerifier.create(TestConfigs.builder()
                 .verificationKeys(VerificationKey.ofPublicKey(null, TestKeys.RSA_2048.getPublic()),
                         VerificationKey.ofSecret(null, TestKeys.SECRET_32, false))
                 .allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256))

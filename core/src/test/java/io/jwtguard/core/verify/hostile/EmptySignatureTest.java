@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * malformed, whatever {@code alg} says, as are empty header or payload segments.
  */
 class EmptySignatureTest {
-    private final TokenVerifier verifier = TokenVerifier.create(VerifierConfig.builder()
+    private final TokenVerifier verifier = TokenVerifier.create(TestConfigs.builder()
             .verificationKeys(VerificationKey.ofPublicKey(null, TestKeys.RSA_2048.getPublic()),
                     VerificationKey.ofPublicKey(null, TestKeys.EC_P256.getPublic()),
                     VerificationKey.ofPublicKey(null, TestKeys.ED25519.getPublic()),

@@ -34,7 +34,7 @@ class KeyConfusionTest {
     private static final Set<JwsAlgorithm> MIXED = EnumSet.of(JwsAlgorithm.RS256, JwsAlgorithm.ES256, JwsAlgorithm.HS256);
 
     private static VerifierConfigBuilder publicKeysOnly() {
-        return VerifierConfig.builder()
+        return TestConfigs.builder()
                 .verificationKeys(VerificationKey.ofPublicKey(null, TestKeys.RSA_2048.getPublic()),
                         VerificationKey.ofPublicKey(null, TestKeys.EC_P256.getPublic()))
                 .allowedAlgorithms(MIXED)

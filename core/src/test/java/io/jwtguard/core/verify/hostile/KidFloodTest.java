@@ -79,7 +79,7 @@ class KidFloodTest {
         });
         server.start();
         String location = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
-        verifier = TokenVerifier.create(VerifierConfig.builder()
+        verifier = TokenVerifier.create(TestConfigs.builder()
                 .keySource(JwksKeySource.create(URI.create(location), JwksSettings.DEFAULTS.withUnknownKidMinInterval(
                         RETRY_INTERVAL), new KeyStrengthPolicy(2048), clock, Runnable::run))
                 .allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256))

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class KidTest {
     /** Trusts RSA_2048 as "k1" and RSA_2048_OTHER as "k2". */
-    private final TokenVerifier verifier = TokenVerifier.create(VerifierConfig.builder()
+    private final TokenVerifier verifier = TokenVerifier.create(TestConfigs.builder()
             .verificationKeys(VerificationKey.ofPublicKey("k1", TestKeys.RSA_2048.getPublic()),
                     VerificationKey.ofPublicKey("k2", TestKeys.RSA_2048_OTHER.getPublic()))
             .allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256))

@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * DER instead of R || S (RFC 7518 section 3.4), and RSA, Ed25519 and HMAC values of the wrong length.
  */
 class MalformedSignatureTest {
-    private final TokenVerifier verifier = TokenVerifier.create(VerifierConfig.builder()
+    private final TokenVerifier verifier = TokenVerifier.create(TestConfigs.builder()
             .verificationKeys(VerificationKey.ofPublicKey(null, TestKeys.RSA_2048.getPublic()),
                     VerificationKey.ofPublicKey(null, TestKeys.EC_P256.getPublic()),
                     VerificationKey.ofPublicKey(null, TestKeys.EC_P384.getPublic()),

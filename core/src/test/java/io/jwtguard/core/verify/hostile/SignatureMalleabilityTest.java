@@ -73,7 +73,7 @@ class SignatureMalleabilityTest {
     }
 
     private TokenVerifier verifier(KeySource keys, JwsAlgorithm algorithm) {
-        return TokenVerifier.create(VerifierConfig.builder()
+        return TokenVerifier.create(TestConfigs.builder()
                 .keySource(keys)
                 .allowedAlgorithms(EnumSet.of(algorithm))
                 .issuer(TokenFactory.ISSUER)
