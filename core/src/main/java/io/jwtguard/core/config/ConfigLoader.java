@@ -139,14 +139,9 @@ public final class ConfigLoader {
         TokenTransport transport = new TokenTransport(
                 in.get(MP_TOKEN_HEADER).map(String::trim).orElse(TokenTransport.DEFAULT.headerName()),
                 in.get(MP_TOKEN_COOKIE).map(String::trim).orElse(TokenTransport.DEFAULT.cookieName()));
-        if (!transport.headerName().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
-            throw new ConfigurationException(MP_TOKEN_HEADER, "'" + transport.headerName()
-                    + "' is not an HTTP header name; use Authorization, Cookie or a custom header name");
-        }
-        if (!transport.cookieName().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
-            throw new ConfigurationException(MP_TOKEN_COOKIE, "'" + transport.cookieName()
-                    + "' is not a cookie name");
-        }
+        requireHttpToken(MP_TOKEN_HEADER, transport.headerName(), "an HTTP header name; use Authorization, Cookie "
+                + "or a custom header name");
+        requireHttpToken(MP_TOKEN_COOKIE, transport.cookieName(), "a cookie name");
         TokenServiceLoader tokenService = new TokenServiceLoader(in, clock);
         EndpointSettings endpoints = tokenService.endpoints();
         tokenService.prepare(builder, algorithms);
@@ -159,15 +154,13 @@ public final class ConfigLoader {
             throw new ConfigurationException(e.setting(), e.problemAndFix());
         }
         DPoPSettings dpop = DPoPSettingsLoader.load(in, verifier.clockSkew());
-        LoadedConfiguration loaded = new LoadedConfiguration(verifier, transport, tokenService.finish(verifier),
-                endpoints, dpop);
-        try {
-            return new LoadedConfiguration(verifier, transport, loaded.tokenService(), endpoints, dpop,
-                    DPoPSettingsLoader.replayCache(in, loaded.acceptsDPoPProofs(), dpop, tokenService,
-                            clock));
-        } catch (RuntimeException e) {
-            loaded.close(); // the token service's pool and threads
-            throw e;
+        return DPoPSettingsLoader.withReplayCache(in, new LoadedConfiguration(verifier, transport,
+                tokenService.finish(verifier), endpoints, dpop), tokenService, clock);
+    }
+
+    private static void requireHttpToken(String property, String value, String what) {
+        if (!value.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+            throw new ConfigurationException(property, "'" + value + "' is not " + what);
         }
     }
 

@@ -119,6 +119,22 @@ final class DPoPSettingsLoader {
     }
 
     /**
+     * @param loaded the configuration without its cluster replay cache; closed when this fails
+     * @return {@code loaded} with the replay cache of {@link #replayCache}, if any
+     */
+    static LoadedConfiguration withReplayCache(PropertyReader in, LoadedConfiguration loaded,
+            TokenServiceLoader store, Clock clock) {
+        try {
+            return new LoadedConfiguration(loaded.verifier(), loaded.transport(), loaded.tokenService(),
+                    loaded.endpoints(), loaded.dpop(), replayCache(in, loaded.acceptsDPoPProofs(), loaded.dpop(),
+                            store, clock));
+        } catch (RuntimeException e) {
+            loaded.close(); // the key sources' threads, the token service's pool
+            throw e;
+        }
+    }
+
+    /**
      * The replay cache a cluster shares ({@code jwtguard.dpop.replay-cache.type=jdbc}, the default when
      * {@code jwtguard.store.type=jdbc}), over the token store's data source when there is one, else over a
      * pool of its own from the same {@code jwtguard.store.jdbc.*} properties (closed with the cache).
@@ -126,7 +142,7 @@ final class DPoPSettingsLoader {
      * @param proofsAccepted whether the application checks DPoP proofs anywhere (resources or token endpoints)
      * @return the JDBC replay cache, or empty when no proof is checked or each node keeps its own in memory
      */
-    static Optional<ReplayCache> replayCache(PropertyReader in, boolean proofsAccepted, DPoPSettings dpop,
+    private static Optional<ReplayCache> replayCache(PropertyReader in, boolean proofsAccepted, DPoPSettings dpop,
             TokenServiceLoader store, Clock clock) {
         boolean jdbcStore = in.get(STORE_TYPE).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("memory")
                 .equals("jdbc");

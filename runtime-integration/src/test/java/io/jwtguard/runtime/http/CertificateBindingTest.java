@@ -2,28 +2,14 @@ package io.jwtguard.runtime.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jwtguard.core.config.TokenTransport;
 import io.jwtguard.core.dpop.DPoPMode;
-import io.jwtguard.core.dpop.DPoPProofVerifier;
 import io.jwtguard.core.dpop.DPoPSettings;
-import io.jwtguard.core.dpop.InMemoryReplayCache;
-import io.jwtguard.core.jose.JwsAlgorithm;
-import io.jwtguard.core.keys.StaticKeySource;
-import io.jwtguard.core.keys.VerificationKey;
-import io.jwtguard.core.verify.TokenVerifier;
-import io.jwtguard.core.verify.VerifierConfig;
-import io.jwtguard.runtime.observe.RejectionListener;
 import io.jwtguard.runtime.testing.TestTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Certificate-bound tokens (RFC 8705 section 3) at {@link RequestAuthenticator}: used only over their mutual TLS. */
@@ -31,7 +17,8 @@ class CertificateBindingTest {
     private static final X509Certificate CLIENT = certificate("client.pem");
     private static final X509Certificate OTHER = certificate("other.pem");
 
-    private final RequestAuthenticator authenticator = authenticator();
+    private final RequestAuthenticator authenticator = RequestAuthenticatorDPoPTest.authenticator(
+            DPoPSettings.DEFAULT.withMode(DPoPMode.ALLOWED));
 
     private static X509Certificate certificate(String name) {
         try (InputStream in = CertificateBindingTest.class.getResourceAsStream("/certificates/" + name)) {
@@ -39,30 +26,6 @@ class CertificateBindingTest {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static RequestAuthenticator authenticator() {
-        Clock clock = Clock.systemUTC();
-        TokenVerifier verifier = TokenVerifier.create(VerifierConfig.builder()
-                .keySource(new StaticKeySource(List.of(VerificationKey.ofPublicKey(null, TestTokens.TRUSTED.getPublic())),
-                        "test key"))
-                .allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256))
-                .issuer(TestTokens.ISSUER)
-                .audiences(Set.of(TestTokens.AUDIENCE))
-                .clock(clock)
-                .build());
-        RejectionListener quiet = new RejectionListener() {
-            @Override
-            public void rejected(io.jwtguard.runtime.observe.TokenRejected event) {
-            }
-
-            @Override
-            public void unavailable(io.jwtguard.core.availability.VerificationUnavailableException.Source source) {
-            }
-        };
-        return new RequestAuthenticator(verifier, new TokenExtractor(TokenTransport.DEFAULT), quiet,
-                Duration.ofSeconds(5), new DPoPProofVerifier(DPoPSettings.DEFAULT.withMode(DPoPMode.ALLOWED),
-                        new InMemoryReplayCache(100, clock, Duration.ofSeconds(5)), clock));
     }
 
     private static String boundTo(String thumbprint) {

@@ -33,7 +33,8 @@ class RequestAuthenticatorDPoPTest {
         return authenticator(DPoPSettings.DEFAULT.withMode(mode));
     }
 
-    private static RequestAuthenticator authenticator(DPoPSettings settings) {
+    /** An authenticator of RS256 test tokens ({@link TestTokens}) with these DPoP settings. */
+    static RequestAuthenticator authenticator(DPoPSettings settings) {
         Clock clock = Clock.systemUTC();
         TokenVerifier verifier = TokenVerifier.create(VerifierConfig.builder()
                 .keySource(new StaticKeySource(List.of(VerificationKey.ofPublicKey(null, TestTokens.TRUSTED.getPublic())),
