@@ -385,7 +385,7 @@ for scenario in A B C N; do
 done
 total_errors=$(awk -F'\t' '{ e += $7 + $8 } END { print e }' <<< "$SUMMARY")
 # the first server against the second, scenario by scenario: throughput and server CPU per request
-versus() { # column (3 rps, 6 cpu)
+versus() { # column (3 rps, 5 p99, 6 cpu)
   local line="" scenario
   for scenario in A B C N; do
     line="$line $scenario $(awk -v m="$(value "$scenario" "${SERVERS[0]}" "$1")" -v t="$(value "$scenario" "${SERVERS[1]}" "$1")" \
@@ -396,7 +396,7 @@ versus() { # column (3 rps, 6 cpu)
 echo
 if [ "$PAIR" = native ]; then
   echo "ACCP against the JDK's crypto (native/jdk): req/s$(versus 3); server CPU per request$(versus 6);" \
-    "p99 (native/jdk):${p99_verdicts%;}"
+    "p99$(versus 5)"
 fi
 echo "Targets for JWT Guard ($(server_label "${SERVERS[0]}")): B/A >= 0.80: $(ratio B) $(verdict "$(ratio B)" 0.80);" \
   "C/A >= 0.45: $(ratio C) $(verdict "$(ratio C)" 0.45);" \
