@@ -1,27 +1,39 @@
 #!/usr/bin/env bash
-# HTTP end-to-end benchmark (issue 8, part 4): the orders example on two Open Liberty servers on
-# loopback, one protected by JWT Guard (in the WAR) and one by Liberty's built-in mpJwt-2.1 (the same
-# WAR without JWT Guard), the same RS256 tokens and public key for both, driven by wrk.
+# HTTP end-to-end benchmark (issue 8, part 4; issue 18): the orders example on two Open Liberty servers
+# on loopback, the same tokens and public key for both, driven by wrk. Two pairs of servers (PAIR):
+#   builtin (default)  jwtguard: JWT Guard (in the WAR) against builtin: Liberty's built-in mpJwt-2.1
+#                      (the same WAR without WEB-INF/lib, so without JWT Guard);
+#   native             native: JWT Guard with Amazon Corretto Crypto Provider (the WAR as shipped, its
+#                      ACCP jar in WEB-INF/lib, jwtguard.crypto.provider=auto) against jdk: the same WAR
+#                      with jwtguard.crypto.provider=jdk (the JDK's providers). One WAR and a property
+#                      switch: nothing but the signature provider differs. The runner refuses to measure
+#                      unless each server's "JWT Guard crypto:" log line names the provider it should use.
+# Tokens (ALG): RS256 (default; RSA-2048) or ES256 (P-256, the orders example's own signing algorithm).
 #
 # Scenarios: A  GET /orders/api/ping without a token (unprotected);
 #            B  GET /orders/api/ping/secure with one valid token repeated;
 #            C  the same with 2,000 distinct valid tokens cycled;
 #            N  the same with never-seen tokens (each sent once per server).
 # After a JIT warm-up of both servers (A, B, C once each), each scenario warms both servers up, then
-# measures them interleaved (jwtguard, builtin, jwtguard, builtin, ...).
+# measures them interleaved (jwtguard, builtin, jwtguard, builtin, ...; native, jdk, ...).
 # Prints a Markdown table (median of the rounds) and the targets; raw results go to
 # benchmarks/target/http/results-<time>.tsv. Never prints a token.
 #
 # Settings (environment):
+#   PAIR=builtin|native ALG=RS256|ES256      which two servers, which tokens (see above)
 #   DURATION=20s ROUNDS=2 WARMUP=10s THREADS=2 CONNECTIONS=16   wrk runs of scenarios A, B, C
 #   JIT_WARMUP=30s          first warm-up: A, B and C once on each server, before anything is measured
 #   NEVER_SEEN_DURATION=10s NEVER_SEEN_WARMUP=5s                 wrk runs of scenario N (at most DURATION)
 #   NEVER_SEEN_RATE=20000   requests/s the faster server is assumed to reach at most in scenario N:
-#                           sizes the never-seen token file (signing costs about 1 ms per token and core)
-#   JWTGUARD_PORT=19180 BUILTIN_PORT=19280   SKIP_BUILD=1 reuses the last build
+#                           sizes the never-seen token file (signing costs about 1 ms per token and core
+#                           with RS256 and the JDK; the generator signs with ACCP when it loads)
+#   JWTGUARD_PORT=19180 BUILTIN_PORT=19280   the first server (jwtguard, native) and the second (builtin, jdk)
+#   SKIP_BUILD=1 reuses the last build
 #   CONTAINER_LOGIN=protected   JWT Guard's jwtguard.security-mechanism.container-login (default: always)
 # Quick smoke run (numbers not meaningful):
 #   DURATION=5s ROUNDS=1 WARMUP=5s JIT_WARMUP=5s NEVER_SEEN_RATE=8000 benchmarks/http/run-http-bench.sh
+# JWT Guard with and without ACCP, ES256 tokens (issue 18):
+#   PAIR=native ALG=ES256 NEVER_SEEN_RATE=10000 benchmarks/http/run-http-bench.sh
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -38,9 +50,20 @@ NEVER_SEEN_RATE=${NEVER_SEEN_RATE:-20000}
 JWTGUARD_PORT=${JWTGUARD_PORT:-19180}
 BUILTIN_PORT=${BUILTIN_PORT:-19280}
 SKIP_BUILD=${SKIP_BUILD:-0}
-SERVERS=(jwtguard builtin)
+PAIR=${PAIR:-builtin}
+ALG=${ALG:-RS256}
 
 die() { echo "ERROR: $*" >&2; exit 1; }
+
+case "$PAIR" in
+  builtin) SERVERS=(jwtguard builtin) ;;
+  native) SERVERS=(native jdk) ;;
+  *) die "PAIR must be builtin or native, not '$PAIR'" ;;
+esac
+case "$ALG" in
+  RS256|ES256) ;;
+  *) die "ALG must be RS256 or ES256, not '$ALG'" ;;
+esac
 
 # wrk durations ("20s", "2m", "20") in seconds
 seconds() {
@@ -81,6 +104,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 wrk_version=$(wrk -v 2>&1 || true)
 echo "wrk: ${wrk_version%%$'\n'*}"
+echo "Servers: ${SERVERS[0]} against ${SERVERS[1]} (PAIR=$PAIR); $ALG tokens"
 echo "wrk -t$THREADS -c$CONNECTIONS; JIT warm-up ${JIT_WARMUP_S} s each of A, B, C; A, B, C: ${WARMUP_S} s warm-up, $ROUNDS x ${DURATION_S} s;" \
   "never-seen: ${NEVER_SEEN_WARMUP_S} s warm-up, $ROUNDS x ${NEVER_SEEN_DURATION_S} s"
 
@@ -109,19 +133,20 @@ never_seen_tokens=$(( NEVER_SEEN_RATE * (NEVER_SEEN_WARMUP_S + ROUNDS * NEVER_SE
 # the set must stay valid for the whole run: startup, every wrk run, and a margin
 run_seconds=$(( 300 + 2 * 3 * (JIT_WARMUP_S + WARMUP_S + ROUNDS * DURATION_S) + 2 * (NEVER_SEEN_WARMUP_S + ROUNDS * NEVER_SEEN_DURATION_S) ))
 [ "$run_seconds" -lt 3300 ] || die "the run would take about $run_seconds s, longer than the tokens live (1 h)"
-TOKENS="$OUT/tokens"
-java -cp "$BENCH_JAR" io.jwtguard.benchmarks.http.HttpBenchTokens --dir "$TOKENS" \
+# one folder per algorithm (RS256 keeps the folder of earlier runs), so switching ALG regenerates nothing
+if [ "$ALG" = RS256 ]; then TOKENS="$OUT/tokens"; else TOKENS="$OUT/tokens-$(tr 'A-Z' 'a-z' <<< "$ALG")"; fi
+java -cp "$BENCH_JAR" io.jwtguard.benchmarks.http.HttpBenchTokens --dir "$TOKENS" --alg "$ALG" \
   --never-seen "$never_seen_tokens" --cycle 2000 --lifetime PT1H --min-valid "PT${run_seconds}S"
 NEVER_SEEN_FILE="$TOKENS/tokens-never-seen.txt"
 never_seen_available=$(sed -n 's/^never-seen=//p' "$TOKENS/tokens.properties")
 
 # --- servers ---------------------------------------------------------------------------------------
-port_of() { if [ "$1" = jwtguard ]; then echo "$JWTGUARD_PORT"; else echo "$BUILTIN_PORT"; fi; }
+port_of() { if [ "$1" = "${SERVERS[0]}" ]; then echo "$JWTGUARD_PORT"; else echo "$BUILTIN_PORT"; fi; }
 pid_of() { cat "$WLP_USER_DIR/servers/.pid/$1.pid"; }
 base_url() { echo "http://127.0.0.1:$(port_of "$1")/orders/api"; }
 
 stop_servers() {
-  for server in "${SERVERS[@]}"; do
+  for server in jwtguard builtin native jdk; do
     if [ -f "$WLP_USER_DIR/servers/.pid/$server.pid" ]; then
       "$WLP/bin/server" stop "$server" >/dev/null 2>&1 || true
     fi
@@ -145,7 +170,7 @@ for server in "${SERVERS[@]}"; do
   # JWT Guard's token service and endpoints are off: both servers only verify (resource servers).
   cat > "$dir/server.env" <<EOF
 MP_JWT_VERIFY_PUBLICKEY_LOCATION=$TOKENS/public-key.pem
-MP_JWT_VERIFY_PUBLICKEY_ALGORITHM=RS256
+MP_JWT_VERIFY_PUBLICKEY_ALGORITHM=$ALG
 JWTGUARD_TOKEN_SERVICE_ENABLED=false
 JWTGUARD_ENDPOINTS_ENABLED=false
 keystore_password=$keystore_password
@@ -153,18 +178,30 @@ EOF
 done
 # JWT Guard's container login (jwtguard.security-mechanism.container-login): always (default) or protected
 if [ -n "${CONTAINER_LOGIN:-}" ]; then
-  echo "JWTGUARD_SECURITY_MECHANISM_CONTAINER_LOGIN=$CONTAINER_LOGIN" >> "$WLP_USER_DIR/servers/jwtguard/server.env"
+  for server in jwtguard native jdk; do
+    [ ! -d "$WLP_USER_DIR/servers/$server" ] ||
+      echo "JWTGUARD_SECURITY_MECHANISM_CONTAINER_LOGIN=$CONTAINER_LOGIN" >> "$WLP_USER_DIR/servers/$server/server.env"
+  done
   echo "JWT Guard: jwtguard.security-mechanism.container-login=$CONTAINER_LOGIN"
 fi
-cp "$WAR" "$WLP_USER_DIR/servers/jwtguard/apps/orders.war"
-# Liberty's own mpJwt: the same classes without WEB-INF/lib, which holds only jwtguard-runtime and its
-# dependencies (jwtguard-core, the MP JWT API, jose4j, Parsson, ...); Liberty provides the APIs itself.
-# Without JWT Guard's ServletContainerInitializer, CDI extension and JAX-RS feature nothing of it runs;
-# classes that name JWT Guard types (LoginServlet, OrdersResource's annotations) still deploy.
-builtin_war="$WLP_USER_DIR/servers/builtin/apps/orders.war"
-cp "$WAR" "$builtin_war"
-zip -q -d "$builtin_war" 'WEB-INF/lib/*'
-cp "$HERE/liberty/builtin-mpjwt.xml" "$WLP_USER_DIR/servers/builtin/configDropins/overrides/"
+if [ "$PAIR" = builtin ]; then
+  cp "$WAR" "$WLP_USER_DIR/servers/jwtguard/apps/orders.war"
+  # Liberty's own mpJwt: the same classes without WEB-INF/lib, which holds only jwtguard-runtime and its
+  # dependencies (jwtguard-core, the MP JWT API, jose4j, Parsson, ACCP, ...); Liberty provides the APIs
+  # itself. Without JWT Guard's ServletContainerInitializer, CDI extension and JAX-RS feature nothing of
+  # it runs; classes that name JWT Guard types (LoginServlet, OrdersResource's annotations) still deploy.
+  builtin_war="$WLP_USER_DIR/servers/builtin/apps/orders.war"
+  cp "$WAR" "$builtin_war"
+  zip -q -d "$builtin_war" 'WEB-INF/lib/*'
+  cp "$HERE/liberty/builtin-mpjwt.xml" "$WLP_USER_DIR/servers/builtin/configDropins/overrides/"
+else
+  # the same WAR (with ACCP in WEB-INF/lib) on both; only jwtguard.crypto.provider differs
+  zip -sf "$WAR" | grep -q 'WEB-INF/lib/AmazonCorrettoCryptoProvider-' || die "$WAR has no ACCP jar in WEB-INF/lib"
+  cp "$WAR" "$WLP_USER_DIR/servers/native/apps/orders.war"
+  cp "$WAR" "$WLP_USER_DIR/servers/jdk/apps/orders.war"
+  echo "JWTGUARD_CRYPTO_PROVIDER=auto" >> "$WLP_USER_DIR/servers/native/server.env"
+  echo "JWTGUARD_CRYPTO_PROVIDER=jdk" >> "$WLP_USER_DIR/servers/jdk/server.env"
+fi
 
 echo "Starting both servers..."
 for server in "${SERVERS[@]}"; do
@@ -185,7 +222,8 @@ done
 for server in "${SERVERS[@]}"; do
   [ "$(cat "/proc/$(pid_of "$server")/comm")" = java ] || die "no Java process for $server"
 done
-echo "Both servers are up: jwtguard $(base_url jwtguard) (pid $(pid_of jwtguard)), builtin $(base_url builtin) (pid $(pid_of builtin))"
+echo "Both servers are up: ${SERVERS[0]} $(base_url "${SERVERS[0]}") (pid $(pid_of "${SERVERS[0]}")), ${SERVERS[1]}" \
+  "$(base_url "${SERVERS[1]}") (pid $(pid_of "${SERVERS[1]}"))"
 
 # --- correctness: both servers must agree before anything is measured ------------------------------
 one_token=$(head -n 1 "$TOKENS/tokens-one.txt")
@@ -211,12 +249,25 @@ for server in "${SERVERS[@]}"; do
 done
 echo "Correctness: both servers answer 200 without a token on /ping, 401 without one and with a tampered" \
   "token on /ping/secure, 200 naming the caller with valid tokens"
+if [ "$PAIR" = native ]; then
+  # JWT Guard logs the provider it chose once per deployment: native must use ACCP, jdk must not
+  crypto_line() {
+    grep -h -o 'JWT Guard crypto: signatures use [^(]*' "$WLP_USER_DIR/servers/$1/logs/messages.log" | tail -n 1
+  }
+  native_line=$(crypto_line native) jdk_line=$(crypto_line jdk)
+  # "signatures use AmazonCorrettoCryptoProvider 2.5.0 for [...] and the JDK's providers for [...]"
+  [[ "${native_line%% and the JDK*}" == *"use AmazonCorrettoCryptoProvider"*"$ALG"* ]] ||
+    die "native: JWT Guard does not verify $ALG with ACCP ('${native_line:-no crypto log line}'): $WLP_USER_DIR/servers/native/logs/messages.log"
+  [[ "$jdk_line" == *"use the JDK's providers"* ]] ||
+    die "jdk: JWT Guard does not use the JDK's providers ('${jdk_line:-no crypto log line}'): $WLP_USER_DIR/servers/jdk/logs/messages.log"
+  echo "Crypto: native: ${native_line% }; jdk: ${jdk_line% }"
+fi
 
 # --- measurement -----------------------------------------------------------------------------------
 RESULTS="$OUT/results-$(date -u +%Y%m%dT%H%M%SZ).tsv"
 printf 'scenario\tserver\tphase\trequests\tseconds\trps\tp50_us\tp99_us\tmax_us\tstatus_errors\tsocket_errors\ttimeouts\texhausted_threads\tcpu_us_per_request\n' > "$RESULTS"
 CLK_TCK=$(getconf CLK_TCK)
-declare -A never_seen_next=([jwtguard]=0 [builtin]=0)
+declare -A never_seen_next=(["${SERVERS[0]}"]=0 ["${SERVERS[1]}"]=0)
 
 cpu_ticks() { # utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat)
   local stat
@@ -271,11 +322,11 @@ for scenario in A B C N; do
     for server in "${SERVERS[@]}"; do measure "$scenario" "$server" "round-$round" "$duration"; done
   done
 done
-echo "Never-seen tokens used: jwtguard ${never_seen_next[jwtguard]}, builtin ${never_seen_next[builtin]} of $never_seen_available"
+echo "Never-seen tokens used: ${SERVERS[0]} ${never_seen_next[${SERVERS[0]}]}, ${SERVERS[1]} ${never_seen_next[${SERVERS[1]}]} of $never_seen_available"
 
 # --- summary ---------------------------------------------------------------------------------------
 # medians over the measured rounds of each scenario and server, in the order A B C N
-SUMMARY=$(awk -F'\t' '
+SUMMARY=$(awk -F'\t' -v pair="${SERVERS[*]}" '
   function median(list,   n, v, i, j, t) {
     n = split(list, v, " ")
     for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j-1] + 0 > v[j] + 0; j--) { t = v[j]; v[j] = v[j-1]; v[j-1] = t }
@@ -287,7 +338,7 @@ SUMMARY=$(awk -F'\t' '
     errors[key] += $10 + $11 + $12; exhausted[key] += $13
   }
   END {
-    split("A B C N", scenarios, " "); split("jwtguard builtin", servers, " ")
+    split("A B C N", scenarios, " "); split(pair, servers, " ")
     for (s = 1; s <= 4; s++) for (v = 1; v <= 2; v++) {
       key = scenarios[s] "\t" servers[v]
       printf "%s\t%.1f\t%.0f\t%.0f\t%.1f\t%d\t%d\n", key, median(rps[key]), median(p50[key]), median(p99[key]),
@@ -299,10 +350,17 @@ value() { # scenario server column(3 rps, 4 p50, 5 p99, 6 cpu, 7 errors, 8 exhau
   awk -F'\t' -v s="$1" -v v="$2" -v c="$3" '$1 == s && $2 == v { print $c }' <<< "$SUMMARY"
 }
 label() { case "$1" in A) echo "A unprotected" ;; B) echo "B one token" ;; C) echo "C 2,000 cycled" ;; N) echo "never-seen" ;; esac; }
-server_label() { if [ "$1" = jwtguard ]; then echo "JWT Guard"; else echo "Liberty mpJwt-2.1"; fi; }
+server_label() {
+  case "$1" in
+    jwtguard) echo "JWT Guard" ;;
+    builtin) echo "Liberty mpJwt-2.1" ;;
+    native) echo "JWT Guard, ACCP" ;;
+    jdk) echo "JWT Guard, JDK crypto" ;;
+  esac
+}
 
 echo
-echo "## Results (median of $ROUNDS measured rounds per server; CPU from /proc/<pid>/stat)"
+echo "## Results, $ALG tokens (median of $ROUNDS measured rounds per server; CPU from /proc/<pid>/stat)"
 echo
 echo "| scenario | server | req/s | x own A | p50 ms | p99 ms | server CPU us/request | errors |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|"
@@ -318,19 +376,32 @@ for scenario in A B C N; do
   done
 done
 
-ratio() { awk -v r="$(value "$1" jwtguard 3)" -v a="$(value A jwtguard 3)" 'BEGIN { printf "%.2f", r / a }'; }
+ratio() { awk -v r="$(value "$1" "${SERVERS[0]}" 3)" -v a="$(value A "${SERVERS[0]}" 3)" 'BEGIN { printf "%.2f", r / a }'; }
 verdict() { awk -v x="$1" -v t="$2" 'BEGIN { print (x >= t ? "met" : "not met") }'; }
 p99_verdicts=""
 for scenario in A B C N; do
-  mine=$(value "$scenario" jwtguard 5); theirs=$(value "$scenario" builtin 5)
+  mine=$(value "$scenario" "${SERVERS[0]}" 5); theirs=$(value "$scenario" "${SERVERS[1]}" 5)
   p99_verdicts="$p99_verdicts $scenario $(awk -v m="$mine" -v t="$theirs" 'BEGIN { printf "%.2f/%.2f ms %s", m / 1000, t / 1000, (m <= t ? "met" : "not met") }');"
 done
 total_errors=$(awk -F'\t' '{ e += $7 + $8 } END { print e }' <<< "$SUMMARY")
+# the first server against the second, scenario by scenario: throughput and server CPU per request
+versus() { # column (3 rps, 5 p99, 6 cpu)
+  local line="" scenario
+  for scenario in A B C N; do
+    line="$line $scenario $(awk -v m="$(value "$scenario" "${SERVERS[0]}" "$1")" -v t="$(value "$scenario" "${SERVERS[1]}" "$1")" \
+      'BEGIN { printf "%.2f", m / t }');"
+  done
+  echo "${line%;}"
+}
 echo
-echo "Targets for JWT Guard: B/A >= 0.80: $(ratio B) $(verdict "$(ratio B)" 0.80);" \
+if [ "$PAIR" = native ]; then
+  echo "ACCP against the JDK's crypto (native/jdk): req/s$(versus 3); server CPU per request$(versus 6);" \
+    "p99$(versus 5)"
+fi
+echo "Targets for JWT Guard ($(server_label "${SERVERS[0]}")): B/A >= 0.80: $(ratio B) $(verdict "$(ratio B)" 0.80);" \
   "C/A >= 0.45: $(ratio C) $(verdict "$(ratio C)" 0.45);" \
-  "never-seen/A >= 0.40: $(ratio N) $(verdict "$(ratio N)" 0.40);" \
-  "p99 <= Liberty's (JWT Guard/Liberty):${p99_verdicts%;}"
+  "never-seen/A >= 0.40: $(ratio N) $(verdict "$(ratio N)" 0.40)$([ "$PAIR" = native ] ||
+     echo "; p99 <= Liberty's (JWT Guard/Liberty):${p99_verdicts%;}")"
 if [ "$total_errors" != 0 ]; then
   echo "WARNING: the run had $total_errors failed requests or ran out of never-seen tokens (see the errors column): its numbers are not valid."
 fi
