@@ -7,7 +7,9 @@ import io.jwtguard.core.dpop.DPoPProofVerifier;
 import io.jwtguard.core.dpop.DPoPSettings;
 import io.jwtguard.core.dpop.InMemoryReplayCache;
 import io.jwtguard.core.jose.Base64Url;
+import io.jwtguard.core.jose.CryptoProviders;
 import io.jwtguard.core.jose.JwsAlgorithm;
+import io.jwtguard.core.jose.SignatureEngines;
 import io.jwtguard.core.keys.VerificationKey;
 import io.jwtguard.core.verify.TokenVerifier;
 import io.jwtguard.core.verify.VerifiedToken;
@@ -77,6 +79,13 @@ public class DPoPRequestBenchmark {
     @Param({"ES256", "RS256", "EdDSA"})
     public String proofAlgorithm;
 
+    /**
+     * Who computes the signatures of token and proof: {@code jdk}, or {@code AmazonCorrettoCryptoProvider}
+     * (ACCP, as {@code jwtguard.crypto.provider} names it; it must serve every algorithm of the run).
+     */
+    @Param({"jdk", "AmazonCorrettoCryptoProvider"})
+    public String crypto;
+
     private TokenVerifier uncached;
     private TokenVerifier cached;
     private DPoPProofVerifier proofs;
@@ -106,15 +115,20 @@ public class DPoPRequestBenchmark {
                 + ",\"ath\":\"" + b64(sha256(boundToken)) + "\"}";
         proof = List.of(sign(proofHeader, proofClaims, proofKey, proofAlgorithm));
 
+        SignatureEngines engines = CryptoProviders.select(Optional.of(crypto));
+        if (!crypto.equals(CryptoProviders.JDK) && !engines.nativeAlgorithms().containsAll(
+                EnumSet.of(JwsAlgorithm.RS256, JwsAlgorithm.fromJoseName(proofAlgorithm).orElseThrow()))) {
+            throw new IllegalStateException(crypto + " does not serve this run's algorithms: " + engines.summary());
+        }
         VerifierConfigBuilder config = VerifierConfig.builder().issuer(ISSUER).audiences(Set.of(AUDIENCE))
-                .allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256)).clock(clock)
+                .allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256)).clock(clock).signatureEngines(engines)
                 .verificationKeys(VerificationKey.ofPublicKey("key-1", issuerKey.getPublic()));
         cached = TokenVerifier.create(config.build());
         uncached = TokenVerifier.create(config.verifiedTokenCache(false, 0).build());
         InMemoryReplayCache cache = new InMemoryReplayCache(20_000_000, clock, Duration.ofSeconds(5));
         AtomicLong counter = new AtomicLong();
         proofs = new DPoPProofVerifier(DPoPSettings.DEFAULT.withMode(DPoPMode.ALLOWED),
-                (digest, expiresAt) -> cache.firstUse(digest + counter.incrementAndGet(), expiresAt), clock);
+                (digest, expiresAt) -> cache.firstUse(digest + counter.incrementAndGet(), expiresAt), clock, engines);
         // fail here, not in the measurement, if anything is refused
         bearer();
         dpop();
