@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# HTTP end-to-end benchmark (issue 8, part 4; issue 18): the orders example on two Open Liberty servers
-# on loopback, the same tokens and public key for both, driven by wrk. Two pairs of servers (PAIR):
+# HTTP end-to-end benchmark (issue 8, part 4; issue 18; issue 17, part 4): the orders example on two
+# servers on loopback, the same tokens and public key for both, driven by wrk. Three pairs of servers (PAIR):
 #   builtin (default)  jwtguard: JWT Guard (in the WAR) against builtin: Liberty's built-in mpJwt-2.1
 #                      (the same WAR without WEB-INF/lib, so without JWT Guard);
 #   native             native: JWT Guard with Amazon Corretto Crypto Provider (the WAR as shipped, its
@@ -8,6 +8,17 @@
 #                      with jwtguard.crypto.provider=jdk (the JDK's providers). One WAR and a property
 #                      switch: nothing but the signature provider differs. The runner refuses to measure
 #                      unless each server's "JWT Guard crypto:" log line names the provider it should use.
+#   wildfly            wf-jwtguard: JWT Guard (the WAR as shipped, ACCP included) against wf-smallrye:
+#                      WildFly's own MicroProfile JWT (SmallRye JWT, its microprofile-jwt-smallrye
+#                      subsystem), two WildFly servers with standalone-microprofile.xml as shipped (the
+#                      subsystem on, which is also what JWT Guard needs there: docs/servers.md). wf-smallrye
+#                      gets the same WAR without WEB-INF/lib (so without JWT Guard; the classes that name
+#                      JWT Guard types, LoginServlet, AdminResource and OrdersResource's annotations, still
+#                      deploy) and resteasy.role.based.security=true (environment, MicroProfile Config):
+#                      without it WildFly does not enforce @RolesAllowed on JAX-RS resources that are not
+#                      EJBs (measured: /ping/secure without a token reached the method, 500). With it,
+#                      a request without a token gets RESTEasy's 403 (WildFly's MP-JWT sends no challenge);
+#                      JWT Guard answers 401. Nothing else differs: same configuration file, heap, tokens.
 # Tokens (ALG): RS256 (default; RSA-2048) or ES256 (P-256, the orders example's own signing algorithm).
 #
 # Scenarios: A  GET /orders/api/ping without a token (unprotected);
@@ -27,7 +38,9 @@
 #   NEVER_SEEN_RATE=20000   requests/s the faster server is assumed to reach at most in scenario N:
 #                           sizes the never-seen token file (signing costs about 1 ms per token and core
 #                           with RS256 and the JDK; the generator signs with ACCP when it loads)
-#   JWTGUARD_PORT=19180 BUILTIN_PORT=19280   the first server (jwtguard, native) and the second (builtin, jdk)
+#   JWTGUARD_PORT=19180 BUILTIN_PORT=19280   the first server (jwtguard, native) and the second (builtin, jdk);
+#                           PAIR=wildfly: 19310 and 19320, each WildFly also listening on HTTPS (port + 1) and
+#                           management (port + 2; port + 3 and AJP port + 4 are assigned, not opened)
 #   SKIP_BUILD=1 reuses the last build
 #   CONTAINER_LOGIN=protected   JWT Guard's jwtguard.security-mechanism.container-login (default: always)
 # Quick smoke run (numbers not meaningful):
@@ -47,10 +60,15 @@ JIT_WARMUP=${JIT_WARMUP:-30s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 NEVER_SEEN_RATE=${NEVER_SEEN_RATE:-20000}
-JWTGUARD_PORT=${JWTGUARD_PORT:-19180}
-BUILTIN_PORT=${BUILTIN_PORT:-19280}
-SKIP_BUILD=${SKIP_BUILD:-0}
 PAIR=${PAIR:-builtin}
+if [ "$PAIR" = wildfly ]; then
+  JWTGUARD_PORT=${JWTGUARD_PORT:-19310}
+  BUILTIN_PORT=${BUILTIN_PORT:-19320}
+else
+  JWTGUARD_PORT=${JWTGUARD_PORT:-19180}
+  BUILTIN_PORT=${BUILTIN_PORT:-19280}
+fi
+SKIP_BUILD=${SKIP_BUILD:-0}
 ALG=${ALG:-RS256}
 
 die() { echo "ERROR: $*" >&2; exit 1; }
@@ -58,8 +76,11 @@ die() { echo "ERROR: $*" >&2; exit 1; }
 case "$PAIR" in
   builtin) SERVERS=(jwtguard builtin) ;;
   native) SERVERS=(native jdk) ;;
-  *) die "PAIR must be builtin or native, not '$PAIR'" ;;
+  wildfly) SERVERS=(wf-jwtguard wf-smallrye) ;;
+  *) die "PAIR must be builtin, native or wildfly, not '$PAIR'" ;;
 esac
+# the servers of each kind: Open Liberty (builtin, native) or WildFly (wildfly)
+if [ "$PAIR" = wildfly ]; then SERVER_KIND=wildfly; else SERVER_KIND=liberty; fi
 case "$ALG" in
   RS256|ES256) ;;
   *) die "ALG must be RS256 or ES256, not '$ALG'" ;;
@@ -108,24 +129,36 @@ echo "Servers: ${SERVERS[0]} against ${SERVERS[1]} (PAIR=$PAIR); $ALG tokens"
 echo "wrk -t$THREADS -c$CONNECTIONS; JIT warm-up ${JIT_WARMUP_S} s each of A, B, C; A, B, C: ${WARMUP_S} s warm-up, $ROUNDS x ${DURATION_S} s;" \
   "never-seen: ${NEVER_SEEN_WARMUP_S} s warm-up, $ROUNDS x ${NEVER_SEEN_DURATION_S} s"
 
-# --- build: core, runtime, the example WAR, the token generator; Open Liberty from the Maven repository
-liberty_version=$(sed -n 's:.*<version.openliberty>\(.*\)</version.openliberty>.*:\1:p' "$ROOT/pom.xml")
+# --- build: core, runtime, the example WAR, the token generator; Open Liberty and WildFly from the Maven
+# repository (mvn takes MAVEN_OPTS, e.g. MAVEN_OPTS=-Dmaven.repo.local=...)
+pom_version() { sed -n "s:.*<$1>\\(.*\\)</$1>.*:\\1:p" "$ROOT/pom.xml"; }
+liberty_version=$(pom_version version.openliberty)
 [ -n "$liberty_version" ] || die "cannot read version.openliberty from pom.xml"
 LIBERTY_ROOT=${LIBERTY_ROOT:-$HOME/.cache/jwtguard/liberty/$liberty_version}
 WLP="$LIBERTY_ROOT/wlp"
+wildfly_version=$(pom_version version.wildfly)
+[ -n "$wildfly_version" ] || die "cannot read version.wildfly from pom.xml"
+WILDFLY_ROOT=${WILDFLY_ROOT:-$HOME/.cache/jwtguard/wildfly/$wildfly_version}
+WILDFLY_HOME="$WILDFLY_ROOT/wildfly-$wildfly_version"
 if [ "$SKIP_BUILD" != 1 ]; then
   echo "Building (mvn install -DskipTests: examples/orders-app, benchmarks and what they need)..."
   # sed: Debian's Maven 3.8.7 prints colour resets even in batch mode
   (cd "$ROOT" && mvn -B -q install -DskipTests -pl examples/orders-app,benchmarks -am -Phttp-bench \
-     "-Dliberty.install.root=$LIBERTY_ROOT" 2>&1) | sed 's/\x1b\[[0-9;]*m//g'
+     "-Dliberty.install.root=$LIBERTY_ROOT" "-Dwildfly.install.root=$WILDFLY_ROOT" 2>&1) | sed 's/\x1b\[[0-9;]*m//g'
 fi
 WAR="$ROOT/examples/orders-app/target/orders.war"
 BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
-for f in "$WAR" "$BENCH_JAR" "$WLP/bin/server"; do [ -e "$f" ] || die "$f is missing (run without SKIP_BUILD=1)"; done
-echo "Open Liberty: $liberty_version ($WLP)"
+if [ "$SERVER_KIND" = wildfly ]; then server_script="$WILDFLY_HOME/bin/standalone.sh"; else server_script="$WLP/bin/server"; fi
+for f in "$WAR" "$BENCH_JAR" "$server_script"; do [ -e "$f" ] || die "$f is missing (run without SKIP_BUILD=1)"; done
+if [ "$SERVER_KIND" = wildfly ]; then
+  echo "WildFly: $wildfly_version ($WILDFLY_HOME, standalone-microprofile.xml)"
+else
+  echo "Open Liberty: $liberty_version ($WLP)"
+fi
 
 mkdir -p "$OUT"
 export WLP_USER_DIR="$OUT/wlp-usr"
+WILDFLY_SERVERS="$OUT/wildfly"
 
 # --- tokens (before the servers start: both read the public key at deployment) -------------------
 # never-seen tokens needed per server: each wrk run of scenario N continues where the last one stopped
@@ -141,74 +174,144 @@ NEVER_SEEN_FILE="$TOKENS/tokens-never-seen.txt"
 never_seen_available=$(sed -n 's/^never-seen=//p' "$TOKENS/tokens.properties")
 
 # --- servers ---------------------------------------------------------------------------------------
+# One set of functions per server kind (liberty_*, wildfly_*); the rest of the script calls the generic
+# ones below (prepare_server, start_server, stop_servers, pid_of, log_of), which pick by SERVER_KIND.
 port_of() { if [ "$1" = "${SERVERS[0]}" ]; then echo "$JWTGUARD_PORT"; else echo "$BUILTIN_PORT"; fi; }
-pid_of() { cat "$WLP_USER_DIR/servers/.pid/$1.pid"; }
 base_url() { echo "http://127.0.0.1:$(port_of "$1")/orders/api"; }
 
-stop_servers() {
-  for server in jwtguard builtin native jdk; do
-    if [ -f "$WLP_USER_DIR/servers/.pid/$server.pid" ]; then
-      "$WLP/bin/server" stop "$server" >/dev/null 2>&1 || true
-    fi
-  done
+# Open Liberty: one user directory (WLP_USER_DIR) with a server folder per server
+liberty_dir() { echo "$WLP_USER_DIR/servers/$1"; }
+liberty_pid() { cat "$WLP_USER_DIR/servers/.pid/$1.pid"; }
+liberty_log() { echo "$(liberty_dir "$1")/logs/messages.log"; }
+liberty_stop() {
+  if [ -f "$WLP_USER_DIR/servers/.pid/$1.pid" ]; then
+    "$WLP/bin/server" stop "$1" >/dev/null 2>&1 || true
+  fi
 }
-trap 'stop_servers; echo "Servers stopped; load average $(load_average)"' EXIT
-stop_servers # left over from an interrupted run
-
-# one secret per run for the key store that Liberty's mpJwt (its SSL support) insists on
-keystore_password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
-for server in "${SERVERS[@]}"; do
-  dir="$WLP_USER_DIR/servers/$server"
+# server, verification environment file
+liberty_prepare() {
+  local dir
+  dir=$(liberty_dir "$1")
   rm -rf "$dir"
   mkdir -p "$dir/apps" "$dir/configDropins/overrides"
   cp "$ROOT/examples/orders-app/src/main/liberty/config/server.xml" "$dir/server.xml"
   cp "$HERE/liberty/bench.xml" "$dir/configDropins/overrides/"
-  echo "http.port=$(port_of "$server")" > "$dir/bootstrap.properties"
+  echo "http.port=$(port_of "$1")" > "$dir/bootstrap.properties"
   # the same heap for both, so neither server's GC depends on the machine's memory
   printf -- '-Xms1g\n-Xmx1g\n' > "$dir/jvm.options"
-  # MicroProfile Config reads the environment: the same verification settings for both servers.
-  # JWT Guard's token service and endpoints are off: both servers only verify (resource servers).
-  cat > "$dir/server.env" <<EOF
+  # MicroProfile Config reads the environment (server.env): the same verification settings for both
+  cp "$2" "$dir/server.env"
+  # one secret per run for the key store that Liberty's mpJwt (its SSL support) insists on
+  echo "keystore_password=$keystore_password" >> "$dir/server.env"
+  case "$1" in
+    jwtguard)
+      cp "$WAR" "$dir/apps/orders.war" ;;
+    builtin)
+      # Liberty's own mpJwt: the same classes without WEB-INF/lib, which holds only jwtguard-runtime and its
+      # dependencies (jwtguard-core, the MP JWT API, jose4j, Parsson, ACCP, ...); Liberty provides the APIs
+      # itself. Without JWT Guard's ServletContainerInitializer, CDI extension and JAX-RS feature nothing of
+      # it runs; classes that name JWT Guard types (LoginServlet, OrdersResource's annotations) still deploy.
+      cp "$WAR" "$dir/apps/orders.war"
+      zip -q -d "$dir/apps/orders.war" 'WEB-INF/lib/*'
+      cp "$HERE/liberty/builtin-mpjwt.xml" "$dir/configDropins/overrides/" ;;
+    native|jdk)
+      # the same WAR (with ACCP in WEB-INF/lib) on both; only jwtguard.crypto.provider differs
+      zip -sf "$WAR" | grep -q 'WEB-INF/lib/AmazonCorrettoCryptoProvider-' || die "$WAR has no ACCP jar in WEB-INF/lib"
+      cp "$WAR" "$dir/apps/orders.war"
+      if [ "$1" = native ]; then echo "JWTGUARD_CRYPTO_PROVIDER=auto"; else echo "JWTGUARD_CRYPTO_PROVIDER=jdk"; fi \
+        >> "$dir/server.env" ;;
+  esac
+}
+liberty_start() {
+  "$WLP/bin/server" start "$1" >/dev/null || die "server $1 did not start: $(liberty_dir "$1")/logs"
+}
+
+# WildFly: a base directory per server (jboss.server.base.dir: configuration and deployments copied from
+# the shared install's standalone/, which stays untouched), standalone-microprofile.xml as shipped.
+# Ports: HTTP = the server's port, HTTPS + 1, management + 2, management HTTPS + 3, AJP + 4 (the last two
+# are not opened by standalone-microprofile.xml; neither are the transaction manager's 4712/4713).
+wildfly_dir() { echo "$WILDFLY_SERVERS/$1"; }
+wildfly_pid() { cat "$(wildfly_dir "$1")/server.pid"; }
+wildfly_log() { echo "$(wildfly_dir "$1")/log/server.log"; }
+wildfly_stop() {
+  local pidfile pid
+  pidfile="$(wildfly_dir "$1")/server.pid"
+  [ -f "$pidfile" ] || return 0
+  pid=$(cat "$pidfile")
+  # only the JVM this script started (its pid file), and only while it is still a Java process
+  if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = java ]; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 60); do [ -d "/proc/$pid" ] || break; sleep 1; done
+    if [ -d "/proc/$pid" ]; then kill -9 "$pid" 2>/dev/null || true; fi
+  fi
+  rm -f "$pidfile"
+}
+wildfly_prepare() {
+  local dir
+  dir=$(wildfly_dir "$1")
+  wildfly_stop "$1" # left over from an interrupted run
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  cp -r "$WILDFLY_HOME/standalone/configuration" "$WILDFLY_HOME/standalone/deployments" "$dir/"
+  cp "$2" "$dir/server.env"
+  cp "$WAR" "$dir/deployments/orders.war"
+  if [ "$1" = wf-smallrye ]; then
+    # WildFly's own MP-JWT (the subsystem activates it: OrdersApplication has @LoginConfig(MP-JWT)); the
+    # WAR without WEB-INF/lib, WildFly provides the MP JWT API module itself
+    zip -q -d "$dir/deployments/orders.war" 'WEB-INF/lib/*'
+    # RESTEasy enforces @RolesAllowed on plain JAX-RS resources only with this (MicroProfile Config)
+    echo "RESTEASY_ROLE_BASED_SECURITY=true" >> "$dir/server.env"
+  fi
+}
+wildfly_start() {
+  local dir port
+  dir=$(wildfly_dir "$1") port=$(port_of "$1")
+  # the environment: the verification settings (MicroProfile Config), the heap, the pid file of the JVM
+  ( set -a; . "$dir/server.env"; set +a
+    export JBOSS_HOME="$WILDFLY_HOME" JBOSS_JAVA_SIZING="-Xms1g -Xmx1g" LAUNCH_JBOSS_IN_BACKGROUND=1 \
+      JBOSS_PIDFILE="$dir/server.pid"
+    nohup "$WILDFLY_HOME/bin/standalone.sh" -c standalone-microprofile.xml "-Djboss.server.base.dir=$dir" \
+      -b 127.0.0.1 -bmanagement 127.0.0.1 "-Djboss.http.port=$port" "-Djboss.https.port=$(( port + 1 ))" \
+      "-Djboss.management.http.port=$(( port + 2 ))" "-Djboss.management.https.port=$(( port + 3 ))" \
+      "-Djboss.ajp.port=$(( port + 4 ))" > "$dir/console.log" 2>&1 < /dev/null & )
+  for _ in $(seq 30); do [ -s "$dir/server.pid" ] && return 0; sleep 1; done
+  die "WildFly $1 wrote no pid file within 30 s: $dir/console.log"
+}
+
+prepare_server() { "${SERVER_KIND}_prepare" "$@"; }
+start_server() { "${SERVER_KIND}_start" "$1"; }
+pid_of() { "${SERVER_KIND}_pid" "$1"; }
+log_of() { "${SERVER_KIND}_log" "$1"; }
+stop_servers() {
+  local server
+  for server in "${SERVERS[@]}"; do "${SERVER_KIND}_stop" "$server"; done
+}
+trap 'stop_servers; echo "Servers stopped; load average $(load_average)"' EXIT
+stop_servers # left over from an interrupted run
+
+keystore_password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+# MicroProfile Config reads the environment: the same verification settings for both servers.
+# JWT Guard's token service and endpoints are off: both servers only verify (resource servers).
+verification_env="$OUT/verification.env"
+cat > "$verification_env" <<ENV
 MP_JWT_VERIFY_PUBLICKEY_LOCATION=$TOKENS/public-key.pem
 MP_JWT_VERIFY_PUBLICKEY_ALGORITHM=$ALG
 JWTGUARD_TOKEN_SERVICE_ENABLED=false
 JWTGUARD_ENDPOINTS_ENABLED=false
-keystore_password=$keystore_password
-EOF
-done
+ENV
 # JWT Guard's container login (jwtguard.security-mechanism.container-login): always (default) or protected
 if [ -n "${CONTAINER_LOGIN:-}" ]; then
-  for server in jwtguard native jdk; do
-    [ ! -d "$WLP_USER_DIR/servers/$server" ] ||
-      echo "JWTGUARD_SECURITY_MECHANISM_CONTAINER_LOGIN=$CONTAINER_LOGIN" >> "$WLP_USER_DIR/servers/$server/server.env"
-  done
+  echo "JWTGUARD_SECURITY_MECHANISM_CONTAINER_LOGIN=$CONTAINER_LOGIN" >> "$verification_env"
   echo "JWT Guard: jwtguard.security-mechanism.container-login=$CONTAINER_LOGIN"
 fi
-if [ "$PAIR" = builtin ]; then
-  cp "$WAR" "$WLP_USER_DIR/servers/jwtguard/apps/orders.war"
-  # Liberty's own mpJwt: the same classes without WEB-INF/lib, which holds only jwtguard-runtime and its
-  # dependencies (jwtguard-core, the MP JWT API, jose4j, Parsson, ACCP, ...); Liberty provides the APIs
-  # itself. Without JWT Guard's ServletContainerInitializer, CDI extension and JAX-RS feature nothing of
-  # it runs; classes that name JWT Guard types (LoginServlet, OrdersResource's annotations) still deploy.
-  builtin_war="$WLP_USER_DIR/servers/builtin/apps/orders.war"
-  cp "$WAR" "$builtin_war"
-  zip -q -d "$builtin_war" 'WEB-INF/lib/*'
-  cp "$HERE/liberty/builtin-mpjwt.xml" "$WLP_USER_DIR/servers/builtin/configDropins/overrides/"
-else
-  # the same WAR (with ACCP in WEB-INF/lib) on both; only jwtguard.crypto.provider differs
-  zip -sf "$WAR" | grep -q 'WEB-INF/lib/AmazonCorrettoCryptoProvider-' || die "$WAR has no ACCP jar in WEB-INF/lib"
-  cp "$WAR" "$WLP_USER_DIR/servers/native/apps/orders.war"
-  cp "$WAR" "$WLP_USER_DIR/servers/jdk/apps/orders.war"
-  echo "JWTGUARD_CRYPTO_PROVIDER=auto" >> "$WLP_USER_DIR/servers/native/server.env"
-  echo "JWTGUARD_CRYPTO_PROVIDER=jdk" >> "$WLP_USER_DIR/servers/jdk/server.env"
-fi
+for server in "${SERVERS[@]}"; do prepare_server "$server" "$verification_env"; done
 
 echo "Starting both servers..."
 for server in "${SERVERS[@]}"; do
   if curl -s -o /dev/null "http://127.0.0.1:$(port_of "$server")/"; then
     die "port $(port_of "$server") is already in use (set JWTGUARD_PORT / BUILTIN_PORT)"
   fi
-  "$WLP/bin/server" start "$server" >/dev/null || die "server $server did not start: $WLP_USER_DIR/servers/$server/logs"
+  start_server "$server"
 done
 for server in "${SERVERS[@]}"; do
   for _ in $(seq 180); do
@@ -217,7 +320,7 @@ for server in "${SERVERS[@]}"; do
     fi
     sleep 1
   done
-  die "$server did not serve /orders/api/ping within 180 s: $WLP_USER_DIR/servers/$server/logs/messages.log"
+  die "$server did not serve /orders/api/ping within 180 s: $(log_of "$server")"
 done
 for server in "${SERVERS[@]}"; do
   [ "$(cat "/proc/$(pid_of "$server")/comm")" = java ] || die "no Java process for $server"
@@ -235,11 +338,14 @@ check() { # server, what, expected status, path, [token]
   local auth=() status
   [ $# -lt 5 ] || auth=(-H "Authorization: Bearer $5")
   status=$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$(base_url "$1")$4")
-  [ "$status" = "$3" ] || die "$1: $2 answered $status, expected $3 ($WLP_USER_DIR/servers/$1/logs/messages.log)"
+  [ "$status" = "$3" ] || die "$1: $2 answered $status, expected $3 ($(log_of "$1"))"
 }
+# a protected resource without a token: 401, except WildFly's own MP-JWT, which sends no challenge:
+# RESTEasy's @RolesAllowed check refuses the anonymous caller with 403 (see the header)
+refused_without_token() { if [ "$1" = wf-smallrye ]; then echo 403; else echo 401; fi; }
 for server in "${SERVERS[@]}"; do
   check "$server" "ping without a token" 200 /ping
-  check "$server" "secure ping without a token" 401 /ping/secure
+  check "$server" "secure ping without a token" "$(refused_without_token "$server")" /ping/secure
   check "$server" "secure ping with a tampered token" 401 /ping/secure "$tampered"
   check "$server" "secure ping with the token of B" 200 /ping/secure "$one_token"
   check "$server" "secure ping with the first token of C" 200 /ping/secure "$cycle_first"
@@ -247,19 +353,21 @@ for server in "${SERVERS[@]}"; do
   name=$(curl -s -H "Authorization: Bearer $one_token" "$(base_url "$server")/ping/secure")
   [ "$name" = bench-user ] || die "$server: secure ping named the caller '$name', expected bench-user"
 done
-echo "Correctness: both servers answer 200 without a token on /ping, 401 without one and with a tampered" \
-  "token on /ping/secure, 200 naming the caller with valid tokens"
+echo "Correctness: both servers answer 200 without a token on /ping, $(refused_without_token "${SERVERS[0]}")/$(refused_without_token "${SERVERS[1]}")" \
+  "without one and 401 with a tampered token on /ping/secure, 200 naming the caller with valid tokens"
+# JWT Guard logs the provider it chose once per deployment
+crypto_line() { grep -h -o 'JWT Guard crypto: signatures use [^(]*' "$(log_of "$1")" | tail -n 1; }
+if [ "$PAIR" = wildfly ]; then
+  echo "Crypto: wf-jwtguard: $(crypto_line wf-jwtguard); wf-smallrye: SmallRye JWT (jose4j, the JDK's providers)"
+fi
 if [ "$PAIR" = native ]; then
-  # JWT Guard logs the provider it chose once per deployment: native must use ACCP, jdk must not
-  crypto_line() {
-    grep -h -o 'JWT Guard crypto: signatures use [^(]*' "$WLP_USER_DIR/servers/$1/logs/messages.log" | tail -n 1
-  }
+  # native must use ACCP, jdk must not
   native_line=$(crypto_line native) jdk_line=$(crypto_line jdk)
   # "signatures use AmazonCorrettoCryptoProvider 2.5.0 for [...] and the JDK's providers for [...]"
   [[ "${native_line%% and the JDK*}" == *"use AmazonCorrettoCryptoProvider"*"$ALG"* ]] ||
-    die "native: JWT Guard does not verify $ALG with ACCP ('${native_line:-no crypto log line}'): $WLP_USER_DIR/servers/native/logs/messages.log"
+    die "native: JWT Guard does not verify $ALG with ACCP ('${native_line:-no crypto log line}'): $(log_of native)"
   [[ "$jdk_line" == *"use the JDK's providers"* ]] ||
-    die "jdk: JWT Guard does not use the JDK's providers ('${jdk_line:-no crypto log line}'): $WLP_USER_DIR/servers/jdk/logs/messages.log"
+    die "jdk: JWT Guard does not use the JDK's providers ('${jdk_line:-no crypto log line}'): $(log_of jdk)"
   echo "Crypto: native: ${native_line% }; jdk: ${jdk_line% }"
 fi
 
@@ -356,6 +464,8 @@ server_label() {
     builtin) echo "Liberty mpJwt-2.1" ;;
     native) echo "JWT Guard, ACCP" ;;
     jdk) echo "JWT Guard, JDK crypto" ;;
+    wf-jwtguard) echo "JWT Guard on WildFly" ;;
+    wf-smallrye) echo "WildFly SmallRye JWT" ;;
   esac
 }
 
@@ -401,7 +511,7 @@ fi
 echo "Targets for JWT Guard ($(server_label "${SERVERS[0]}")): B/A >= 0.80: $(ratio B) $(verdict "$(ratio B)" 0.80);" \
   "C/A >= 0.45: $(ratio C) $(verdict "$(ratio C)" 0.45);" \
   "never-seen/A >= 0.40: $(ratio N) $(verdict "$(ratio N)" 0.40)$([ "$PAIR" = native ] ||
-     echo "; p99 <= Liberty's (JWT Guard/Liberty):${p99_verdicts%;}")"
+     echo "; p99 <= $(server_label "${SERVERS[1]}")'s (JWT Guard/$(server_label "${SERVERS[1]}")):${p99_verdicts%;}")"
 if [ "$total_errors" != 0 ]; then
   echo "WARNING: the run had $total_errors failed requests or ran out of never-seen tokens (see the errors column): its numbers are not valid."
 fi
