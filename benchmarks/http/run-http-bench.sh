@@ -28,7 +28,9 @@
 # After a JIT warm-up of both servers (A, B, C once each), each scenario warms both servers up, then
 # measures them interleaved (jwtguard, builtin, jwtguard, builtin, ...; native, jdk, ...).
 # Prints a Markdown table (median of the rounds) and the targets; raw results go to
-# benchmarks/target/http/results-<time>.tsv. Never prints a token.
+# benchmarks/target/http/results-<time>.tsv, req/s and p99 per scenario and server to results-<time>-rps.tsv
+# and -p99.tsv, drawn as bar charts (results-<time>-rps.svg, -p99.svg) by benchmarks/charts/svgchart.py
+# when it is there. Never prints a token.
 #
 # Settings (environment):
 #   PAIR=builtin|native ALG=RS256|ES256      which two servers, which tokens (see above)
@@ -486,6 +488,30 @@ for scenario in A B C N; do
   done
 done
 
+# --- charts: req/s and p99 per scenario, one server beside the other (benchmarks/charts/svgchart.py bars)
+# chart data: one row per scenario, one column per server; column of SUMMARY (3 rps, 5 p99), divisor
+chart_data() {
+  local scenario
+  printf 'scenario\t%s\t%s\n' "$(server_label "${SERVERS[0]}")" "$(server_label "${SERVERS[1]}")"
+  for scenario in A B C N; do
+    awk -v l="$(label "$scenario")" -v a="$(value "$scenario" "${SERVERS[0]}" "$1")" \
+        -v b="$(value "$scenario" "${SERVERS[1]}" "$1")" -v d="$2" 'BEGIN { printf "%s\t%.2f\t%.2f\n", l, a / d, b / d }'
+  done
+}
+chart_data 3 1 > "${RESULTS%.tsv}-rps.tsv"
+chart_data 5 1000 > "${RESULTS%.tsv}-p99.tsv"
+CHARTS="$ROOT/benchmarks/charts/svgchart.py"
+if [ -f "$CHARTS" ] && command -v python3 >/dev/null 2>&1; then
+  pair_title="$(server_label "${SERVERS[0]}") vs $(server_label "${SERVERS[1]}"), $ALG"
+  python3 "$CHARTS" bars --input "${RESULTS%.tsv}-rps.tsv" --output "${RESULTS%.tsv}-rps.svg" \
+    --title "Throughput per scenario: $pair_title" --y-label "req/s"
+  python3 "$CHARTS" bars --input "${RESULTS%.tsv}-p99.tsv" --output "${RESULTS%.tsv}-p99.svg" \
+    --title "p99 latency per scenario: $pair_title" --y-label "p99 ms"
+  CHART_NOTE="; charts: ${RESULTS%.tsv}-rps.svg, ${RESULTS%.tsv}-p99.svg"
+else
+  CHART_NOTE=" (no charts: $CHARTS or python3 is missing)"
+fi
+
 ratio() { awk -v r="$(value "$1" "${SERVERS[0]}" 3)" -v a="$(value A "${SERVERS[0]}" 3)" 'BEGIN { printf "%.2f", r / a }'; }
 verdict() { awk -v x="$1" -v t="$2" 'BEGIN { print (x >= t ? "met" : "not met") }'; }
 p99_verdicts=""
@@ -516,5 +542,6 @@ if [ "$total_errors" != 0 ]; then
   echo "WARNING: the run had $total_errors failed requests or ran out of never-seen tokens (see the errors column): its numbers are not valid."
 fi
 echo
-echo "Raw results (every wrk run, warm-ups included): $RESULTS"
+echo "Raw results (every wrk run, warm-ups included): $RESULTS; per scenario: ${RESULTS%.tsv}-rps.tsv," \
+  "${RESULTS%.tsv}-p99.tsv$CHART_NOTE"
 echo "Finished $(date -u +%Y-%m-%dT%H:%M:%SZ); load average $(load_average)"
