@@ -44,6 +44,7 @@
 #                           PAIR=wildfly: 19310 and 19320, each WildFly also listening on HTTPS (port + 1) and
 #                           management (port + 2; port + 3 and AJP port + 4 are assigned, not opened)
 #   SKIP_BUILD=1 reuses the last build
+#   TOKENS_DIR=<folder>     the key and tokens (default benchmarks/target/http/tokens, tokens-es256 for ES256)
 #   CONTAINER_LOGIN=protected   JWT Guard's jwtguard.security-mechanism.container-login (default: always)
 # Quick smoke run (numbers not meaningful):
 #   DURATION=5s ROUNDS=1 WARMUP=5s JIT_WARMUP=5s NEVER_SEEN_RATE=8000 benchmarks/http/run-http-bench.sh
@@ -168,8 +169,10 @@ never_seen_tokens=$(( NEVER_SEEN_RATE * (NEVER_SEEN_WARMUP_S + ROUNDS * NEVER_SE
 # the set must stay valid for the whole run: startup, every wrk run, and a margin
 run_seconds=$(( 300 + 2 * 3 * (JIT_WARMUP_S + WARMUP_S + ROUNDS * DURATION_S) + 2 * (NEVER_SEEN_WARMUP_S + ROUNDS * NEVER_SEEN_DURATION_S) ))
 [ "$run_seconds" -lt 3300 ] || die "the run would take about $run_seconds s, longer than the tokens live (1 h)"
-# one folder per algorithm (RS256 keeps the folder of earlier runs), so switching ALG regenerates nothing
-if [ "$ALG" = RS256 ]; then TOKENS="$OUT/tokens"; else TOKENS="$OUT/tokens-$(tr 'A-Z' 'a-z' <<< "$ALG")"; fi
+# one folder per algorithm (RS256 keeps the folder of earlier runs), so switching ALG regenerates nothing;
+# TOKENS_DIR: another folder (a set signed ahead of a run that waits for the machine, see docs/benchmarks.md)
+if [ -n "${TOKENS_DIR:-}" ]; then TOKENS=$TOKENS_DIR
+elif [ "$ALG" = RS256 ]; then TOKENS="$OUT/tokens"; else TOKENS="$OUT/tokens-$(tr 'A-Z' 'a-z' <<< "$ALG")"; fi
 java -cp "$BENCH_JAR" io.jwtguard.benchmarks.http.HttpBenchTokens --dir "$TOKENS" --alg "$ALG" \
   --never-seen "$never_seen_tokens" --cycle 2000 --lifetime PT1H --min-valid "PT${run_seconds}S"
 NEVER_SEEN_FILE="$TOKENS/tokens-never-seen.txt"
