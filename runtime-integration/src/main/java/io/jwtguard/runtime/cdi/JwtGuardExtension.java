@@ -1,6 +1,8 @@
 package io.jwtguard.runtime.cdi;
 
 import io.jwtguard.runtime.guard.ApplicationClaimRules;
+import io.jwtguard.runtime.guard.CallerObservers;
+import io.jwtguard.runtime.guard.ContainerLogin;
 import io.jwtguard.core.verify.ClaimRule;
 import io.jwtguard.core.config.ConfigurationException;
 import io.jwtguard.runtime.annotation.RequireDPoP;
@@ -66,6 +68,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *       container with Weld, unlike a Jakarta EE server), adds a request-scoped one whose value is
  *       the current {@code JsonWebToken}, as MicroProfile JWT requires of {@code @Inject Principal};</li>
  *   <li>notices {@code @LoginConfig(authMethod = "MP-JWT")} on application classes;</li>
+ *   <li>finds what in the application observes the container's caller ({@link CallerObservers}:
+ *       injected {@code Principal}, Jakarta Security {@code SecurityContext}, enterprise beans,
+ *       ...) and records it for {@code jwtguard.security-mechanism.container-login=auto};</li>
  *   <li>vetoes smallrye-jwt's own CDI beans ({@value #SMALLRYE_JWT}{@code *}): JWT Guard does
  *       not use smallrye-jwt (core reads keys and builds tokens with jose4j directly), but an
  *       application may bring smallrye-jwt into {@code WEB-INF/lib} itself; on a server without an
@@ -93,9 +98,12 @@ public final class JwtGuardExtension implements Extension {
 
     static final String SMALLRYE_JWT = "io.smallrye.jwt.";
     private static final String OWN_PACKAGE = "io.jwtguard.";
+    private static final String RUNTIME_PACKAGE = "io.jwtguard.runtime.";
 
     private final List<String> claimErrors = new ArrayList<>();
     private final List<String> securityErrors = new ArrayList<>();
+    /** What observes the container's caller ({@link CallerObservers}); types may be processed concurrently. */
+    private final List<String> callerObservers = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Classes carrying {@code @RequireDPoP} (on the class or a method): they need DPoP on. */
     private final List<String> dpopResources = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Classes (extensions or bean classes) that contributed a JsonWebToken or ClaimValue bean not ours. */
@@ -176,6 +184,33 @@ public final class JwtGuardExtension implements Extension {
         }
     }
 
+    /**
+     * Records what in the class can observe the container's caller ({@link CallerObservers}), for
+     * {@code jwtguard.security-mechanism.container-login=auto}. JWT Guard's own classes (from
+     * this jar: {@link CurrentToken} injects the request to read the outcome JWT Guard stored on
+     * it, never the container's caller) and smallrye-jwt's (vetoed) are left out.
+     */
+    <T> void findCallerObservers(@Observes ProcessAnnotatedType<T> event) {
+        Class<T> type = event.getAnnotatedType().getJavaClass();
+        if (!type.getName().startsWith(SMALLRYE_JWT) && !ownJar(type)) {
+            callerObservers.addAll(CallerObservers.find(type));
+        }
+    }
+
+    /** @return whether {@code type} comes from the jar (or class folder) of this extension */
+    private static boolean ownJar(Class<?> type) {
+        if (!type.getName().startsWith(RUNTIME_PACKAGE)) {
+            return false;
+        }
+        try {
+            java.security.CodeSource own = JwtGuardExtension.class.getProtectionDomain().getCodeSource();
+            java.security.CodeSource theirs = type.getProtectionDomain().getCodeSource();
+            return own != null && theirs != null && java.util.Objects.equals(own.getLocation(), theirs.getLocation());
+        } catch (SecurityException e) {
+            return false;
+        }
+    }
+
     <T> void detectCompetitor(@Observes ProcessBean<T> event) {
         Bean<?> bean = event.getBean();
         boolean mechanism = bean.getTypes().stream().anyMatch(t -> SECURITY_API.equals(t.getTypeName()));
@@ -249,6 +284,8 @@ public final class JwtGuardExtension implements Extension {
             return;
         }
         listener = new CdiRejectionListener(beanManager);
+        CallerObservers observers = CallerObservers.of(List.copyOf(callerObservers));
+        JwtGuards.recordCallerObservers(loader, observers);
         if (loginConfigSeen) {
             JwtGuards.markActive(loader);
         }
@@ -299,6 +336,28 @@ public final class JwtGuardExtension implements Extension {
         }
         // attach now, or when the servlet initializer creates the guard later
         JwtGuards.whenCreated(loader, guard -> guard.addListener(listener));
+        if (mechanismAdded) {
+            JwtGuards.whenCreated(loader, guard -> logContainerLogin(guard, observers));
+        }
+    }
+
+    /** Says once, at deployment, when verified callers are logged in to the container, and why. */
+    private static void logContainerLogin(JwtGuard guard, CallerObservers observers) {
+        ContainerLogin mode = guard.settings().containerLogin();
+        String property = RuntimeProperties.CONTAINER_LOGIN + "=" + mode.name().toLowerCase(java.util.Locale.ROOT);
+        if (mode != ContainerLogin.AUTO) {
+            LOG.log(System.Logger.Level.INFO, "JWT Guard: " + property);
+        } else if (observers.needLogin()) {
+            List<String> shown = observers.observers();
+            LOG.log(System.Logger.Level.INFO, "JWT Guard: " + property + ": verified callers are logged in to the "
+                    + "container on every request, because the container's caller is observed: "
+                    + String.join("; ", shown.subList(0, Math.min(5, shown.size())))
+                    + (shown.size() > 5 ? " (and " + (shown.size() - 5) + " more)" : ""));
+        } else {
+            LOG.log(System.Logger.Level.INFO, "JWT Guard: " + property + ": nothing in the application observes the "
+                    + "container's caller, so verified callers are logged in to the container only where it protects "
+                    + "the request (JWT Guard's filters carry the caller everywhere)");
+        }
     }
 
     /** Binds the application's {@link ClaimRule} beans to the guard's verifier, once. */

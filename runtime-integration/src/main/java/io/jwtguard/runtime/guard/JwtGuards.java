@@ -27,6 +27,7 @@ public final class JwtGuards {
     private static final class State {
         private boolean active;
         private JwtGuard guard;
+        private CallerObservers callerObservers = CallerObservers.UNKNOWN;
         private final List<Consumer<JwtGuard>> pending = new ArrayList<>();
     }
 
@@ -85,6 +86,28 @@ public final class JwtGuards {
             }
         }
         callback.accept(existing);
+    }
+
+    /**
+     * Records what in the application of {@code loader} observes the container's caller (the CDI
+     * extension, at deployment; for {@link ContainerLogin#AUTO}).
+     */
+    public static void recordCallerObservers(ClassLoader loader, CallerObservers observers) {
+        Objects.requireNonNull(observers, "observers");
+        synchronized (APPLICATIONS) {
+            state(loader).callerObservers = observers;
+        }
+    }
+
+    /**
+     * @return what in the application of {@code loader} observes the container's caller;
+     *     {@link CallerObservers#UNKNOWN} (a login, to be safe) when nothing was recorded
+     */
+    public static CallerObservers callerObservers(ClassLoader loader) {
+        synchronized (APPLICATIONS) {
+            State state = APPLICATIONS.get(loader);
+            return state == null ? CallerObservers.UNKNOWN : state.callerObservers;
+        }
     }
 
     /** @return the application's guard if one was created */

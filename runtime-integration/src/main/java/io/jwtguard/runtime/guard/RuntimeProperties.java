@@ -26,8 +26,9 @@ public final class RuntimeProperties {
     public static final String SECURITY_MECHANISM = "jwtguard.security-mechanism.enabled";
     /**
      * When the Jakarta Security mechanism reports a verified caller to the container:
-     * {@code always} (default) or {@code protected} (only for requests the container itself
-     * protects). See {@link ContainerLogin}.
+     * {@code auto} (default: where the container protects the request, and everywhere in an
+     * application with {@link CallerObservers}), {@code always} or {@code protected} (only for
+     * requests the container itself protects). See {@link ContainerLogin}.
      */
     public static final String CONTAINER_LOGIN = "jwtguard.security-mechanism.container-login";
     /** {@code Retry-After} of a 503 when keys are unavailable: seconds; {@code 30} by default. */

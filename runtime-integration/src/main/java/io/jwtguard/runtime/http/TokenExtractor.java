@@ -55,8 +55,12 @@ public final class TokenExtractor implements TokenResolver {
      */
     @Override
     public Extraction extract(RequestView request) {
+        List<String> authorizationHeaders = request.headerValues(AUTHORIZATION);
+        if (authorizationOnly && authorizationHeaders.isEmpty()) {
+            return Extraction.none(); // a request without a token: the short path, nothing allocated
+        }
         List<Found> authorization = new ArrayList<>(2);
-        authorizationTokens(request.headerValues(AUTHORIZATION), authorization);
+        authorizationTokens(authorizationHeaders, authorization);
         if (authorizationOnly) {
             return finding(authorization);
         }

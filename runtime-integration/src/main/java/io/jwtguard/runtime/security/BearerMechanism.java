@@ -60,15 +60,18 @@ final class BearerMechanism {
      * @param request the request
      * @param response the response; only its status and headers are set, it is never committed here
      * @param containerProtected whether the container protects the request ({@code HttpMessageContext.isProtected()})
+     * @param callerObserved whether something in the application observes the container's caller
+     *     ({@link io.jwtguard.runtime.guard.CallerObservers}); decides the login with
+     *     {@code container-login=auto}
      * @param container the container's answers
      * @return the container's status for the request
      */
     <S> S validate(JwtGuard guard, HttpServletRequest request, HttpServletResponse response, boolean containerProtected,
-            Container<S> container) {
+            boolean callerObserved, Container<S> container) {
         AuthenticationOutcome outcome = guard.authenticator().authenticate(new ServletRequestView(request));
         String realm = guard.settings().realm();
         if (outcome instanceof AuthenticationOutcome.Authenticated authenticated) {
-            if (!guard.settings().containerLogin().appliesTo(containerProtected) || loginRefused.get()) {
+            if (!guard.settings().containerLogin().appliesTo(containerProtected, callerObserved) || loginRefused.get()) {
                 return container.doNothing(); // the servlet filter and JAX-RS filters carry the caller
             }
             try {

@@ -1,6 +1,7 @@
 package io.jwtguard.runtime.security;
 
 import io.jwtguard.core.verify.VerifiedToken;
+import io.jwtguard.runtime.guard.CallerObservers;
 import io.jwtguard.runtime.guard.ContainerLogin;
 import io.jwtguard.runtime.guard.JwtGuard;
 import io.jwtguard.runtime.guard.JwtGuards;
@@ -16,7 +17,9 @@ import java.util.Optional;
  * Jakarta Security mechanism for bearer tokens. Uses the same once-per-request outcome as the
  * servlet filter and JAX-RS filters: a verified token is reported to the container with
  * {@code notifyContainerAboutLogin(token, groups)} where {@code jwtguard.security-mechanism.container-login}
- * says so (by default always; see {@link ContainerLogin}); no token passes anonymously unless the
+ * says so (by default {@code auto}: where the container protects the request, and everywhere in an
+ * application where something observes the container's caller, {@link CallerObservers}; see
+ * {@link ContainerLogin}); no token passes anonymously unless the
  * container says the resource is protected (then 401 {@code Bearer realm="..."}); a refused token
  * gets the RFC 6750 challenge and a key outage 503 with {@code Retry-After}, set on the response
  * without committing it (the container sends it), or left to JWT Guard's servlet filter where the
@@ -38,7 +41,7 @@ public class JwtGuardAuthenticationMechanism implements HttpAuthenticationMechan
         if (guard.isEmpty()) {
             return context.doNothing();
         }
-        return mechanism.validate(guard.get(), request, response, context.isProtected(),
+        return mechanism.validate(guard.get(), request, response, context.isProtected(), callerObserved,
                 new BearerMechanism.Container<AuthenticationStatus>() {
                     @Override
                     public AuthenticationStatus doNothing() {
@@ -59,24 +62,27 @@ public class JwtGuardAuthenticationMechanism implements HttpAuthenticationMechan
 
     /** This application's guard, once found: the bean lives exactly as long as the application. */
     private volatile JwtGuard known;
+    /**
+     * Whether something in the application observes the container's caller ({@link CallerObservers},
+     * recorded at deployment by the CDI extension); read with the guard, before which it is not used.
+     */
+    private volatile boolean callerObserved = true;
 
     private Optional<JwtGuard> guard(HttpServletRequest request) {
         JwtGuard cached = known;
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<JwtGuard> found = find(request);
-        found.ifPresent(g -> known = g);
-        return found;
-    }
-
-    private static Optional<JwtGuard> find(HttpServletRequest request) {
         ClassLoader loader = request.getServletContext().getClassLoader();
-        Optional<JwtGuard> guard = JwtGuards.find(loader);
-        if (guard.isEmpty()) {
-            ClassLoader context = Thread.currentThread().getContextClassLoader();
-            guard = context == null ? Optional.empty() : JwtGuards.find(context);
+        Optional<JwtGuard> found = JwtGuards.find(loader);
+        if (found.isEmpty()) {
+            loader = Thread.currentThread().getContextClassLoader();
+            found = loader == null ? Optional.empty() : JwtGuards.find(loader);
         }
-        return guard;
+        if (found.isPresent()) {
+            callerObserved = JwtGuards.callerObservers(loader).needLogin();
+            known = found.get();
+        }
+        return found;
     }
 }

@@ -76,7 +76,8 @@ public final class JwtGuardFilter implements Filter {
                 chain.doFilter(new AuthenticatedRequest(http, authenticated.token()), response);
             }
         } else if (outcome instanceof AuthenticationOutcome.Anonymous) {
-            if (guard.settings().requiredPatterns().matches(pathWithinApplication(http))) {
+            UrlPatterns required = guard.settings().requiredPatterns();
+            if (!required.isEmpty() && required.matches(pathWithinApplication(http))) {
                 ChallengeResponder.refuse(outcome, guard.settings().realm(), guard.refusalBodies(),
                         (HttpServletResponse) response, guard.noTokenChallenge());
                 return;

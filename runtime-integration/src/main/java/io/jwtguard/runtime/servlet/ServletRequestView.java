@@ -17,6 +17,9 @@ public final class ServletRequestView implements RequestView {
 
     @Override
     public List<String> headerValues(String headerName) {
+        if (request.getHeader(headerName) == null) {
+            return List.of(); // the usual answer (no DPoP, no cookie, often no token): nothing allocated
+        }
         var values = request.getHeaders(headerName);
         return values == null ? List.of() : Collections.list(values);
     }

@@ -11,12 +11,22 @@ import org.junit.jupiter.api.Test;
 class ContainerLoginTest {
 
     @Test
-    void defaultReportsTheCallerEverywhere() {
+    void defaultIsAutoWhichReportsTheCallerWhereTheContainerProtectsOrSomethingObservesIt() {
         RuntimeSettings settings = RuntimeSettings.load(name -> Optional.empty());
 
+        assertThat(settings.containerLogin()).isEqualTo(ContainerLogin.AUTO);
+        assertThat(settings.containerLogin().appliesTo(true, false)).isTrue();
+        assertThat(settings.containerLogin().appliesTo(false, true)).isTrue();
+        assertThat(settings.containerLogin().appliesTo(false, false)).isFalse();
+    }
+
+    @Test
+    void alwaysReportsTheCallerEverywhere() {
+        RuntimeSettings settings = RuntimeSettings.load(name -> Optional.ofNullable(
+                Map.of(RuntimeProperties.CONTAINER_LOGIN, "ALWAYS").get(name)));
+
         assertThat(settings.containerLogin()).isEqualTo(ContainerLogin.ALWAYS);
-        assertThat(settings.containerLogin().appliesTo(true)).isTrue();
-        assertThat(settings.containerLogin().appliesTo(false)).isTrue();
+        assertThat(settings.containerLogin().appliesTo(false, false)).isTrue();
     }
 
     @Test
@@ -25,8 +35,8 @@ class ContainerLoginTest {
                 Map.of(RuntimeProperties.CONTAINER_LOGIN, " Protected ").get(name)));
 
         assertThat(settings.containerLogin()).isEqualTo(ContainerLogin.PROTECTED);
-        assertThat(settings.containerLogin().appliesTo(true)).isTrue();
-        assertThat(settings.containerLogin().appliesTo(false)).isFalse();
+        assertThat(settings.containerLogin().appliesTo(true, false)).isTrue();
+        assertThat(settings.containerLogin().appliesTo(false, true)).isFalse();
     }
 
     @Test
@@ -35,7 +45,7 @@ class ContainerLoginTest {
                 Map.of(RuntimeProperties.CONTAINER_LOGIN, "sometimes").get(name))))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> {
                     assertThat(e.property()).isEqualTo(RuntimeProperties.CONTAINER_LOGIN);
-                    assertThat(e.getMessage()).contains("'sometimes' is not protected or always");
+                    assertThat(e.getMessage()).contains("'sometimes' is not auto, protected or always");
                 });
     }
 }

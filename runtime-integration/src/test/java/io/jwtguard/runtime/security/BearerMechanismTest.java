@@ -63,7 +63,7 @@ class BearerMechanismTest {
         RecordingResponse response = new RecordingResponse();
 
         String status = new BearerMechanism().validate(GUARD, bearer("/api/orders", forged), response.response(),
-                true, new RecordingContainer());
+                true, true, new RecordingContainer());
 
         assertThat(status).isEqualTo("SEND_FAILURE");
         assertThat(response.status()).isEqualTo(401);
@@ -79,7 +79,7 @@ class BearerMechanismTest {
         RecordingResponse response = new RecordingResponse();
 
         String status = new BearerMechanism().validate(GUARD, ServletFakes.request("/api/orders", Map.of()),
-                response.response(), true, new RecordingContainer());
+                response.response(), true, true, new RecordingContainer());
 
         assertThat(status).isEqualTo("SEND_FAILURE");
         assertThat(response.status()).isEqualTo(401);
@@ -93,11 +93,61 @@ class BearerMechanismTest {
         RecordingResponse response = new RecordingResponse();
 
         String status = new BearerMechanism().validate(GUARD, bearer("/api/orders", TestTokens.withGroups("user")),
-                response.response(), false, container);
+                response.response(), false, true, container);
 
         assertThat(status).isEqualTo("SUCCESS");
         assertThat(container.logins).containsExactly("jdoe@example.com");
         assertThat(response.calls()).isEmpty();
+    }
+
+    @Test
+    void validateWhenAutoAndNothingObservesTheCallerThenNoContainerLoginOnUnprotectedRequests() {
+        RecordingContainer container = new RecordingContainer();
+        RecordingResponse response = new RecordingResponse();
+
+        String status = new BearerMechanism().validate(GUARD, bearer("/api/orders", TestTokens.withGroups("user")),
+                response.response(), false, false, container);
+
+        assertThat(status).isEqualTo("NOT_DONE");
+        assertThat(container.logins).isEmpty();
+        assertThat(response.calls()).isEmpty();
+    }
+
+    @Test
+    void validateWhenAutoAndNothingObservesTheCallerThenContainerLoginWhereTheContainerProtects() {
+        RecordingContainer container = new RecordingContainer();
+
+        String status = new BearerMechanism().validate(GUARD, bearer("/api/orders", TestTokens.withGroups("user")),
+                new RecordingResponse().response(), true, false, container);
+
+        assertThat(status).isEqualTo("SUCCESS");
+        assertThat(container.logins).containsExactly("jdoe@example.com");
+    }
+
+    @Test
+    void validateWhenAlwaysThenContainerLoginEvenIfNothingObservesTheCaller() {
+        JwtGuard always = guard(Map.of("jwtguard.security-mechanism.container-login", "always"));
+        RecordingContainer container = new RecordingContainer();
+
+        String status = new BearerMechanism().validate(always, bearer("/api/orders", TestTokens.withGroups("user")),
+                new RecordingResponse().response(), false, false, container);
+
+        assertThat(status).isEqualTo("SUCCESS");
+        assertThat(container.logins).containsExactly("jdoe@example.com");
+    }
+
+    @Test
+    void validateWhenAutoAndForgedTokenThenStillRefusedWhereTheContainerProtects() {
+        String forged = TestTokens.token().signedBy(TestTokens.ATTACKER.getPrivate()).sign();
+        RecordingContainer container = new RecordingContainer();
+        RecordingResponse response = new RecordingResponse();
+
+        String status = new BearerMechanism().validate(GUARD, bearer("/api/orders", forged), response.response(),
+                true, false, container);
+
+        assertThat(status).isEqualTo("SEND_FAILURE");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(container.logins).isEmpty();
     }
 
     @Test
@@ -107,9 +157,9 @@ class BearerMechanismTest {
         refusing.refuse = true;
 
         String first = mechanism.validate(GUARD, bearer("/api/orders", TestTokens.withGroups("user")),
-                new RecordingResponse().response(), false, refusing);
+                new RecordingResponse().response(), false, true, refusing);
         String second = mechanism.validate(GUARD, bearer("/api/orders", TestTokens.withGroups("admin")),
-                new RecordingResponse().response(), false, refusing);
+                new RecordingResponse().response(), false, true, refusing);
 
         assertThat(first).isEqualTo("NOT_DONE");
         assertThat(second).isEqualTo("NOT_DONE");
@@ -127,7 +177,7 @@ class BearerMechanismTest {
                 io.jwtguard.runtime.http.UrlPatterns.parse("test", List.of("/api/*")));
         RecordingResponse response = new RecordingResponse();
 
-        String status = new BearerMechanism().validate(GUARD, request, response.response(), false,
+        String status = new BearerMechanism().validate(GUARD, request, response.response(), false, true,
                 new RecordingContainer());
 
         assertThat(status).isEqualTo("NOT_DONE");
@@ -143,7 +193,7 @@ class BearerMechanismTest {
                 io.jwtguard.runtime.http.UrlPatterns.parse("test", List.of("/api/*")));
         RecordingResponse response = new RecordingResponse();
 
-        String status = new BearerMechanism().validate(GUARD, request, response.response(), false,
+        String status = new BearerMechanism().validate(GUARD, request, response.response(), false, true,
                 new RecordingContainer());
 
         assertThat(status).isEqualTo("SEND_FAILURE");
