@@ -246,8 +246,10 @@ warm_mark="$WARM_FROM:warm"
 python3 "$CHART" lines --input "$MINUTES_TSV" --output "$CHART_DIR/soak-heap-threads.svg" \
   --title "Soak: heap after full GC and live threads per minute" --columns heap_mb,threads \
   --y-label "MB / threads" --x-label "minute" --mark "$warm_mark"
-python3 "$CHART" lines --input "$MINUTES_TSV" --output "$CHART_DIR/soak-latency.svg" \
-  --title "Soak: valid requests per second and latency per minute" --columns rps,p50_ms,p99_ms,p999_ms \
+# latency from minute 1 on (minute 0 is the observation before the first slice, without requests)
+sed 2d "$MINUTES_TSV" > "$RUN/minutes-loaded.tsv"
+python3 "$CHART" lines --input "$RUN/minutes-loaded.tsv" --output "$CHART_DIR/soak-latency.svg" \
+  --title "Soak: valid requests per second and latency per minute" --columns rps \
   --y2-columns p50_ms,p99_ms,p999_ms --y-label "req/s" --y2-label "ms" --x-label "minute" --mark "$warm_mark"
 python3 "$CHART" lines --input "$MINUTES_TSV" --output "$CHART_DIR/soak-counts.svg" \
   --title "Soak: JWT Guard's entries per minute (MXBean)" \
