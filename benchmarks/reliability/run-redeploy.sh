@@ -64,6 +64,8 @@ cleanup() {
   echo "Server stopped; load average $(load_average)"
 }
 trap cleanup EXIT
+trap "exit 130" INT
+trap "exit 143" TERM
 stop_server "$SERVER"
 
 TOKENS="$ROOT/benchmarks/target/reliability/tokens-redeploy"
@@ -227,7 +229,7 @@ head -n -1 "$TSV" > "$RUN/redeploys-chart.tsv" # without the final row (its x is
 python3 "$ROOT/benchmarks/charts/svgchart.py" lines --input "$RUN/redeploys-chart.tsv" \
   --output "$CHART_DIR/redeploy-$ACCP.svg" \
   --title "Redeploy (ACCP=$ACCP): threads and loaded JWT Guard classes after each redeploy" \
-  --columns threads,accp_threads,jwtguard_classes --y2-columns jwtguard_classes --y-label "threads" \
+  --columns threads,accp_threads --y2-columns jwtguard_classes --y-label "threads" \
   --y2-label "classes" --x-label "redeploy"
 echo
 echo "Chart: $CHART_DIR/redeploy-$ACCP.svg; raw results: $RUN"

@@ -83,6 +83,8 @@ cleanup() {
   echo "Server stopped; load average $(load_average)"
 }
 trap cleanup EXIT
+trap "exit 130" INT
+trap "exit 143" TERM
 stop_server "$SERVER" # left over from an interrupted run
 
 # --- tokens: an outside ES256 key; valid for the whole run ---------------------------------------
