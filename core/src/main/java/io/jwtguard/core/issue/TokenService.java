@@ -5,15 +5,18 @@ import io.jwtguard.core.refresh.RefreshRejectedException;
 import io.jwtguard.core.refresh.RefreshTokenService;
 import io.jwtguard.core.verify.RevocationCheck;
 import io.jwtguard.core.revocation.RevocationService;
+import io.jwtguard.core.store.InMemoryTokenStore;
 import io.jwtguard.core.store.JdbcTokenStore;
 import io.jwtguard.core.store.RefreshFamily;
 import io.jwtguard.core.store.RefreshTokenStore;
 import io.jwtguard.core.store.RevocationStore;
+import io.jwtguard.core.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -246,6 +249,32 @@ public final class TokenService implements AutoCloseable {
     public int purgeExpired() {
         Instant now = clock.instant();
         return refreshStore.purgeExpiredFamilies(now) + revocationStore.purgeExpiredRevocations(now);
+    }
+
+    /**
+     * The number of revocation entries (revoked access-token {@code jti}s, grants and subject
+     * cut-offs) the store lists now, expired ones not yet purged included; for observation. Reads
+     * the store: with a database, one query per call.
+     *
+     * @return empty when the store cannot be read now
+     */
+    public OptionalLong revocationEntries() {
+        try {
+            return OptionalLong.of(revocationStore.snapshot(clock.instant()).size());
+        } catch (StoreUnavailableException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * The number of refresh tokens held in memory (rotated ones are kept until their family expires,
+     * for reuse detection); for observation.
+     *
+     * @return empty when the store is not the in-memory one (a database is observed with SQL)
+     */
+    public OptionalLong refreshTokenEntries() {
+        return refreshStore instanceof InMemoryTokenStore memory ? OptionalLong.of(memory.refreshTokenCount())
+                : OptionalLong.empty();
     }
 
     /**

@@ -150,6 +150,14 @@ public final class InMemoryTokenStore implements RefreshTokenStore, RevocationSt
         snapshot = new RevocationSnapshot(jtis, cutoffs, grants);
     }
 
+    /**
+     * @return how many refresh tokens are stored now, rotated and revoked ones included (they are
+     *     kept until their family's absolute expiry, for reuse detection); for observation only
+     */
+    public synchronized int refreshTokenCount() {
+        return tokens.size();
+    }
+
     @Override
     public String toString() {
         return "InMemoryTokenStore";

@@ -33,6 +33,8 @@ public final class JwtGuard implements AutoCloseable {
     private final RejectionCounters counters = new RejectionCounters();
     private final List<RejectionListener> listeners = new CopyOnWriteArrayList<>();
     private final RequestAuthenticator authenticator;
+    private final TokenVerifier verifier;
+    private final io.jwtguard.core.dpop.ReplayCache replayCache;
     /** Null when the guard was built from a configuration loaded elsewhere. */
     private final ApplicationClaimRules claimRules;
     private final RefusalBodyWriter refusalBodies;
@@ -65,12 +67,13 @@ public final class JwtGuard implements AutoCloseable {
         };
         java.time.Clock clock = configuration.verifier().clock();
         io.jwtguard.core.dpop.DPoPSettings dpop = configuration.dpop();
-        this.authenticator = new RequestAuthenticator(TokenVerifier.create(configuration.verifier()),
+        this.verifier = TokenVerifier.create(configuration.verifier());
+        this.replayCache = configuration.dpopReplayCache().orElseGet(() -> new io.jwtguard.core.dpop.InMemoryReplayCache(
+                configuration.acceptsDPoPProofs() ? dpop.replayCacheSize() : 1, clock, settings.retryAfter()));
+        this.authenticator = new RequestAuthenticator(verifier,
                 resolver != null ? resolver : new TokenExtractor(configuration.transport()), fanOut,
-                settings.retryAfter(), new io.jwtguard.core.dpop.DPoPProofVerifier(dpop,
-                        configuration.dpopReplayCache().orElseGet(() -> new io.jwtguard.core.dpop.InMemoryReplayCache(
-                                configuration.acceptsDPoPProofs() ? dpop.replayCacheSize() : 1, clock,
-                                settings.retryAfter())), clock, configuration.verifier().signatureEngines()));
+                settings.retryAfter(), new io.jwtguard.core.dpop.DPoPProofVerifier(dpop, replayCache, clock,
+                        configuration.verifier().signatureEngines()));
         this.noTokenChallenge = authenticator.noTokenChallenge(settings.realm());
     }
 
@@ -158,6 +161,20 @@ public final class JwtGuard implements AutoCloseable {
      */
     public Optional<ApplicationClaimRules> claimRules() {
         return Optional.ofNullable(claimRules);
+    }
+
+    /** @return how many verified tokens the verifier caches now (approximately); 0 when its cache is off */
+    public long cachedTokenCount() {
+        return verifier.cachedTokenCount();
+    }
+
+    /**
+     * @return how many DPoP proofs this node's replay cache remembers now; empty when the cache is
+     *     shared in a database ({@code jwtguard.dpop.replay-cache.type=jdbc})
+     */
+    public java.util.OptionalLong replayCacheEntries() {
+        return replayCache instanceof io.jwtguard.core.dpop.InMemoryReplayCache memory
+                ? java.util.OptionalLong.of(memory.size()) : java.util.OptionalLong.empty();
     }
 
     /** @return the per-reason rejection counters */

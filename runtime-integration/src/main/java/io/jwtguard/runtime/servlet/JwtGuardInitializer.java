@@ -3,6 +3,7 @@ package io.jwtguard.runtime.servlet;
 import io.jwtguard.core.config.ConfigurationException;
 import io.jwtguard.runtime.guard.DuplicateApis;
 import io.jwtguard.runtime.guard.FilterMode;
+import io.jwtguard.runtime.guard.GuardStatistics;
 import io.jwtguard.runtime.guard.JwtGuard;
 import io.jwtguard.runtime.guard.JwtGuards;
 import io.jwtguard.runtime.guard.PropertyLookups;
@@ -66,7 +67,8 @@ public final class JwtGuardInitializer implements ServletContainerInitializer {
             LOG.log(System.Logger.Level.ERROR, "JWT Guard configuration is unusable: " + e.getMessage());
             throw new ServletException("JWT Guard configuration: " + e.getMessage(), e);
         }
-        context.addListener(new Release(loader));
+        // read-only counts for operators and soak tests; unregistered with the application
+        context.addListener(new Release(loader, GuardStatistics.register(context.getContextPath(), guard).orElse(null)));
         if (mode == FilterMode.OFF) {
             LOG.log(System.Logger.Level.INFO, "JWT Guard servlet filter disabled (" + RuntimeProperties.SERVLET_FILTER
                     + "=false) for " + context.getContextPath());
@@ -97,16 +99,22 @@ public final class JwtGuardInitializer implements ServletContainerInitializer {
         return false;
     }
 
-    /** Forgets the application when its context is destroyed. */
+    /** Forgets the application and unregisters its statistics MBean when its context is destroyed. */
     private static final class Release implements ServletContextListener {
         private final ClassLoader loader;
+        /** Null when no MBean was registered. */
+        private final javax.management.ObjectName statistics;
 
-        Release(ClassLoader loader) {
+        Release(ClassLoader loader, javax.management.ObjectName statistics) {
             this.loader = loader;
+            this.statistics = statistics;
         }
 
         @Override
         public void contextDestroyed(ServletContextEvent event) {
+            if (statistics != null) {
+                GuardStatistics.unregister(statistics);
+            }
             JwtGuards.release(loader);
         }
     }
