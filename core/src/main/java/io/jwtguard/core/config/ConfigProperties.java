@@ -164,6 +164,11 @@ public final class ConfigProperties {
     // Token service: issuing, refresh tokens, revocation, stores, endpoints
     /** Whether this application issues tokens (access tokens, rotating refresh tokens, revocation). */
     public static final String TOKEN_SERVICE_ENABLED = "jwtguard.token-service.enabled";
+    /**
+     * How often logins and refreshes purge expired refresh families and revocation entries (on their
+     * own thread, at most once per interval); {@code PT0S} turns it off. Default ten minutes.
+     */
+    public static final String TOKEN_SERVICE_PURGE_INTERVAL = "jwtguard.token-service.purge-interval";
     /** The {@code iss} of issued tokens; {@link #MP_ISSUER} by default. */
     public static final String ISSUE_ISSUER = "jwtguard.issue.issuer";
     /** Comma-separated {@code aud} of issued tokens; {@link #MP_AUDIENCES} by default. */

@@ -5,6 +5,7 @@ import static io.jwtguard.core.config.ConfigProperties.*;
 import io.jwtguard.core.dpop.DPoPMode;
 import io.jwtguard.core.issue.AccessTokenIssuer;
 import io.jwtguard.core.issue.AccessTokenSettings;
+import io.jwtguard.core.issue.PurgeSchedule;
 import io.jwtguard.core.issue.SigningKey;
 import io.jwtguard.core.issue.SigningKeyLoader;
 import io.jwtguard.core.issue.SigningKeyRing;
@@ -168,7 +169,19 @@ final class TokenServiceLoader {
                 verifier.clockSkew(), clock);
         return Optional.of(new TokenService(new AccessTokenIssuer(ring, accessSettings, clock,
                 verifier.signatureEngines()), refresh, revocation,
-                refreshStore, revocationStore, clock, resources));
+                refreshStore, revocationStore, clock, resources, purges()));
+    }
+
+    private PurgeSchedule purges() {
+        Duration interval = in.durationOr(TOKEN_SERVICE_PURGE_INTERVAL, PurgeSchedule.DEFAULT_INTERVAL);
+        if (interval.isZero()) {
+            return PurgeSchedule.OFF;
+        }
+        if (interval.isNegative() || interval.toMillis() == 0) {
+            throw new ConfigurationException(TOKEN_SERVICE_PURGE_INTERVAL, "'" + interval + "' is not a purge interval;"
+                    + " use a positive duration (PT10M) or PT0S to leave purging to the application");
+        }
+        return PurgeSchedule.every(interval, clock);
     }
 
     private Duration skew() {

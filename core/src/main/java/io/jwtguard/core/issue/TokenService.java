@@ -49,6 +49,7 @@ public final class TokenService implements AutoCloseable {
     private final RevocationStore revocationStore;
     private final Clock clock;
     private final AutoCloseable resources;
+    private final PurgeSchedule purges;
 
     /**
      * @param issuer signs access tokens, not null
@@ -61,6 +62,19 @@ public final class TokenService implements AutoCloseable {
      */
     public TokenService(AccessTokenIssuer issuer, RefreshTokenService refreshTokens, RevocationService revocation,
             RefreshTokenStore refreshStore, RevocationStore revocationStore, Clock clock, AutoCloseable resources) {
+        this(issuer, refreshTokens, revocation, refreshStore, revocationStore, clock, resources, PurgeSchedule.OFF);
+    }
+
+    /**
+     * As the constructor above, with a schedule on which logins and refreshes purge expired families
+     * and revocation entries ({@link #purgeExpired()}); {@link PurgeSchedule#OFF} leaves purging to the caller.
+     *
+     * @param purges when to purge, not null
+     */
+    public TokenService(AccessTokenIssuer issuer, RefreshTokenService refreshTokens, RevocationService revocation,
+            RefreshTokenStore refreshStore, RevocationStore revocationStore, Clock clock, AutoCloseable resources,
+            PurgeSchedule purges) {
+        this.purges = Objects.requireNonNull(purges, "purges");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
         this.revocation = Objects.requireNonNull(revocation, "revocation");
@@ -99,8 +113,10 @@ public final class TokenService implements AutoCloseable {
         // read before the grant exists: a "log out everywhere" that overlaps this login can only revoke it
         long epoch = revocation.subjectEpoch(subject);
         IssuedRefreshToken refresh = refreshTokens.start(subject, clientId, scope, groups, dpopThumbprint);
-        return new TokenPair(issuer.issue(subject, clientId, scope, groups, refresh.family().familyId(),
+        TokenPair pair = new TokenPair(issuer.issue(subject, clientId, scope, groups, refresh.family().familyId(),
                 refresh.family().createdAt(), epoch, dpopThumbprint), refresh, scope);
+        purgeIfDue();
+        return pair;
     }
 
     /**
@@ -138,8 +154,28 @@ public final class TokenService implements AutoCloseable {
         // family is caught by its grant (sid) revocation, which that call records for every family
         long epoch = revocation.subjectEpoch(family.subject());
         // auth_time stays the login time: refreshing never makes a session look freshly authenticated
-        return new TokenPair(issuer.issue(family.subject(), family.clientId(), scope, family.groups(),
+        TokenPair pair = new TokenPair(issuer.issue(family.subject(), family.clientId(), scope, family.groups(),
                 family.familyId(), family.createdAt(), epoch, family.dpopThumbprint()), rotated, scope);
+        purgeIfDue();
+        return pair;
+    }
+
+    /**
+     * Purges when the schedule says so, on this (login or refresh) thread; a store that fails is
+     * logged and retried one interval later: the request that did the purge still gets its tokens.
+     */
+    private void purgeIfDue() {
+        if (!purges.claim()) {
+            return;
+        }
+        try {
+            int purged = purgeExpired();
+            LOG.log(System.Logger.Level.DEBUG, "JWT Guard purged {0} expired refresh families and revocation entries",
+                    purged);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "JWT Guard could not purge expired refresh families and revocation "
+                    + "entries (retried in " + purges.interval().orElseThrow() + "): " + e.getClass().getSimpleName());
+        }
     }
 
     /**
@@ -245,7 +281,13 @@ public final class TokenService implements AutoCloseable {
         return revocation;
     }
 
-    /** Deletes expired families, tokens and revocation entries; @return how many rows or entries went */
+    /**
+     * Deletes expired families, tokens and revocation entries now; logins and refreshes also call it
+     * on the {@link PurgeSchedule} the service was built with.
+     *
+     * @return how many rows or entries went
+     * @throws io.jwtguard.core.store.StoreUnavailableException if the store cannot be reached
+     */
     public int purgeExpired() {
         Instant now = clock.instant();
         return refreshStore.purgeExpiredFamilies(now) + revocationStore.purgeExpiredRevocations(now);

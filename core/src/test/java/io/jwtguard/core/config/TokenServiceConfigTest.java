@@ -55,6 +55,45 @@ class TokenServiceConfigTest {
     }
 
     @Test
+    void loadWhenDefaultPurgeIntervalPassedThenNextLoginPurgesExpiredFamiliesAndRevocations() {
+        TokenService service = load().tokenService().orElseThrow();
+        TokenPair old = service.issue("alice", "web", Set.of(), Set.of());
+        service.revoke(old.accessToken().value());
+        clock.advance(Duration.ofMinutes(9));
+        service.issue("bob", "web", Set.of(), Set.of());
+        assertThat(service.refreshTokenEntries()).hasValue(2); // not due yet: nothing purged
+        assertThat(service.revocationEntries()).hasValue(1);
+
+        clock.advance(Duration.ofDays(15)); // alice's and bob's grants (14 days) and the revoked jti expired
+        service.issue("carol", "web", Set.of(), Set.of());
+
+        assertThat(service.refreshTokenEntries()).hasValue(1); // carol's only
+        assertThat(service.revocationEntries()).hasValue(0);
+    }
+
+    @Test
+    void loadWhenPurgeIntervalZeroThenLoginsNeverPurge() {
+        props.put(TOKEN_SERVICE_PURGE_INTERVAL, "PT0S");
+        TokenService service = load().tokenService().orElseThrow();
+        service.issue("alice", "web", Set.of(), Set.of());
+
+        clock.advance(Duration.ofDays(15));
+        service.issue("carol", "web", Set.of(), Set.of());
+
+        assertThat(service.refreshTokenEntries()).hasValue(2);
+        assertThat(service.purgeExpired()).isEqualTo(1); // the application's own call still works
+    }
+
+    @ParameterizedTest
+    @CsvSource({"-PT1M", "PT0.0001S", "ten minutes"})
+    void loadWhenPurgeIntervalInvalidThenRefusedNamingTheProperty(String value) {
+        props.put(TOKEN_SERVICE_PURGE_INTERVAL, value);
+
+        assertThatThrownBy(this::load).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(TOKEN_SERVICE_PURGE_INTERVAL);
+    }
+
+    @Test
     void loadWhenTokenServiceSignsUnderAnIssuerWhoseKeysAlsoComeFromElsewhereThenPostureFlagsIt() {
         LoadedConfiguration alone = load();
         assertThat(alone.verifier().posture().findings())
