@@ -56,6 +56,8 @@ BEFORE_S=${BEFORE_S:-20}                        # load before each fault, and af
 OVERLAP_S=${OVERLAP_S:-40}                      # rotation: both keys published
 FLOOD_S=${FLOOD_S:-40}                          # flood: how long
 FLOOD_CONNECTIONS=${FLOOD_CONNECTIONS:-2}       # flood: wrk connections, unpaced
+PG_DOWN_S=${PG_DOWN_S:-30}                      # postgres: how long the database is down
+PG_RECOVERY_S=${PG_RECOVERY_S:-10}              # postgres: 503s still allowed this long after the restart
 
 die() { echo "ERROR: $*" >&2; exit 1; }
 
@@ -148,7 +150,7 @@ stop_nodes() {
   done
 }
 stop_postgres() {
-  if [ -n "$PG_BIN" ] && [ -f "$PG_DATA/postmaster.pid" ]; then "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true; fi
+  if [ -n "$PG_BIN" ] && [ -f "$PG_DATA/postmaster.pid" ]; then as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true; fi
 }
 WRK_PIDS=()
 cleanup() {
@@ -189,14 +191,18 @@ start_postgres() {
     fi
   fi
   if [ ! -d "$PG_DATA" ]; then
-    printf '%s\n' "$PG_PASSWORD" > "$OUT/pgpass.txt"
-    # initdb refuses to run as root; run the database as the owner of the folder then
-    "$PG_BIN/initdb" -D "$PG_DATA" -U jwtguard --pwfile="$OUT/pgpass.txt" -A scram-sha-256 >/dev/null
-    rm -f "$OUT/pgpass.txt"
+    mkdir -p "$PG_DATA" "$OUT/pglog"
+    [ "$(id -u)" != 0 ] || chown postgres "$PG_DATA" "$OUT/pglog"
+    printf '%s\n' "$PG_PASSWORD" > "$OUT/pglog/pass.txt"
+    [ "$(id -u)" != 0 ] || chown postgres "$OUT/pglog/pass.txt"
+    as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U jwtguard --pwfile="$OUT/pglog/pass.txt" -A scram-sha-256 >/dev/null
+    rm -f "$OUT/pglog/pass.txt"
   fi
-  "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$OUT/postgres.log" -w \
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$OUT/pglog/postgres.log" -w \
     -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PG_DATA -c max_connections=50" start >/dev/null
 }
+# initdb and postgres refuse to run as root: then as the postgres user (Debian's package creates it)
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 psql_q() { PGPASSWORD="$PG_PASSWORD" psql -h 127.0.0.1 -p "$PG_PORT" -U jwtguard -d postgres -At -F $'\t' -c "$1"; }
 
 # --- Liberty nodes ----------------------------------------------------------------------------------
@@ -284,6 +290,15 @@ expect() { # what expected-status url [token]
   [ "$status" = "$2" ] || die "$1 answered $status, expected $2"
 }
 
+# alice (admin) revokes bob everywhere: his access tokens in revoked.txt must be refused from now on
+revoke_bob() { # node
+  local status
+  expect "bob's token before the revocation" 200 "$(url_of "$1")/api/ping/secure" "$(head -n 1 "$TOKENS/revoked.txt")"
+  status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $(head -n 1 "$TOKENS/own-$1.txt")" \
+    "$(url_of "$1")/api/admin/users/bob/revoke")
+  [ "$status" = 200 ] || [ "$status" = 204 ] || die "revoking bob answered $status"
+}
+
 heap_after_gc_kb() { # pid: used heap after a full GC, in KB
   jcmd "$1" GC.run >/dev/null
   jcmd "$1" GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -n 1
@@ -307,28 +322,43 @@ wrk_run() {
       -s "$HERE/faults.lua" -- "${args[@]}" | grep '^RESULT '
   fi
 }
+# every wrk thread reads the phase file once a second: write "fault" a little more than a second
+# before the fault, so that no thread judges an answer during the fault as if there were none
+fault_phase() { printf 'fault %s\n' "$1" > "$OUT/phase"; sleep 1.2; }
 rps_of() { sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<< "$1"; }
 
-# saturation of the mix (without refreshes: those need fresh logins), then the pause per request that
-# paces each connection at LOAD of it, calibrated once; sets SATURATION, DELAY_MS, PACED
+# saturation of the mix (without refreshes: those need fresh logins) on all nodes at once, then the
+# pause per request that paces each connection at LOAD of it, calibrated once; sets SATURATION,
+# DELAY_MS
 pace() { # nodes...
-  local node line total=0 paced=0 d1 cycle
+  local node total d1 cycle calibrated
   printf 'normal 1\n' > "$OUT/phase"
+  for node in "$@"; do # JIT warm-up first (not counted)
+    wrk_run "$node" "$WARMUP_S" 0 "$OUT/warmup-$node.tsv" /dev/null "" "$MIX" "$OUT/warmup-$node.out"
+  done
+  wait "${WRK_PIDS[@]}"; WRK_PIDS=()
   for node in "$@"; do
-    # JIT warm-up first (not counted)
-    wrk_run "$node" "$WARMUP_S" 0 "$OUT/warmup-$node.tsv" /dev/null "" "$MIX" > /dev/null
-    line=$(wrk_run "$node" "$SATURATION_S" 0 "$OUT/saturation-$node.tsv" /dev/null "" "$MIX")
-    total=$(awk -v a="$total" -v b="$(rps_of "$line")" 'BEGIN { print a + b }')
+    wrk_run "$node" "$SATURATION_S" 0 "$OUT/saturation-$node.tsv" /dev/null "" "$MIX" "$OUT/saturation-$node.out"
+  done
+  wait "${WRK_PIDS[@]}"; WRK_PIDS=()
+  total=0
+  for node in "$@"; do
+    total=$(awk -v a="$total" -v b="$(rps_of "$(grep '^RESULT' "$OUT/saturation-$node.out")")" 'BEGIN { print a + b }')
   done
   SATURATION=$total
-  # per node, C connections at LOAD * saturation / nodes: a cycle of C / rate seconds per connection
+  # C connections per node at LOAD * saturation / nodes: a cycle of C / rate seconds per connection
   d1=$(awk -v c="$CONNECTIONS" -v s="$SATURATION" -v n=$# -v l="$LOAD" 'BEGIN { printf "%d", c * 1000 * n / (l * s) }')
-  line=$(wrk_run "$1" 4 "$d1" "$OUT/calibration.tsv" /dev/null "" "$MIX")
+  for node in "$@"; do
+    wrk_run "$node" 4 "$d1" "$OUT/calibration-$node.tsv" /dev/null "" "$MIX" "$OUT/calibration-$node.out"
+  done
+  wait "${WRK_PIDS[@]}"; WRK_PIDS=()
+  calibrated=$(rps_of "$(grep '^RESULT' "$OUT/calibration-$1.out")")
   # the calibration run measured the cycle at this pause; the rest of the cycle is the server's latency
-  cycle=$(awk -v c="$CONNECTIONS" -v r="$(rps_of "$line")" 'BEGIN { printf "%.3f", c * 1000 / r }')
-  DELAY_MS=$(awk -v d="$d1" -v cy="$cycle" -v target="$d1" 'BEGIN { x = 2 * target - cy; if (x < 0) x = 0; printf "%d", x }')
-  echo "Saturation ${SATURATION} req/s over $# node(s) (${SATURATION_S} s, $CONNECTIONS connections each);" \
-    "pause ${DELAY_MS} ms per request for ${LOAD} of it (calibration: ${d1} ms gave $(rps_of "$line") req/s on $1)"
+  cycle=$(awk -v c="$CONNECTIONS" -v r="$calibrated" 'BEGIN { printf "%.3f", c * 1000 / r }')
+  DELAY_MS=$(awk -v d="$d1" -v cy="$cycle" 'BEGIN { x = 2 * d - cy; if (x < 0) x = 0; printf "%d", x }')
+  echo "Saturation ${SATURATION} req/s over $# node(s) at once (${SATURATION_S} s, $CONNECTIONS connections each," \
+    "after ${WARMUP_S} s of warm-up); pause ${DELAY_MS} ms per request for ${LOAD} of it (calibration: ${d1} ms gave" \
+    "${calibrated} req/s on $1)"
 }
 
 # merge per-node TSVs by epoch and make seconds relative to FIRST; prints the merged TSV
@@ -376,9 +406,9 @@ scenario_jwks_outage() {
   printf 'normal 1\n' > "$OUT/phase"
   wrk_run node1 "$seconds" "$DELAY_MS" "$tsv.node1.tsv" "$tsv.cookies" "idp,bad" "$MIX" "$tsv.node1.out"
   sleep "$BEFORE_S"
+  fault_phase 1
   stop_keyserver
   down=$(now)
-  printf 'fault 1\n' > "$OUT/phase"
   echo "  t=$((down - start)) s: key server stopped"
   sleep "$OUTAGE_S"
   start_keyserver
@@ -432,8 +462,8 @@ scenario_rotation() {
   # may now also get 503 with Retry-After (a rate-limited lookup of a kid no longer published)
   printf 'normal 2\n' > "$OUT/phase"
   sleep 2 # every wrk thread reads the phase once a second: none sends an idp-1 token after this
+  fault_phase 2
   publish 2
-  printf 'fault 2\n' > "$OUT/phase"
   only=$(now)
   echo "  t=$((only - start)) s: idp-1 removed"
   wait "${WRK_PIDS[@]}"; WRK_PIDS=()
@@ -478,6 +508,94 @@ scenario_flood() {
     "$((flood_on - start)):flood on" "$((flood_off - start)):flood off"
 }
 
+# --- scenario 3: PostgreSQL stopped and restarted under two nodes ---------------------------------------
+# the state of the store, one line: families, tokens, revocations, and what would be corrupt
+store_state() {
+  psql_q "SELECT
+    (SELECT count(*) FROM jwtguard_refresh_family),
+    (SELECT count(*) FROM jwtguard_refresh_family WHERE revoked_at IS NOT NULL),
+    (SELECT count(*) FROM jwtguard_refresh_token),
+    (SELECT count(*) FROM jwtguard_revoked_subject) + (SELECT count(*) FROM jwtguard_revoked_jti) + (SELECT count(*) FROM jwtguard_revoked_grant),
+    (SELECT count(*) FROM jwtguard_refresh_family f WHERE f.revoked_at IS NULL AND
+       (SELECT count(*) FROM jwtguard_refresh_token t WHERE t.family_id = f.family_id AND t.state = 'ACTIVE') <> 1),
+    (SELECT count(*) FROM jwtguard_refresh_family f WHERE NOT EXISTS
+       (SELECT 1 FROM jwtguard_refresh_token t WHERE t.family_id = f.family_id)),
+    (SELECT count(*) FROM jwtguard_refresh_token t WHERE t.state = 'ROTATED' AND (t.successor_hash IS NULL OR NOT EXISTS
+       (SELECT 1 FROM jwtguard_refresh_token s WHERE s.token_hash = t.successor_hash AND s.family_id = t.family_id)))"
+}
+STORE_STATE_COLUMNS="families revoked_families tokens revocations live_families_without_one_active_token families_without_tokens rotated_tokens_without_successor"
+describe_state() { # "a|b|..." -> "families=a revoked_families=b ..."
+  awk -F'\t' -v names="$STORE_STATE_COLUMNS" '{ n = split(names, k, " "); for (i = 1; i <= n; i++) printf "%s%s=%s", (i > 1 ? " " : ""), k[i], $i; print "" }' <<< "$1"
+}
+
+scenario_postgres() {
+  local start down up tsv seconds=$((2 * BEFORE_S + PG_DOWN_S + PG_RECOVERY_S)) before after lost kept node
+  local first_503 last_503 recovery
+  tsv="$OUT/postgres"
+  : > "$tsv.cookies.node1"; : > "$tsv.cookies.node2"
+  login node1 alice wonderland "$CONNECTIONS" /dev/null "$tsv.cookies.node1"
+  login node2 alice wonderland "$CONNECTIONS" /dev/null "$tsv.cookies.node2"
+  psql_q "SELECT family_id FROM jwtguard_refresh_family ORDER BY 1" > "$tsv.families-before"
+  before=$(store_state)
+  echo "  store before: $(describe_state "$before")"
+  start=$(now)
+  printf 'normal 1\n' > "$OUT/phase"
+  for node in node1 node2; do
+    wrk_run "$node" "$seconds" "$DELAY_MS" "$tsv.$node.tsv" "$tsv.cookies.$node" "own,idp,revoked,refresh" "$MIX" "$tsv.$node.out"
+  done
+  sleep "$BEFORE_S"
+  fault_phase 1
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null
+  down=$(now)
+  echo "  t=$((down - start)) s: PostgreSQL stopped"
+  sleep "$PG_DOWN_S"
+  start_postgres
+  up=$(now)
+  echo "  t=$((up - start)) s: PostgreSQL back"
+  sleep "$PG_RECOVERY_S"
+  printf 'normal 1\n' > "$OUT/phase"
+  wait "${WRK_PIDS[@]}"; WRK_PIDS=()
+  merge_tsv "$start" "$tsv.node1.tsv" "$tsv.node2.tsv" > "$tsv.tsv"
+  after=$(store_state)
+  echo "  store after:  $(describe_state "$after")"
+  psql_q "SELECT family_id FROM jwtguard_refresh_family ORDER BY 1" > "$tsv.families-after"
+  lost=$(comm -23 "$tsv.families-before" "$tsv.families-after" | wc -l)
+  kept=$(psql_q "SELECT count(*) FROM jwtguard_revoked_subject WHERE subject = 'bob'")
+  # after the outage both nodes, never restarted, still refuse bob's revoked token and serve alice's
+  for node in node1 node2; do
+    expect "$node: a token revoked before the outage" 401 "$(url_of "$node")/api/ping/secure" "$(head -n 1 "$TOKENS/revoked.txt")"
+    expect "$node: the app's own token after the outage" 200 "$(url_of "$node")/api/ping/secure" "$(head -n 1 "$TOKENS/own-node1.txt")"
+  done
+  first_503=$(awk -F'\t' 'NR > 1 && $5 + $6 > 0 { print $1; exit }' "$tsv.tsv")
+  last_503=$(awk -F'\t' 'NR > 1 && $5 + $6 > 0 { s = $1 } END { print s }' "$tsv.tsv")
+  recovery=$([ -n "$last_503" ] && echo $((last_503 + 1 - (up - start))) || echo n/a)
+  echo "  answers by class:"; class_details "$tsv.node1.out" "$tsv.node2.out"; wrong_details "$tsv.node1.out" "$tsv.node2.out"
+  record postgres "$tsv.tsv" "$seconds" "database down $((down - start))-$((up - start)) s; first 503 at ${first_503:-none} s, last at ${last_503:-none} s (recovered ${recovery} s after the restart); families lost ${lost} of $(wc -l < "$tsv.families-before"); bob's revocation kept: ${kept}; store after: $(describe_state "$after"); both nodes refuse the revoked token and serve own tokens after it (curl)" \
+    "$((down - start)):database stopped" "$((up - start)):database back"
+}
+
+# --- scenario 5: 16 clients race one refresh token on two nodes -------------------------------------
+scenario_race() {
+  local start line state
+  start=$(( $(now) * 1000 ))
+  java -cp "$BENCH_JAR" io.jwtguard.benchmarks.http.RefreshRace --nodes "$(url_of node1),$(url_of node2)" \
+    --rounds "$RACE_ROUNDS" --clients 16 > "$OUT/race.out" || true
+  grep -v '^ROUND' "$OUT/race.out" || true
+  grep -c 'WRONG' "$OUT/race.out" | sed 's/^/  rounds with WRONG: /' || true
+  # every family of the race: revoked, two tokens (the raced one rotated, its successor), nothing partial
+  state=$(psql_q "SELECT count(*),
+      count(*) FILTER (WHERE f.revoked_at IS NOT NULL),
+      count(*) FILTER (WHERE (SELECT count(*) FROM jwtguard_refresh_token t WHERE t.family_id = f.family_id) <> 2),
+      count(*) FILTER (WHERE (SELECT count(*) FROM jwtguard_refresh_token t WHERE t.family_id = f.family_id AND t.state = 'ROTATED'
+                                AND t.successor_hash IS NOT NULL) <> 1)
+    FROM jwtguard_refresh_family f WHERE f.created_at >= $start AND f.subject = 'alice'")
+  line=$(grep '^RACE' "$OUT/race.out")
+  echo "  families of the race: $(awk -F'\t' '{ printf "%s, revoked %s, with other than 2 tokens %s, without exactly one rotated token with a successor %s", $1, $2, $3, $4 }' <<< "$state")"
+  printf 'race\t-\t%s\t-\t-\t-\t-\t-\t-\t-\t-\t-\t%s\t%s; families %s\n' "$(sed 's/.*rounds=\([0-9]*\).*/\1/' <<< "$line")" \
+    "$(( $(sed 's/.*rounds=\([0-9]*\).*/\1/' <<< "$line") - $(sed 's/.*good_rounds=\([0-9]*\).*/\1/' <<< "$line") ))" \
+    "$line" "$(tr '\t' '/' <<< "$state") (count/revoked/not-2-tokens/not-one-rotated)" >> "$SUMMARY"
+}
+
 # --- main -------------------------------------------------------------------------------------------
 needs_single=0; needs_cluster=0
 for s in "${SCENARIOS[@]}"; do
@@ -495,12 +613,9 @@ if [ "$needs_single" = 1 ]; then
   : > "$TOKENS/own-node1.txt"; : > "$TOKENS/revoked.txt"
   login node1 alice wonderland 4 "$TOKENS/own-node1.txt" /dev/null
   login node1 bob builder 4 "$TOKENS/revoked.txt" /dev/null
-  admin=$(head -n 1 "$TOKENS/own-node1.txt")
-  expect "bob's tokens before the revocation" 200 "$(url_of node1)/api/ping/secure" "$(head -n 1 "$TOKENS/revoked.txt")"
-  status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $admin" "$(url_of node1)/api/admin/users/bob/revoke")
-  [ "$status" = 200 ] || [ "$status" = 204 ] || die "revoking bob answered $status"
+  revoke_bob node1
   expect "a revoked token" 401 "$(url_of node1)/api/ping/secure" "$(head -n 1 "$TOKENS/revoked.txt")"
-  expect "the app's own token" 200 "$(url_of node1)/api/ping/secure" "$admin"
+  expect "the app's own token" 200 "$(url_of node1)/api/ping/secure" "$(head -n 1 "$TOKENS/own-node1.txt")"
   expect "the outside issuer's token" 200 "$(url_of node1)/api/ping/secure" "$(head -n 1 "$TOKENS/idp-1.txt")"
   expect "a refused token" 401 "$(url_of node1)/api/ping/secure" "$(head -n 1 "$TOKENS/bad.txt")"
   echo "Correctness: own and outside tokens 200, refused and revoked tokens 401 (curl)"
@@ -513,6 +628,39 @@ if [ "$needs_single" = 1 ]; then
     esac
   done
   stop_nodes; stop_keyserver
+fi
+
+if [ "$needs_cluster" = 1 ]; then
+  echo
+  echo "## Two nodes on one PostgreSQL (JDBC store; node1 $NODE1_PORT, node2 $NODE2_PORT, database $PG_PORT)"
+  : > "$FETCH_LOG"
+  publish 1
+  [ -n "$KEYS_PID" ] || start_keyserver
+  start_postgres
+  # one signing key for both nodes (a cluster): PKCS#8 EC P-256 private key and its public key
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$OUT/signing-key.pem" 2>/dev/null
+  openssl pkey -in "$OUT/signing-key.pem" -pubout >> "$OUT/signing-key.pem" 2>/dev/null
+  setup_node node1 jdbc; setup_node node2 jdbc
+  start_nodes node1 node2
+  : > "$TOKENS/own-node1.txt"; : > "$TOKENS/own-node2.txt"; : > "$TOKENS/revoked.txt"
+  login node1 alice wonderland 4 "$TOKENS/own-node1.txt" /dev/null
+  login node2 alice wonderland 4 "$TOKENS/own-node2.txt" /dev/null
+  login node2 bob builder 4 "$TOKENS/revoked.txt" /dev/null
+  revoke_bob node1
+  sleep $((REVOCATION_POLL + 1)) # the other node reloads the revocation list within the poll interval
+  for node in node1 node2; do
+    expect "$node: a revoked token" 401 "$(url_of "$node")/api/ping/secure" "$(head -n 1 "$TOKENS/revoked.txt")"
+    expect "$node: the other node's token" 200 "$(url_of "$node")/api/ping/secure" "$(head -n 1 "$TOKENS/own-node2.txt")"
+    expect "$node: the outside issuer's token" 200 "$(url_of "$node")/api/ping/secure" "$(head -n 1 "$TOKENS/idp-1.txt")"
+  done
+  echo "Correctness: both nodes accept each other's tokens and the outside issuer's, and refuse the revoked one (curl)"
+  for s in "${SCENARIOS[@]}"; do
+    case "$s" in
+      postgres) echo; echo "### PostgreSQL stopped ${PG_DOWN_S} s"; pace node1 node2; scenario_postgres ;;
+      race) echo; echo "### Refresh race"; scenario_race ;;
+    esac
+  done
+  stop_nodes; stop_keyserver; stop_postgres
 fi
 
 echo
