@@ -17,6 +17,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# the chart script that draws the benchmark and reliability figures of docs/ (Python 3, no dependencies)
+python3 -m unittest discover -s benchmarks/charts
+
 # Payara Micro 7 and Keycloak 26 need Java 21+, while the build runs on Java 17: the first JDK 21+
 # among $PAYARA_JAVA_HOME (the name kept for existing set-ups), $JDK21_HOME and /usr/lib/jvm/* runs
 # Payara and Keycloak.
