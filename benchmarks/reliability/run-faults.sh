@@ -29,7 +29,7 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
+ROOT=${FAULTS_ROOT:-$(cd "$HERE/../.." && pwd)} # FAULTS_ROOT: the checkout, when this script runs from a copy
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT="$ROOT/benchmarks/target/faults/$STAMP"
 CONNECTIONS=${CONNECTIONS:-8}
@@ -68,6 +68,7 @@ chart() { # scenario tsv
     echo "  (no chart: benchmarks/charts/svgchart.py is missing; later: $0 --charts $(dirname "$2"))"
     return 0
   fi
+  mkdir -p "$ROOT/docs/img"
   while IFS= read -r m; do [ -z "$m" ] || mark_args+=(--mark "$m"); done < "${2%.tsv}.marks"
   python3 "$ROOT/benchmarks/charts/svgchart.py" lines --input "$2" --output "$ROOT/docs/img/faults-$1.svg" \
     --title "$1: answers per second, $(basename "$(dirname "$2")")" --columns requests,ok_200,r_401,r_503_retry_after,wrong \
