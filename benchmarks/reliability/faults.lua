@@ -10,7 +10,7 @@
 --   cookies=FILE    refresh tokens (cookie values), one a line: thread i refreshes the chain of line i
 --   phase=FILE      the runner writes "<normal|fault> <idp key set: 1, 12 or 2>"; read once a second
 --   affected=own,idp   classes that may also answer 503 with Retry-After while the phase is "fault"
---   delay=MS        pause before each request (pacing: about 70 % of saturation)
+--   delay=MS        pause before each request, fractions allowed (pacing: about 70 % of saturation)
 --   host=HOST:PORT  the server's origin (the refresh endpoint checks Origin)
 -- The per-second TSV goes to the file named by the environment variable FAULTS_OUT (done() runs in
 -- wrk's main Lua state, which has no init arguments); per-class totals and wrong answers go to stdout.
@@ -102,6 +102,7 @@ function init(args)
    wrong_kinds = {}
    state, idp_set, phase_second = "normal", "1", -1
    current = nil
+   idp_sent = 0
 end
 
 local function next_token(name)
@@ -135,8 +136,14 @@ local function bearer(token)
    return wrk.format("GET", "/orders/api/ping/secure", { ["Authorization"] = "Bearer " .. token })
 end
 
+-- wrk takes whole milliseconds: a fractional pause is dithered (0.5 ms = 0, 1, 0, 1, ...) so that the
+-- average is exact
+local owed = 0
 function delay()
-   return pause
+   owed = owed + pause
+   local whole = math.floor(owed)
+   owed = owed - whole
+   return whole
 end
 
 function request()
@@ -158,7 +165,10 @@ function request()
       -- during a rotation's overlap the issuer's tokens carry either key
       local key = idp_set
       if key == "12" then
-         key = (slot % 2 == 0) and "1" or "2"
+         -- alternate by this thread's own count of idp requests (the slots of a class in the mix
+         -- sequence can all have the same parity)
+         idp_sent = idp_sent + 1
+         key = (idp_sent % 2 == 0) and "1" or "2"
       end
       return bearer(next_token("idp" .. key))
    else

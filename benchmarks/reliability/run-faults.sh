@@ -19,7 +19,7 @@
 #   CONNECTIONS=8          wrk threads = connections (one connection per thread: see faults.lua)
 #   LOAD=0.7               the fraction of saturation to pace at (saturation measured first, 6 s)
 #   SATURATION_S=6         length of that measurement
-#   WARMUP_S=15            JIT warm-up of each node before it (unpaced, not counted)
+#   WARMUP_S=30            JIT warm-up of each node before it (unpaced, not counted)
 #   RACE_ROUNDS=50         rounds of the race scenario
 #   BASE_PORT=19600        node 1 = BASE_PORT+1, node 2 = +2, key server = +10, PostgreSQL = +20
 #   SKIP_BUILD=1           reuse the last build
@@ -35,7 +35,7 @@ OUT="$ROOT/benchmarks/target/faults/$STAMP"
 CONNECTIONS=${CONNECTIONS:-8}
 LOAD=${LOAD:-0.7}
 SATURATION_S=${SATURATION_S:-6}
-WARMUP_S=${WARMUP_S:-15}
+WARMUP_S=${WARMUP_S:-30}
 RACE_ROUNDS=${RACE_ROUNDS:-50}
 BASE_PORT=${BASE_PORT:-19600}
 SKIP_BUILD=${SKIP_BUILD:-0}
@@ -169,13 +169,13 @@ start_keyserver() {
     2>>"$OUT/keyserver.err" &
   KEYS_PID=$!
   for _ in $(seq 50); do
-    if curl -s -o /dev/null "http://127.0.0.1:$KEYS_PORT/jwks"; then return 0; fi
+    # a probe of another path (404), so that the fetch log counts only the nodes' fetches (200)
+    if curl -s -o /dev/null "http://127.0.0.1:$KEYS_PORT/probe"; then return 0; fi
     sleep 0.1
   done
   die "the key server did not answer on port $KEYS_PORT ($OUT/keyserver.err)"
 }
 publish() { cp "$TOKENS/jwks-$1.json" "$SERVED_JWKS.new"; mv "$SERVED_JWKS.new" "$SERVED_JWKS"; }
-fetches_between() { awk -v a="$1" -v b="$2" '$1 >= a && $1 < b' "$FETCH_LOG" | wc -l; }
 
 # --- PostgreSQL: Debian's binaries, else the zonky embedded binaries from the Maven repository -------
 PG_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
@@ -348,7 +348,7 @@ pace() { # nodes...
   done
   SATURATION=$total
   # C connections per node at LOAD * saturation / nodes: a cycle of C / rate seconds per connection
-  d1=$(awk -v c="$CONNECTIONS" -v s="$SATURATION" -v n=$# -v l="$LOAD" 'BEGIN { printf "%d", c * 1000 * n / (l * s) }')
+  d1=$(awk -v c="$CONNECTIONS" -v s="$SATURATION" -v n=$# -v l="$LOAD" 'BEGIN { printf "%.2f", c * 1000 * n / (l * s) }')
   for node in "$@"; do
     wrk_run "$node" 4 "$d1" "$OUT/calibration-$node.tsv" /dev/null "" "$MIX" "$OUT/calibration-$node.out"
   done
@@ -356,7 +356,7 @@ pace() { # nodes...
   calibrated=$(rps_of "$(grep '^RESULT' "$OUT/calibration-$1.out")")
   # the calibration run measured the cycle at this pause; the rest of the cycle is the server's latency
   cycle=$(awk -v c="$CONNECTIONS" -v r="$calibrated" 'BEGIN { printf "%.3f", c * 1000 / r }')
-  DELAY_MS=$(awk -v d="$d1" -v cy="$cycle" 'BEGIN { x = 2 * d - cy; if (x < 0) x = 0; printf "%d", x }')
+  DELAY_MS=$(awk -v d="$d1" -v cy="$cycle" 'BEGIN { x = 2 * d - cy; if (x < 0) x = 0; printf "%.2f", x }')
   echo "Saturation ${SATURATION} req/s over $# node(s) at once (${SATURATION_S} s, $CONNECTIONS connections each," \
     "after ${WARMUP_S} s of warm-up); pause ${DELAY_MS} ms per request for ${LOAD} of it (calibration: ${d1} ms gave" \
     "${calibrated} req/s on $1)"
@@ -431,7 +431,7 @@ scenario_jwks_outage() {
 # JWKS fetches in [a, b) (epoch seconds): how many, and the most within any min-interval window
 fetch_stats() { # a b
   awk -v a="$1" -v b="$2" -v w="$JWKS_MIN_INTERVAL" '
-    $1 >= a && $1 < b { t[n++] = $1 }
+    $1 >= a && $1 < b && $2 == 200 { t[n++] = $1 }
     END {
       most = 0
       for (i = 0; i < n; i++) { k = 0; for (j = i; j < n && t[j] < t[i] + w; j++) k++; if (k > most) most = k }
@@ -478,25 +478,30 @@ scenario_rotation() {
 # --- scenario 4: flood ----------------------------------------------------------------------------------
 log_errors() { grep -c '^\[[^]]*\] [0-9a-f]* [^ ]* *E ' "$WLP_USER_DIR/servers/$1/logs/messages.log" || true; }
 scenario_flood() {
-  local start flood_on flood_off tsv seconds=$((3 * BEFORE_S + FLOOD_S)) heap_before heap_after errors_before errors_after
+  local start flood_on flood_off tsv seconds=$((2 * BEFORE_S + 2 * FLOOD_S)) heap_start heap_on heap_off errors_before errors_after
   local pid valid_before valid_during
   tsv="$OUT/flood"
   pid=$(pid_of node1)
-  heap_before=$(heap_after_gc_kb "$pid")
   errors_before=$(log_errors node1)
   : > "$tsv.cookies"
   login node1 alice wonderland "$CONNECTIONS" /dev/null "$tsv.cookies"
   start=$(now)
   printf 'normal 1\n' > "$OUT/phase"
   wrk_run node1 "$seconds" "$DELAY_MS" "$tsv.node1.tsv" "$tsv.cookies" "" "$MIX" "$tsv.node1.out"
-  sleep $((2 * BEFORE_S))
+  # heap after a full GC under the valid load: after BEFORE_S, then FLOOD_S later without the flood
+  # (what the valid traffic alone adds: refresh families in the in-memory store, caches), then after
+  # FLOOD_S with it
+  sleep "$BEFORE_S"
+  heap_start=$(heap_after_gc_kb "$pid")
+  sleep "$FLOOD_S"
+  heap_on=$(heap_after_gc_kb "$pid")
   flood_on=$(now)
   echo "  t=$((flood_on - start)) s: flood on ($FLOOD_CONNECTIONS connections, unpaced)"
   CONNECTIONS=$FLOOD_CONNECTIONS wrk_run node1 "$FLOOD_S" 0 "$tsv.flood.tsv" /dev/null "" "flood:1" "$tsv.flood.out"
   sleep "$FLOOD_S"
   flood_off=$(now)
+  heap_off=$(heap_after_gc_kb "$pid")
   wait "${WRK_PIDS[@]}"; WRK_PIDS=()
-  heap_after=$(heap_after_gc_kb "$pid")
   errors_after=$(log_errors node1)
   merge_tsv "$start" "$tsv.node1.tsv" "$tsv.flood.tsv" > "$tsv.tsv"
   # valid answers per second (200s: the flood never gets one) in the last BEFORE_S s before the flood
@@ -505,7 +510,7 @@ scenario_flood() {
   valid_during=$(awk -F'\t' -v a=$((flood_on - start + FLOOD_S / 2)) -v b=$((flood_off - start)) 'NR > 1 && $1 >= a && $1 < b { s += $3; n++ } END { printf "%.0f", n ? s / n : 0 }' "$tsv.tsv")
   echo "  answers by class:"; class_details "$tsv.node1.out" "$tsv.flood.out"; wrong_details "$tsv.node1.out" "$tsv.flood.out"
   grep -h '^RESULT' "$tsv.flood.out" | sed 's/^/  flood wrk: /'
-  record flood "$tsv.tsv" "$seconds" "flood $((flood_on - start))-$((flood_off - start)) s; valid 200/s ${valid_before} before, ${valid_during} during ($(awk -v a="$valid_before" -v b="$valid_during" 'BEGIN { printf "%+.0f%%", a ? (b - a) * 100 / a : 0 }')); heap after full GC ${heap_before} KB before, ${heap_after} KB after; ERROR log lines $((errors_after - errors_before))" \
+  record flood "$tsv.tsv" "$seconds" "flood $((flood_on - start))-$((flood_off - start)) s; valid 200/s ${valid_before} before, ${valid_during} during ($(awk -v a="$valid_before" -v b="$valid_during" 'BEGIN { printf "%+.0f%%", a ? (b - a) * 100 / a : 0 }')); heap after full GC ${heap_start} KB, ${FLOOD_S} s later without the flood ${heap_on} KB, after ${FLOOD_S} s of flood ${heap_off} KB; ERROR log lines $((errors_after - errors_before))" \
     "$((flood_on - start)):flood on" "$((flood_off - start)):flood off"
 }
 
