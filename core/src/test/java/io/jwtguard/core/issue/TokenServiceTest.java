@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jwtguard.core.refresh.RefreshFailure;
 import io.jwtguard.core.refresh.RefreshRejectedException;
 import io.jwtguard.core.refresh.RefreshSettings;
+import io.jwtguard.core.store.InMemoryTokenStore;
+import io.jwtguard.core.store.RevocationSnapshot;
+import io.jwtguard.core.store.RevocationStore;
+import io.jwtguard.core.store.StoreUnavailableException;
 import io.jwtguard.core.testing.TokenServiceFixture;
 import io.jwtguard.core.verify.RejectionReason;
 import io.jwtguard.core.verify.TokenRejectedException;
@@ -15,8 +19,10 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** Issuing, refreshing and revoking through the token service, checked by our own verifier. */
@@ -335,5 +341,64 @@ class TokenServiceTest {
         String json = new String(Base64.getUrlDecoder().decode(jws.substring(0, jws.indexOf('.'))),
                 StandardCharsets.UTF_8);
         return Json.createReader(new StringReader(json)).readObject();
+    }
+
+    @Test
+    void refreshWhenTheStoreFailsDuringTheRefreshThenNothingRotatedAndTheRetryIsNoReuse() {
+        // the fault benchmark's PostgreSQL restart: the rotation committed, a read after it failed, the
+        // client got 503, its retry with the token it still held was taken as reuse and the login revoked
+        InMemoryTokenStore store = new InMemoryTokenStore();
+        AtomicBoolean down = new AtomicBoolean();
+        TokenServiceFixture cluster = new TokenServiceFixture(store, failingEpochReads(store, down), node.clock,
+                node.ring, RefreshSettings.DEFAULTS, Duration.ZERO);
+        TokenPair login = cluster.service.issue("alice", TokenServiceFixture.CLIENT, Set.of("orders:read"), Set.of());
+
+        down.set(true);
+        assertThatThrownBy(() -> cluster.service.refresh(login.refreshToken().value(), TokenServiceFixture.CLIENT, null))
+                .isInstanceOf(StoreUnavailableException.class);
+        down.set(false);
+        TokenPair retried = cluster.service.refresh(login.refreshToken().value(), TokenServiceFixture.CLIENT, null);
+
+        assertThat(cluster.verifier.verify(retried.accessToken().value()).getSubject()).isEqualTo("alice");
+        assertThat(cluster.service.refresh(retried.refreshToken().value(), TokenServiceFixture.CLIENT, null)
+                .refreshToken().value()).isNotEqualTo(retried.refreshToken().value());
+    }
+
+    /** The store's revocations, with reads of a subject's epoch failing while {@code down} is set. */
+    private static RevocationStore failingEpochReads(InMemoryTokenStore store, AtomicBoolean down) {
+        return new RevocationStore() {
+            @Override
+            public void revokeAccessToken(String jti, Instant expiresAt) {
+                store.revokeAccessToken(jti, expiresAt);
+            }
+
+            @Override
+            public void revokeSubject(String subject, Instant issuedBefore, Instant expiresAt) {
+                store.revokeSubject(subject, issuedBefore, expiresAt);
+            }
+
+            @Override
+            public long subjectEpoch(String subject) {
+                if (down.get()) {
+                    throw new StoreUnavailableException("database restarting", null);
+                }
+                return store.subjectEpoch(subject);
+            }
+
+            @Override
+            public void revokeGrant(String grantId, Instant expiresAt) {
+                store.revokeGrant(grantId, expiresAt);
+            }
+
+            @Override
+            public RevocationSnapshot snapshot(Instant now) {
+                return store.snapshot(now);
+            }
+
+            @Override
+            public int purgeExpiredRevocations(Instant now) {
+                return store.purgeExpiredRevocations(now);
+            }
+        };
     }
 }
