@@ -595,7 +595,7 @@ scenario_race() {
       count(*) FILTER (WHERE (SELECT count(*) FROM jwtguard_refresh_token t WHERE t.family_id = f.family_id AND t.state = 'ROTATED'
                                 AND t.successor_hash IS NOT NULL) <> 1)
     FROM jwtguard_refresh_family f WHERE f.created_at >= $start AND f.subject = 'alice'")
-  line=$(grep '^RACE' "$OUT/race.out")
+  line=$(grep '^RACE' "$OUT/race.out" || echo "RACE rounds=0 good_rounds=0 FAILED: $(grep -m 1 -o 'Exception.*' "$OUT/race.out" | cut -c1-120)")
   echo "  families of the race: $(awk -F'\t' '{ printf "%s, revoked %s, with other than 2 tokens %s, without exactly one rotated token with a successor %s", $1, $2, $3, $4 }' <<< "$state")"
   printf 'race\t-\t%s\t-\t-\t-\t-\t-\t-\t-\t-\t-\t%s\t%s; families %s\n' "$(sed 's/.*rounds=\([0-9]*\).*/\1/' <<< "$line")" \
     "$(( $(sed 's/.*rounds=\([0-9]*\).*/\1/' <<< "$line") - $(sed 's/.*good_rounds=\([0-9]*\).*/\1/' <<< "$line") ))" \
