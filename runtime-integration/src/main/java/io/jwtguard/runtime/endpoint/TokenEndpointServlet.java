@@ -1,5 +1,6 @@
 package io.jwtguard.runtime.endpoint;
 
+import io.jwtguard.core.availability.OutageWarning;
 import io.jwtguard.core.config.EndpointSettings;
 import io.jwtguard.core.dpop.DPoPMode;
 import io.jwtguard.core.issue.TokenPair;
@@ -8,7 +9,6 @@ import io.jwtguard.core.refresh.RefreshFailure;
 import io.jwtguard.core.refresh.RefreshRejectedException;
 import io.jwtguard.core.store.StoreUnavailableException;
 import io.jwtguard.runtime.guard.JwtGuard;
-import io.jwtguard.runtime.observe.OutageWarning;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

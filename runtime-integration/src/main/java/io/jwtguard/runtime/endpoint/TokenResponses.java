@@ -1,11 +1,11 @@
 package io.jwtguard.runtime.endpoint;
 
+import io.jwtguard.core.availability.OutageWarning;
 import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.config.EndpointSettings;
 import io.jwtguard.core.issue.TokenPair;
 import io.jwtguard.core.issue.TokenService;
 import io.jwtguard.runtime.guard.JwtGuard;
-import io.jwtguard.runtime.observe.OutageWarning;
 import io.jwtguard.runtime.guard.JwtGuards;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;

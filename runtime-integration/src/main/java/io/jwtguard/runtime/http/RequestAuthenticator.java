@@ -1,5 +1,6 @@
 package io.jwtguard.runtime.http;
 
+import io.jwtguard.core.availability.OutageWarning;
 import io.jwtguard.core.dpop.DPoPBinding;
 import io.jwtguard.core.dpop.DPoPMode;
 import io.jwtguard.core.dpop.DPoPProofException;
@@ -15,7 +16,6 @@ import io.jwtguard.core.verify.TokenRejectedException;
 import io.jwtguard.core.verify.TokenVerifier;
 import io.jwtguard.core.verify.UnverifiedTokens;
 import io.jwtguard.core.verify.VerifiedToken;
-import io.jwtguard.runtime.observe.OutageWarning;
 import io.jwtguard.runtime.observe.RejectionListener;
 import io.jwtguard.runtime.observe.TokenRejected;
 import java.time.Clock;

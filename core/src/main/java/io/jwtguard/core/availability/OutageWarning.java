@@ -1,4 +1,4 @@
-package io.jwtguard.runtime.observe;
+package io.jwtguard.core.availability;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * The warning that requests keep running into while a dependency is down (the key source, the token
- * store, the DPoP replay cache): written at once the first time, then at most once per interval, each
+ * store, the revocation store, the DPoP replay cache): written at once the first time, then at most once per interval, each
  * line saying how many like it were left out since the previous one. Every request during an outage
  * still gets its 503; only the log is spared a line per request (the fault benchmark measured
  * thousands of identical warnings a minute before this, see docs/reliability.md).

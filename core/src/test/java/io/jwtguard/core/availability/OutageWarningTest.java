@@ -1,15 +1,17 @@
-package io.jwtguard.runtime.observe;
+package io.jwtguard.core.availability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jwtguard.core.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OutageWarningTest {
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final List<String> lines = new ArrayList<>();
     private final OutageWarning warning = new OutageWarning(clock, Duration.ofSeconds(60), lines::add);
 
