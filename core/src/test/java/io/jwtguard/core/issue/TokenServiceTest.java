@@ -7,9 +7,9 @@ import io.jwtguard.core.refresh.RefreshFailure;
 import io.jwtguard.core.refresh.RefreshRejectedException;
 import io.jwtguard.core.refresh.RefreshSettings;
 import io.jwtguard.core.store.InMemoryTokenStore;
-import io.jwtguard.core.store.RevocationSnapshot;
 import io.jwtguard.core.store.RevocationStore;
 import io.jwtguard.core.store.StoreUnavailableException;
+import io.jwtguard.core.testing.ForwardingRevocationStore;
 import io.jwtguard.core.testing.TokenServiceFixture;
 import io.jwtguard.core.verify.RejectionReason;
 import io.jwtguard.core.verify.TokenRejectedException;
@@ -19,7 +19,6 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -366,38 +365,13 @@ class TokenServiceTest {
 
     /** The store's revocations, with reads of a subject's epoch failing while {@code down} is set. */
     private static RevocationStore failingEpochReads(InMemoryTokenStore store, AtomicBoolean down) {
-        return new RevocationStore() {
-            @Override
-            public void revokeAccessToken(String jti, Instant expiresAt) {
-                store.revokeAccessToken(jti, expiresAt);
-            }
-
-            @Override
-            public void revokeSubject(String subject, Instant issuedBefore, Instant expiresAt) {
-                store.revokeSubject(subject, issuedBefore, expiresAt);
-            }
-
+        return new ForwardingRevocationStore(store) {
             @Override
             public long subjectEpoch(String subject) {
                 if (down.get()) {
                     throw new StoreUnavailableException("database restarting", null);
                 }
-                return store.subjectEpoch(subject);
-            }
-
-            @Override
-            public void revokeGrant(String grantId, Instant expiresAt) {
-                store.revokeGrant(grantId, expiresAt);
-            }
-
-            @Override
-            public RevocationSnapshot snapshot(Instant now) {
-                return store.snapshot(now);
-            }
-
-            @Override
-            public int purgeExpiredRevocations(Instant now) {
-                return store.purgeExpiredRevocations(now);
+                return super.subjectEpoch(subject);
             }
         };
     }
