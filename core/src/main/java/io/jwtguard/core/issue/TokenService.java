@@ -146,13 +146,22 @@ public final class TokenService implements AutoCloseable {
      */
     public TokenPair refresh(String refreshToken, String clientId, Set<String> requestedScope,
             String proofThumbprint) {
+        // Every store read comes before the rotation commits: a read that failed after it would answer
+        // 503 for a rotation that happened, the client's retry with the token it still holds would look
+        // like reuse, and the whole login would be revoked (the fault benchmark's PostgreSQL restart did
+        // exactly that: docs/reliability.md). Reading the epoch first is also safe against "log out
+        // everywhere" in between: it revokes the family (the rotation then fails) and records the grant
+        // (sid) revocation of every family, which catches a rotation that won the race.
+        Optional<String> subject = refreshTokens.subjectOf(refreshToken);
+        long epoch = subject.isPresent() ? revocation.subjectEpoch(subject.get()) : 0;
         // the scope is checked before the rotation: a refused request must leave the grant as it was
         IssuedRefreshToken rotated = refreshTokens.rotate(refreshToken, clientId, requestedScope, proofThumbprint);
         RefreshFamily family = rotated.family();
         Set<String> scope = requestedScope != null && !requestedScope.isEmpty() ? requestedScope : family.scope();
-        // read after the rotation: a rotation that won just before "log out everywhere" revoked the
-        // family is caught by its grant (sid) revocation, which that call records for every family
-        long epoch = revocation.subjectEpoch(family.subject());
+        if (subject.isEmpty() || !subject.get().equals(family.subject())) {
+            // unreachable (a token's family never changes subject); never issue with another's epoch
+            throw new IllegalStateException("refresh family changed subject during a refresh");
+        }
         // auth_time stays the login time: refreshing never makes a session look freshly authenticated
         TokenPair pair = new TokenPair(issuer.issue(family.subject(), family.clientId(), scope, family.groups(),
                 family.familyId(), family.createdAt(), epoch, family.dpopThumbprint()), rotated, scope);

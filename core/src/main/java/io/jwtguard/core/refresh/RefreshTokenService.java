@@ -170,6 +170,21 @@ public final class RefreshTokenService {
         return rotateFrom(token.tokenHash(), family, now).orElseThrow(() -> reuse(family, now));
     }
 
+    /**
+     * The subject of the family of a presented refresh token, read without changing anything (the
+     * token service reads what it needs before {@link #rotate} commits).
+     *
+     * @param presented the refresh token as presented, may be null
+     * @return its family's subject; empty for a malformed or unknown token
+     * @throws io.jwtguard.core.store.StoreUnavailableException if the store cannot be read
+     */
+    public Optional<String> subjectOf(String presented) {
+        if (!OpaqueTokens.wellFormed(presented)) {
+            return Optional.empty();
+        }
+        return store.find(OpaqueTokens.hash(presented)).map(lookup -> lookup.family().subject());
+    }
+
     private void requireProofKey(RefreshFamily family, String proofThumbprint, Instant now) {
         if (!family.dpopBound()) {
             return;

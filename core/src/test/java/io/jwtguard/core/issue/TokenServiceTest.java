@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jwtguard.core.refresh.RefreshFailure;
 import io.jwtguard.core.refresh.RefreshRejectedException;
 import io.jwtguard.core.refresh.RefreshSettings;
+import io.jwtguard.core.store.InMemoryTokenStore;
+import io.jwtguard.core.store.RevocationStore;
+import io.jwtguard.core.store.StoreUnavailableException;
+import io.jwtguard.core.testing.ForwardingRevocationStore;
 import io.jwtguard.core.testing.TokenServiceFixture;
 import io.jwtguard.core.verify.RejectionReason;
 import io.jwtguard.core.verify.TokenRejectedException;
@@ -17,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** Issuing, refreshing and revoking through the token service, checked by our own verifier. */
@@ -335,5 +340,39 @@ class TokenServiceTest {
         String json = new String(Base64.getUrlDecoder().decode(jws.substring(0, jws.indexOf('.'))),
                 StandardCharsets.UTF_8);
         return Json.createReader(new StringReader(json)).readObject();
+    }
+
+    @Test
+    void refreshWhenTheStoreFailsDuringTheRefreshThenNothingRotatedAndTheRetryIsNoReuse() {
+        // the fault benchmark's PostgreSQL restart: the rotation committed, a read after it failed, the
+        // client got 503, its retry with the token it still held was taken as reuse and the login revoked
+        InMemoryTokenStore store = new InMemoryTokenStore();
+        AtomicBoolean down = new AtomicBoolean();
+        TokenServiceFixture cluster = new TokenServiceFixture(store, failingEpochReads(store, down), node.clock,
+                node.ring, RefreshSettings.DEFAULTS, Duration.ZERO);
+        TokenPair login = cluster.service.issue("alice", TokenServiceFixture.CLIENT, Set.of("orders:read"), Set.of());
+
+        down.set(true);
+        assertThatThrownBy(() -> cluster.service.refresh(login.refreshToken().value(), TokenServiceFixture.CLIENT, null))
+                .isInstanceOf(StoreUnavailableException.class);
+        down.set(false);
+        TokenPair retried = cluster.service.refresh(login.refreshToken().value(), TokenServiceFixture.CLIENT, null);
+
+        assertThat(cluster.verifier.verify(retried.accessToken().value()).getSubject()).isEqualTo("alice");
+        assertThat(cluster.service.refresh(retried.refreshToken().value(), TokenServiceFixture.CLIENT, null)
+                .refreshToken().value()).isNotEqualTo(retried.refreshToken().value());
+    }
+
+    /** The store's revocations, with reads of a subject's epoch failing while {@code down} is set. */
+    private static RevocationStore failingEpochReads(InMemoryTokenStore store, AtomicBoolean down) {
+        return new ForwardingRevocationStore(store) {
+            @Override
+            public long subjectEpoch(String subject) {
+                if (down.get()) {
+                    throw new StoreUnavailableException("database restarting", null);
+                }
+                return super.subjectEpoch(subject);
+            }
+        };
     }
 }

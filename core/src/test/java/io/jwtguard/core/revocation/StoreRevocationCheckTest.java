@@ -7,6 +7,7 @@ import io.jwtguard.core.verify.FindingCode;
 import io.jwtguard.core.store.InMemoryTokenStore;
 import io.jwtguard.core.store.RevocationSnapshot;
 import io.jwtguard.core.store.RevocationStore;
+import io.jwtguard.core.testing.ForwardingRevocationStore;
 import io.jwtguard.core.testing.MutableClock;
 import io.jwtguard.core.testing.RawClaims;
 import io.jwtguard.core.testing.TestConfigs;
@@ -94,15 +95,14 @@ class StoreRevocationCheckTest {
     }
 
     /** Delegates; when asked, one read takes its snapshot, reports, then waits before returning it. */
-    private static final class PausingStore implements RevocationStore {
-        private final RevocationStore delegate;
+    private static final class PausingStore extends ForwardingRevocationStore {
         private final AtomicBoolean pause = new AtomicBoolean();
         final CountDownLatch read = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         volatile int reads;
 
         PausingStore(RevocationStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         void pauseNextRead() {
@@ -112,7 +112,7 @@ class StoreRevocationCheckTest {
         @Override
         public RevocationSnapshot snapshot(Instant now) {
             reads++;
-            RevocationSnapshot snapshot = delegate.snapshot(now);
+            RevocationSnapshot snapshot = super.snapshot(now);
             if (pause.compareAndSet(true, false)) {
                 read.countDown();
                 try {
@@ -125,31 +125,6 @@ class StoreRevocationCheckTest {
                 }
             }
             return snapshot;
-        }
-
-        @Override
-        public void revokeAccessToken(String jti, Instant expiresAt) {
-            delegate.revokeAccessToken(jti, expiresAt);
-        }
-
-        @Override
-        public void revokeSubject(String subject, Instant issuedBefore, Instant expiresAt) {
-            delegate.revokeSubject(subject, issuedBefore, expiresAt);
-        }
-
-        @Override
-        public void revokeGrant(String grantId, Instant expiresAt) {
-            delegate.revokeGrant(grantId, expiresAt);
-        }
-
-        @Override
-        public long subjectEpoch(String subject) {
-            return delegate.subjectEpoch(subject);
-        }
-
-        @Override
-        public int purgeExpiredRevocations(Instant now) {
-            return delegate.purgeExpiredRevocations(now);
         }
     }
 }

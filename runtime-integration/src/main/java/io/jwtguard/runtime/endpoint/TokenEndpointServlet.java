@@ -1,5 +1,6 @@
 package io.jwtguard.runtime.endpoint;
 
+import io.jwtguard.core.availability.OutageWarning;
 import io.jwtguard.core.config.EndpointSettings;
 import io.jwtguard.core.dpop.DPoPMode;
 import io.jwtguard.core.issue.TokenPair;
@@ -54,6 +55,8 @@ import java.util.Set;
 final class TokenEndpointServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(TokenEndpointServlet.class.getName());
+    // one line a minute while the store is down, not one per refresh (the class is per application)
+    private static final OutageWarning STORE_WARNING = OutageWarning.logging(LOG);
     private static final String RETRY_AFTER_SECONDS = "5";
 
     private final transient JwtGuard guard;
@@ -93,7 +96,7 @@ final class TokenEndpointServlet extends HttpServlet {
                 methodNotAllowed(response, "GET");
             }
         } catch (StoreUnavailableException e) {
-            LOG.log(System.Logger.Level.WARNING, "Token store unavailable, answering 503: " + e.getMessage());
+            STORE_WARNING.warn("Token store unavailable, answering 503: " + e.getMessage());
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
             TokenResponses.error(response, 503, "temporarily_unavailable",
                     "The service cannot handle the request now; retry later");

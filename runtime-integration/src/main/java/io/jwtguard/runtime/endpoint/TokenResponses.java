@@ -1,5 +1,6 @@
 package io.jwtguard.runtime.endpoint;
 
+import io.jwtguard.core.availability.OutageWarning;
 import io.jwtguard.core.availability.VerificationUnavailableException;
 import io.jwtguard.core.config.EndpointSettings;
 import io.jwtguard.core.issue.TokenPair;
@@ -26,6 +27,8 @@ import java.util.Set;
  */
 public final class TokenResponses {
     private static final System.Logger LOG = System.getLogger(TokenResponses.class.getName());
+    // one line a minute while the replay cache cannot record, not one per request
+    private static final OutageWarning REPLAY_WARNING = OutageWarning.logging(LOG);
 
     private TokenResponses() {
     }
@@ -82,7 +85,7 @@ public final class TokenResponses {
 
     /** Answers 503 when the DPoP replay cache cannot record a proof. */
     static void unavailable(HttpServletResponse response, VerificationUnavailableException e) throws IOException {
-        LOG.log(System.Logger.Level.WARNING, "Cannot record a DPoP proof, answering 503: " + e.getMessage());
+        REPLAY_WARNING.warn("Cannot record a DPoP proof, answering 503: " + e.getMessage());
         response.setHeader("Retry-After", String.valueOf(e.retryAfter().orElse(Duration.ofSeconds(5)).toSeconds()));
         error(response, 503, "temporarily_unavailable", "The service cannot handle the request now; retry later");
     }

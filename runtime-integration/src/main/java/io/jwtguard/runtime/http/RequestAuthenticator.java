@@ -1,5 +1,6 @@
 package io.jwtguard.runtime.http;
 
+import io.jwtguard.core.availability.OutageWarning;
 import io.jwtguard.core.dpop.DPoPBinding;
 import io.jwtguard.core.dpop.DPoPMode;
 import io.jwtguard.core.dpop.DPoPProofException;
@@ -39,6 +40,7 @@ public final class RequestAuthenticator {
     public static final String OUTCOME_ATTRIBUTE = "io.jwtguard.runtime.outcome";
 
     private static final System.Logger LOG = System.getLogger(RequestAuthenticator.class.getName());
+    private final OutageWarning unavailableWarning = OutageWarning.logging(LOG);
 
     private final TokenVerifier verifier;
     private final TokenResolver extractor;
@@ -169,7 +171,8 @@ public final class RequestAuthenticator {
                 // flood of unknown kids can cause many, so not a warning each
                 LOG.log(System.Logger.Level.DEBUG, "Cannot verify a token yet, answering 503: " + e.getMessage());
             } else {
-                LOG.log(System.Logger.Level.WARNING, "Cannot verify tokens, answering 503: " + e.getMessage());
+                // every request gets its 503, the log one line a minute: an outage is not a line per request
+                unavailableWarning.warn("Cannot verify tokens, answering 503: " + e.getMessage());
             }
             notifyUnavailable(e.source());
             return new AuthenticationOutcome.Unavailable(e.retryAfter().map(RequestAuthenticator::wholeSeconds)

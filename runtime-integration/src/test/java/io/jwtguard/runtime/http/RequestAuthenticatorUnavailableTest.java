@@ -19,7 +19,12 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +58,14 @@ class RequestAuthenticatorUnavailableTest {
     }
 
     private AuthenticationOutcome authenticate(VerificationUnavailableException failure) {
+        return authenticator(failure).authenticate(request());
+    }
+
+    private static TokenExtractorTest.Request request() {
+        return new TokenExtractorTest.Request().header("Authorization", "Bearer " + TOKEN);
+    }
+
+    private RequestAuthenticator authenticator(VerificationUnavailableException failure) {
         TokenVerifier verifier = TokenVerifier.create(VerifierConfig.builder()
                 .keySource(failing(failure))
                 .allowedAlgorithms(EnumSet.of(JwsAlgorithm.RS256))
@@ -70,9 +83,7 @@ class RequestAuthenticatorUnavailableTest {
                 unavailableEvents.incrementAndGet();
             }
         };
-        RequestAuthenticator authenticator = new RequestAuthenticator(verifier,
-                new TokenExtractor(TokenTransport.DEFAULT), listener, CONFIGURED);
-        return authenticator.authenticate(new TokenExtractorTest.Request().header("Authorization", "Bearer " + TOKEN));
+        return new RequestAuthenticator(verifier, new TokenExtractor(TokenTransport.DEFAULT), listener, CONFIGURED);
     }
 
     @Test
@@ -102,5 +113,42 @@ class RequestAuthenticatorUnavailableTest {
                         "rate-limited", null, Duration.ofMillis(10)));
 
         assertThat(outcome).isEqualTo(new AuthenticationOutcome.Unavailable(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void authenticateWhenKeysStayUnavailableThenEveryRequestGets503ButTheLogOneWarning() {
+        // the fault benchmark's JWKS outage: thousands of requests a minute, each logged at WARNING before
+        Logger log = Logger.getLogger(RequestAuthenticator.class.getName());
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == Level.WARNING) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try {
+            RequestAuthenticator authenticator = authenticator(new VerificationUnavailableException(
+                    VerificationUnavailableException.Source.KEYS, "down", null));
+            for (int i = 0; i < 100; i++) {
+                assertThat(authenticator.authenticate(request())).isEqualTo(new AuthenticationOutcome.Unavailable(CONFIGURED));
+            }
+        } finally {
+            log.removeHandler(handler);
+        }
+
+        assertThat(unavailableEvents).hasValue(100);
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).getMessage()).startsWith("Cannot verify tokens, answering 503: ");
     }
 }

@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jwtguard.core.verify.RefusalReason;
 import io.jwtguard.core.verify.RejectionReason;
 import io.jwtguard.runtime.http.RequestRefusal;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RejectionSummaryTest {
-    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
     private final MutableClock clock = new MutableClock();
     private final List<String> lines = new ArrayList<>();
@@ -101,28 +97,5 @@ class RejectionSummaryTest {
 
     private TokenRejected event(RefusalReason reason) {
         return new TokenRejected(reason, Optional.empty(), Optional.empty(), Optional.empty(), clock.instant());
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = START;
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
