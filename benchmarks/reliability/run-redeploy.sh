@@ -23,10 +23,20 @@
 # WARs as shipped; ACCP=shared takes the ACCP jar out of both WARs and puts it into the server's global
 # shared library (lib/global), as tck-tests' profile liberty-tck does.
 #
+# MECHANISM=on (default, as the example ships) keeps JWT Guard's Jakarta Security mechanism;
+# MECHANISM=off sets jwtguard.security-mechanism.enabled=false on both applications (server.env). Open
+# Liberty's Jakarta Security code keeps every undeployed application that had a mechanism
+# (docs/reliability.md, Redeploy; tck-tests/README.md 1e), so only MECHANISM=off can come back clean.
+#
+# SOFT_REFS=clear (default) starts the server with -XX:SoftRefLRUPolicyMSPerMB=0, so the full GC before
+# each measurement also clears softly reachable objects: what stays is strongly held (a leak). With
+# SOFT_REFS=keep (the JVM's default policy; the runs before 2026-12-03 19:50 UTC) Liberty's soft caches
+# keep each undeployed application until memory runs short, and the counts grow even without a leak.
+#
 # Results: benchmarks/target/reliability/redeploy-<time>/ (redeploys.tsv, other-per-second.tsv, summary);
 # with CHART_DIR=docs/img the chart is written there (redeploy-<accp>.svg).
 # Settings (environment): REDEPLOYS=20 PORT=20200 ACCP=war|shared THREAD_TOLERANCE=3 LOAD_DELAY_MS=2
-#   LOAD_CONNECTIONS=4 SKIP_BUILD=1 MAVEN_REPO_LOCAL=<path> CHART_DIR=<folder>
+#   LOAD_CONNECTIONS=4 MECHANISM=on|off SOFT_REFS=clear|keep SKIP_BUILD=1 MAVEN_REPO_LOCAL=<path> CHART_DIR=<folder>
 # Smoke run: REDEPLOYS=2 benchmarks/reliability/run-redeploy.sh
 set -euo pipefail
 
@@ -43,8 +53,13 @@ LOAD_DELAY_MS=${LOAD_DELAY_MS:-2}
 LOAD_CONNECTIONS=${LOAD_CONNECTIONS:-4}
 [[ "$REDEPLOYS" =~ ^[1-9][0-9]?$ ]] || die "REDEPLOYS must be 1 to 99"
 case "$ACCP" in war|shared) ;; *) die "ACCP must be war or shared, not '$ACCP'" ;; esac
+MECHANISM=${MECHANISM:-on}
+SOFT_REFS=${SOFT_REFS:-clear}
+case "$SOFT_REFS" in clear|keep) ;; *) die "SOFT_REFS must be clear or keep, not '$SOFT_REFS'" ;; esac
+case "$MECHANISM" in on) mechanism_enabled=true ;; off) mechanism_enabled=false ;;
+  *) die "MECHANISM must be on or off, not '$MECHANISM'" ;; esac
 
-RUN="$ROOT/benchmarks/target/reliability/redeploy-$ACCP-$(date -u +%Y%m%dT%H%M%SZ)"
+RUN="$ROOT/benchmarks/target/reliability/redeploy-$ACCP-mechanism-$MECHANISM-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$RUN"
 SERVER=redeploy
 ORDERS="http://127.0.0.1:$PORT/orders"
@@ -52,7 +67,7 @@ OTHER="http://127.0.0.1:$PORT/other"
 
 echo "# JWT Guard redeploy"
 echo
-echo "Started $(date -u +%Y-%m-%dT%H:%M:%SZ); load average $(load_average); $(nproc) cores; ACCP=$ACCP"
+echo "Started $(date -u +%Y-%m-%dT%H:%M:%SZ); load average $(load_average); $(nproc) cores; ACCP=$ACCP; MECHANISM=$MECHANISM; SOFT_REFS=$SOFT_REFS"
 ensure_tools
 build
 
@@ -76,8 +91,10 @@ java -cp "$BENCH_JAR" io.jwtguard.benchmarks.http.HttpBenchTokens --dir "$TOKENS
 new_server "$SERVER" "$PORT" <<EOF
 MP_JWT_VERIFY_PUBLICKEY_LOCATION=$TOKENS/public-key.pem
 MP_JWT_VERIFY_PUBLICKEY_ALGORITHM=ES256
+JWTGUARD_SECURITY_MECHANISM_ENABLED=$mechanism_enabled
 EOF
 DIR="$WLP_USER_DIR/servers/$SERVER"
+[ "$SOFT_REFS" = keep ] || echo "-XX:SoftRefLRUPolicyMSPerMB=0" >> "$DIR/jvm.options"
 cat > "$DIR/configDropins/overrides/redeploy.xml" <<'EOF'
 <server description="JWT Guard redeploy run">
     <!-- the loaded application: the orders WAR again, under another context root -->
@@ -198,7 +215,7 @@ errors_logged=$(grep -c '^\[[^]]*\] [0-9a-f]* .* E ' "$MESSAGES" || true)
 seconds_max=$(awk -F'\t' 'NR > 2 && $1 != "final" && $2 > m { m = $2 } END { print m + 0 }' "$TSV")
 
 echo
-echo "## Results ($REDEPLOYS redeploys, ACCP=$ACCP)"
+echo "## Results ($REDEPLOYS redeploys, ACCP=$ACCP, MECHANISM=$MECHANISM, SOFT_REFS=$SOFT_REFS)"
 echo
 echo "| measure | baseline (both deployed) | after $REDEPLOYS redeploys | verdict |"
 echo "|---|---:|---:|---|"
@@ -227,10 +244,10 @@ CHART_DIR=${CHART_DIR:-$RUN}
 mkdir -p "$CHART_DIR"
 head -n -1 "$TSV" > "$RUN/redeploys-chart.tsv" # without the final row (its x is not a number)
 python3 "$ROOT/benchmarks/charts/svgchart.py" lines --input "$RUN/redeploys-chart.tsv" \
-  --output "$CHART_DIR/redeploy-$ACCP.svg" \
-  --title "Redeploy (ACCP=$ACCP): threads and loaded JWT Guard classes after each redeploy" \
+  --output "$CHART_DIR/redeploy-$ACCP$([ "$MECHANISM" = on ] || echo -mechanism-off).svg" \
+  --title "Redeploy (ACCP=$ACCP, mechanism $MECHANISM): threads and loaded JWT Guard classes after each redeploy" \
   --columns threads,accp_threads --y2-columns jwtguard_classes --y-label "threads" \
   --y2-label "classes" --x-label "redeploy"
 echo
-echo "Chart: $CHART_DIR/redeploy-$ACCP.svg; raw results: $RUN"
+echo "Chart: $CHART_DIR/redeploy-$ACCP$([ "$MECHANISM" = on ] || echo -mechanism-off).svg; raw results: $RUN"
 echo "Finished $(date -u +%Y-%m-%dT%H:%M:%SZ); load average $(load_average)"
