@@ -2,7 +2,7 @@ package io.jwtguard.runtime.cdi;
 
 import io.jwtguard.runtime.guard.ApplicationClaimRules;
 import io.jwtguard.runtime.guard.CallerObservers;
-import io.jwtguard.runtime.guard.ContainerLogin;
+import io.jwtguard.runtime.guard.MechanismDecision;
 import io.jwtguard.core.verify.ClaimRule;
 import io.jwtguard.core.config.ConfigurationException;
 import io.jwtguard.runtime.annotation.RequireDPoP;
@@ -21,6 +21,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
@@ -52,8 +53,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * {@code META-INF/services/jakarta.enterprise.inject.spi.Extension}):
  * <ul>
  *   <li>adds its beans explicitly ({@link CurrentToken}, {@link JsonWebTokenProducer},
- *       {@link ClaimProducers}, and, when the Jakarta Security API is present and
- *       {@code jwtguard.security-mechanism.enabled} is not {@code false}, the
+ *       {@link ClaimProducers}, and, after type discovery, when the Jakarta Security API is
+ *       present and the application needs it ({@link MechanismDecision}), the
  *       {@code HttpAuthenticationMechanism} of {@code io.jwtguard.runtime.security}); all but
  *       {@code CurrentToken} as enabled global alternatives ({@link Precedence}), so they win over a
  *       server's own MicroProfile JWT beans;</li>
@@ -70,7 +71,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *   <li>notices {@code @LoginConfig(authMethod = "MP-JWT")} on application classes;</li>
  *   <li>finds what in the application observes the container's caller ({@link CallerObservers}:
  *       injected {@code Principal}, Jakarta Security {@code SecurityContext}, enterprise beans,
- *       ...) and records it for {@code jwtguard.security-mechanism.container-login=auto};</li>
+ *       ...) and {@code @ServletSecurity}, for {@code jwtguard.security-mechanism.container-login=auto};</li>
  *   <li>vetoes smallrye-jwt's own CDI beans ({@value #SMALLRYE_JWT}{@code *}): JWT Guard does
  *       not use smallrye-jwt (core reads keys and builds tokens with jose4j directly), but an
  *       application may bring smallrye-jwt into {@code WEB-INF/lib} itself; on a server without an
@@ -92,6 +93,7 @@ public final class JwtGuardExtension implements Extension {
     private static final String SECURITY_API =
             "jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism";
     private static final String MECHANISM = "io.jwtguard.runtime.security.JwtGuardAuthenticationMechanism";
+    private static final String SERVLET_SECURITY = "jakarta.servlet.annotation.ServletSecurity";
     private static final String HEALTH_API = "org.eclipse.microprofile.health.HealthCheck";
     /** Loaded by name only: the one class of the runtime that refers to the Health API's package. */
     private static final String HEALTH_CHECKS = "io.jwtguard.runtime.health.HealthChecks";
@@ -110,8 +112,12 @@ public final class JwtGuardExtension implements Extension {
     private final Set<String> jwtSources = new LinkedHashSet<>();
     /** Classes that contributed an HttpAuthenticationMechanism bean not ours. */
     private final Set<String> mechanismSources = new LinkedHashSet<>();
+    /** Classes carrying {@code @ServletSecurity}: the container protects their requests itself. */
+    private final List<String> servletSecurity = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean loginConfigSeen;
     private boolean mechanismAdded;
+    /** Decided after type discovery; null without the Jakarta Security API. */
+    private MechanismDecision mechanismDecision;
     private ClassLoader loader;
     private CdiRejectionListener listener;
 
@@ -121,19 +127,51 @@ public final class JwtGuardExtension implements Extension {
         for (Class<?> type : List.of(JsonWebTokenProducer.class, ClaimProducers.class)) {
             addAlternative(event, type);
         }
-        if (loader != null && PropertyLookups.isPresent(SECURITY_API, loader) && mechanismEnabled()) {
-            try {
-                addAlternative(event, Class.forName(MECHANISM, true, JwtGuardExtension.class.getClassLoader()));
-                mechanismAdded = true;
-            } catch (ClassNotFoundException | LinkageError e) {
-                LOG.log(System.Logger.Level.WARNING, "Jakarta Security is present but JWT Guard's mechanism cannot "
-                        + "be loaded: " + e);
-            }
-        }
     }
 
     private static <T> void addAlternative(BeforeBeanDiscovery event, Class<T> type) {
         Precedence.asAlternative(event.addAnnotatedType(type, type.getName()));
+    }
+
+    /**
+     * Adds JWT Guard's Jakarta Security mechanism when the application needs it
+     * ({@link MechanismDecision}): after type discovery, when everything that observes the
+     * container's caller is known. Without the Jakarta Security API nothing is decided.
+     */
+    void addMechanism(@Observes AfterTypeDiscovery event) {
+        if (loader == null || !PropertyLookups.isPresent(SECURITY_API, loader)) {
+            return;
+        }
+        MechanismDecision.Application application = new MechanismDecision.Application(
+                CallerObservers.of(List.copyOf(callerObservers)), serverProvidesMpJwt(), List.copyOf(servletSecurity));
+        try {
+            mechanismDecision = MechanismDecision.decide(RuntimeSettings.load(
+                    PropertyLookups.forApplication(loader, null)), application);
+        } catch (ConfigurationException e) {
+            // reported when the guard is built; meanwhile the safe side
+            mechanismDecision = new MechanismDecision(true, "the configuration is unusable (" + e.getMessage() + ")");
+        }
+        if (mechanismDecision.registered()) {
+            try {
+                Class<?> mechanism = Class.forName(MECHANISM, true, JwtGuardExtension.class.getClassLoader());
+                Precedence.asAlternative(event.addAnnotatedType(mechanism, mechanism.getName()));
+                mechanismAdded = true;
+            } catch (ClassNotFoundException | LinkageError e) {
+                LOG.log(System.Logger.Level.WARNING, "Jakarta Security is present but JWT Guard's mechanism cannot "
+                        + "be loaded: " + e);
+                mechanismDecision = new MechanismDecision(false, "the mechanism cannot be loaded: " + e);
+            }
+        }
+        JwtGuards.recordMechanism(loader, mechanismDecision);
+    }
+
+    /**
+     * @return whether the MicroProfile JWT API is the server's rather than loaded together with JWT
+     *     Guard: then the server's own implementation may take part (Payara, WildFly's subsystem,
+     *     TomEE, Liberty's mpJwt feature), and JWT Guard's mechanism must take its place
+     */
+    private static boolean serverProvidesMpJwt() {
+        return JsonWebToken.class.getClassLoader() != JwtGuardExtension.class.getClassLoader();
     }
 
     void addPrincipal(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
@@ -194,6 +232,11 @@ public final class JwtGuardExtension implements Extension {
         Class<T> type = event.getAnnotatedType().getJavaClass();
         if (!type.getName().startsWith(SMALLRYE_JWT) && !ownJar(type)) {
             callerObservers.addAll(CallerObservers.find(type));
+            for (java.lang.annotation.Annotation annotation : type.getAnnotations()) {
+                if (SERVLET_SECURITY.equals(annotation.annotationType().getName())) {
+                    servletSecurity.add(type.getName());
+                }
+            }
         }
     }
 
@@ -336,27 +379,9 @@ public final class JwtGuardExtension implements Extension {
         }
         // attach now, or when the servlet initializer creates the guard later
         JwtGuards.whenCreated(loader, guard -> guard.addListener(listener));
-        if (mechanismAdded) {
-            JwtGuards.whenCreated(loader, guard -> logContainerLogin(guard, observers));
-        }
-    }
-
-    /** Says once, at deployment, when verified callers are logged in to the container, and why. */
-    private static void logContainerLogin(JwtGuard guard, CallerObservers observers) {
-        ContainerLogin mode = guard.settings().containerLogin();
-        String property = RuntimeProperties.CONTAINER_LOGIN + "=" + mode.name().toLowerCase(java.util.Locale.ROOT);
-        if (mode != ContainerLogin.AUTO) {
-            LOG.log(System.Logger.Level.INFO, "JWT Guard: " + property);
-        } else if (observers.needLogin()) {
-            List<String> shown = observers.observers();
-            LOG.log(System.Logger.Level.INFO, "JWT Guard: " + property + ": verified callers are logged in to the "
-                    + "container on every request, because the container's caller is observed: "
-                    + String.join("; ", shown.subList(0, Math.min(5, shown.size())))
-                    + (shown.size() > 5 ? " (and " + (shown.size() - 5) + " more)" : ""));
-        } else {
-            LOG.log(System.Logger.Level.INFO, "JWT Guard: " + property + ": nothing in the application observes the "
-                    + "container's caller, so verified callers are logged in to the container only where it protects "
-                    + "the request (JWT Guard's filters carry the caller everywhere)");
+        MechanismDecision decision = mechanismDecision;
+        if (decision != null) {
+            JwtGuards.whenCreated(loader, guard -> LOG.log(System.Logger.Level.INFO, "JWT Guard: " + decision.reason()));
         }
     }
 
@@ -416,11 +441,6 @@ public final class JwtGuardExtension implements Extension {
                         + "verified once, by JWT Guard" : "")
                 + ". The server's beans stay registered, unused. See docs/servers.md.");
         return Optional.empty();
-    }
-
-    private boolean mechanismEnabled() {
-        Optional<String> value = PropertyLookups.forApplication(loader, null).apply(RuntimeProperties.SECURITY_MECHANISM);
-        return value.map(v -> !v.strip().equalsIgnoreCase("false")).orElse(true);
     }
 
     /** @return the {@code @Claim} problems found at deployment (for diagnostics) */

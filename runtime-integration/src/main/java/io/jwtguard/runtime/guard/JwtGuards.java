@@ -28,6 +28,7 @@ public final class JwtGuards {
         private boolean active;
         private JwtGuard guard;
         private CallerObservers callerObservers = CallerObservers.UNKNOWN;
+        private MechanismDecision mechanism;
         private final List<Consumer<JwtGuard>> pending = new ArrayList<>();
     }
 
@@ -107,6 +108,28 @@ public final class JwtGuards {
         synchronized (APPLICATIONS) {
             State state = APPLICATIONS.get(loader);
             return state == null ? CallerObservers.UNKNOWN : state.callerObservers;
+        }
+    }
+
+    /**
+     * Records whether the CDI extension registered JWT Guard's Jakarta Security mechanism for the
+     * application of {@code loader} (at deployment, after type discovery).
+     */
+    public static void recordMechanism(ClassLoader loader, MechanismDecision decision) {
+        Objects.requireNonNull(decision, "decision");
+        synchronized (APPLICATIONS) {
+            state(loader).mechanism = decision;
+        }
+    }
+
+    /**
+     * @return whether the mechanism was registered for the application of {@code loader}; empty when
+     *     no CDI extension decided (no CDI, or not yet)
+     */
+    public static Optional<MechanismDecision> mechanism(ClassLoader loader) {
+        synchronized (APPLICATIONS) {
+            State state = APPLICATIONS.get(loader);
+            return state == null ? Optional.empty() : Optional.ofNullable(state.mechanism);
         }
     }
 

@@ -1,11 +1,13 @@
 package io.jwtguard.runtime.servlet;
 
 import io.jwtguard.core.config.ConfigurationException;
+import io.jwtguard.runtime.guard.ContainerLogin;
 import io.jwtguard.runtime.guard.DuplicateApis;
 import io.jwtguard.runtime.guard.FilterMode;
 import io.jwtguard.runtime.guard.GuardStatistics;
 import io.jwtguard.runtime.guard.JwtGuard;
 import io.jwtguard.runtime.guard.JwtGuards;
+import io.jwtguard.runtime.guard.MechanismDecision;
 import io.jwtguard.runtime.guard.PropertyLookups;
 import io.jwtguard.runtime.guard.RuntimeProperties;
 import io.jwtguard.runtime.http.UrlPatterns;
@@ -67,6 +69,7 @@ public final class JwtGuardInitializer implements ServletContainerInitializer {
             LOG.log(System.Logger.Level.ERROR, "JWT Guard configuration is unusable: " + e.getMessage());
             throw new ServletException("JWT Guard configuration: " + e.getMessage(), e);
         }
+        requireMechanismWhereTheContainerProtects(context, loader, guard);
         // read-only counts for operators and soak tests; unregistered with the application
         context.addListener(new Release(loader, GuardStatistics.register(context.getContextPath(), guard).orElse(null)));
         if (mode == FilterMode.OFF) {
@@ -84,6 +87,33 @@ public final class JwtGuardInitializer implements ServletContainerInitializer {
         // a pattern we cannot match ourselves ("/") leaves every refusal to the Jakarta Security mechanism too
         UrlPatterns.tryParse(patterns)
                 .ifPresent(covered -> JwtGuardFilter.recordCoverage(context, covered));
+    }
+
+    /**
+     * Fails the deployment when the container protects requests itself (a security constraint)
+     * while {@code container-login=auto} left JWT Guard's Jakarta Security mechanism out: the
+     * container would then refuse every bearer token there. The CDI extension decides before the
+     * deployment descriptor can be read, so this is checked here.
+     */
+    private static void requireMechanismWhereTheContainerProtects(ServletContext context, ClassLoader loader,
+            JwtGuard guard) throws ServletException {
+        Optional<MechanismDecision> mechanism = JwtGuards.mechanism(loader);
+        if (mechanism.isEmpty() || mechanism.get().registered() || !guard.settings().securityMechanism()
+                || guard.settings().containerLogin() != ContainerLogin.AUTO) {
+            return;
+        }
+        List<String> constraints = ContainerConstraints.find(context, loader);
+        if (!constraints.isEmpty()) {
+            String message = "JWT Guard configuration for " + context.getContextPath() + ": the container protects "
+                    + "requests itself (" + String.join("; ", constraints) + "), where it accepts a bearer token only "
+                    + "through JWT Guard's Jakarta Security mechanism, and " + RuntimeProperties.CONTAINER_LOGIN
+                    + "=auto did not register that mechanism because nothing else in the application needs it. Set "
+                    + RuntimeProperties.CONTAINER_LOGIN + "=protected in the application's MicroProfile Config, or "
+                    + "replace the constraint by @RolesAllowed on the resource.";
+            LOG.log(System.Logger.Level.ERROR, message);
+            JwtGuards.release(loader); // the application does not start: nothing of its guard may stay
+            throw new ServletException(message);
+        }
     }
 
     private static boolean usesMpJwt(Set<Class<?>> classes) {

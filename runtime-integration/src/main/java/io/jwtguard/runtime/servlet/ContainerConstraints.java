@@ -1,0 +1,108 @@
+package io.jwtguard.runtime.servlet;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Where an application asks the container to protect requests itself: {@code <security-constraint>}
+ * in {@code WEB-INF/web.xml} or in a {@code META-INF/web-fragment.xml}, and {@code @ServletSecurity}
+ * on a registered servlet. The container enforces those before any filter, so a bearer token is
+ * accepted there only through JWT Guard's Jakarta Security mechanism. Programmatic
+ * {@code ServletRegistration.Dynamic.setServletSecurity} is not visible here.
+ *
+ * <p>Descriptors are read with a StAX reader that neither reads a DTD nor resolves entities. A
+ * descriptor that cannot be parsed is reported as a possible constraint (the safe side). Stateless.
+ */
+final class ContainerConstraints {
+    private static final String CONSTRAINT = "security-constraint";
+    private static final String SERVLET_SECURITY = "jakarta.servlet.annotation.ServletSecurity";
+
+    private ContainerConstraints() {
+    }
+
+    /**
+     * @param context the application's servlet context, not null
+     * @param loader the application's class loader, not null
+     * @return where the application declares container security constraints, described for a
+     *     message; empty when nowhere
+     */
+    static List<String> find(ServletContext context, ClassLoader loader) {
+        List<String> found = new ArrayList<>();
+        try (InputStream webXml = context.getResourceAsStream("/WEB-INF/web.xml")) {
+            if (webXml != null) {
+                declares(webXml, "WEB-INF/web.xml").ifPresent(found::add);
+            }
+        } catch (IOException e) {
+            found.add("WEB-INF/web.xml (unreadable: " + e.getMessage() + ")");
+        }
+        try {
+            Enumeration<URL> fragments = loader.getResources("META-INF/web-fragment.xml");
+            while (fragments.hasMoreElements()) {
+                URL fragment = fragments.nextElement();
+                try (InputStream in = fragment.openStream()) {
+                    declares(in, fragment.toString()).ifPresent(found::add);
+                }
+            }
+        } catch (IOException e) {
+            found.add("META-INF/web-fragment.xml (unreadable: " + e.getMessage() + ")");
+        }
+        for (Map.Entry<String, ? extends ServletRegistration> servlet : context.getServletRegistrations().entrySet()) {
+            String className = servlet.getValue().getClassName();
+            if (className != null && servletSecurity(className, loader)) {
+                found.add("@ServletSecurity on " + className);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * @param descriptor a deployment descriptor, not null
+     * @param name its name in messages
+     * @return the description of its constraint when it declares one, or when it cannot be parsed
+     */
+    static Optional<String> declares(InputStream descriptor, String name) {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try {
+            XMLStreamReader reader = factory.createXMLStreamReader(descriptor);
+            try {
+                while (reader.hasNext()) {
+                    if (reader.next() == XMLStreamReader.START_ELEMENT && CONSTRAINT.equals(reader.getLocalName())) {
+                        return Optional.of(name + ": <" + CONSTRAINT + ">");
+                    }
+                }
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
+            return Optional.of(name + " (cannot be parsed: " + e.getMessage() + ")");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean servletSecurity(String className, ClassLoader loader) {
+        try {
+            for (Annotation annotation : Class.forName(className, false, loader).getAnnotations()) {
+                if (SERVLET_SECURITY.equals(annotation.annotationType().getName())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false; // the container's own servlet (a JSP or default servlet), not the application's
+        }
+    }
+}
