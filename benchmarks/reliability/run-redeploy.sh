@@ -15,18 +15,23 @@
 #                  copy of the enum holds all its constants, as long as its class loader lives) divided
 #                  by the number of constants, as tck-tests' RedeployLeakTest counts them
 #   mxbeans        JWT Guard statistics MXBeans registered (GuardProbe): one per deployed application
-# Asserts: guard_copies and jwtguard_classes at the end equal the baseline (two deployments, so no
-# copy of JWT Guard stays reachable); threads at the end within THREAD_TOLERANCE of the baseline; the
-# other application saw 0 errors (non-200 answers, socket errors, timeouts).
+# Asserts: guard_copies (and jwtguard_classes) at the end at most COPY_TOLERANCE copies over the
+# baseline of two deployments, whatever REDEPLOYS is: Liberty keeps the last undeployed application or
+# two until its finalizer-pending WARDeployedAppInfo is finalized (tck-tests/README.md 1e, item 6; a
+# heap dump then shows no strong path to them), while a leak grows with every redeploy; threads at the
+# end within THREAD_TOLERANCE of the baseline; the other application saw 0 errors (non-200 answers,
+# socket errors, timeouts).
 #
 # ACCP (the example ships Amazon Corretto Crypto Provider in WEB-INF/lib): ACCP=war (default) runs the
 # WARs as shipped; ACCP=shared takes the ACCP jar out of both WARs and puts it into the server's global
 # shared library (lib/global), as tck-tests' profile liberty-tck does.
 #
-# MECHANISM=on (default, as the example ships) keeps JWT Guard's Jakarta Security mechanism;
-# MECHANISM=off sets jwtguard.security-mechanism.enabled=false on both applications (server.env). Open
-# Liberty's Jakarta Security code keeps every undeployed application that had a mechanism
-# (docs/reliability.md, Redeploy; tck-tests/README.md 1e), so only MECHANISM=off can come back clean.
+# MECHANISM=auto (default, as the example ships: container-login=auto, and since nothing in the example
+# observes the container's caller no Jakarta Security mechanism is registered); MECHANISM=always sets
+# jwtguard.security-mechanism.container-login=always, so the mechanism is registered; MECHANISM=off sets
+# jwtguard.security-mechanism.enabled=false (both on both applications, server.env). Open Liberty's
+# Jakarta Security code keeps every undeployed application that had a mechanism (docs/reliability.md,
+# Redeploy; tck-tests/README.md 1e), so MECHANISM=always cannot come back clean.
 #
 # SOFT_REFS=clear (default) starts the server with -XX:SoftRefLRUPolicyMSPerMB=0, so the full GC before
 # each measurement also clears softly reachable objects: what stays is strongly held (a leak). With
@@ -35,8 +40,8 @@
 #
 # Results: benchmarks/target/reliability/redeploy-<time>/ (redeploys.tsv, other-per-second.tsv, summary);
 # with CHART_DIR=docs/img the chart is written there (redeploy-<accp>.svg).
-# Settings (environment): REDEPLOYS=20 PORT=20200 ACCP=war|shared THREAD_TOLERANCE=3 LOAD_DELAY_MS=2
-#   LOAD_CONNECTIONS=4 MECHANISM=on|off SOFT_REFS=clear|keep SKIP_BUILD=1 MAVEN_REPO_LOCAL=<path> CHART_DIR=<folder>
+# Settings (environment): REDEPLOYS=20 PORT=20200 ACCP=war|shared THREAD_TOLERANCE=3 COPY_TOLERANCE=2
+#   LOAD_DELAY_MS=2 LOAD_CONNECTIONS=4 MECHANISM=auto|always|off SOFT_REFS=clear|keep SKIP_BUILD=1 MAVEN_REPO_LOCAL=<path> CHART_DIR=<folder>
 # Smoke run: REDEPLOYS=2 benchmarks/reliability/run-redeploy.sh
 set -euo pipefail
 
@@ -49,15 +54,17 @@ REDEPLOYS=${REDEPLOYS:-20}
 PORT=${PORT:-20200}
 ACCP=${ACCP:-war}
 THREAD_TOLERANCE=${THREAD_TOLERANCE:-3}
+COPY_TOLERANCE=${COPY_TOLERANCE:-2}
 LOAD_DELAY_MS=${LOAD_DELAY_MS:-2}
 LOAD_CONNECTIONS=${LOAD_CONNECTIONS:-4}
 [[ "$REDEPLOYS" =~ ^[1-9][0-9]?$ ]] || die "REDEPLOYS must be 1 to 99"
 case "$ACCP" in war|shared) ;; *) die "ACCP must be war or shared, not '$ACCP'" ;; esac
-MECHANISM=${MECHANISM:-on}
+MECHANISM=${MECHANISM:-auto}
 SOFT_REFS=${SOFT_REFS:-clear}
 case "$SOFT_REFS" in clear|keep) ;; *) die "SOFT_REFS must be clear or keep, not '$SOFT_REFS'" ;; esac
-case "$MECHANISM" in on) mechanism_enabled=true ;; off) mechanism_enabled=false ;;
-  *) die "MECHANISM must be on or off, not '$MECHANISM'" ;; esac
+case "$MECHANISM" in auto) mechanism_enabled=true; container_login=auto ;;
+  always) mechanism_enabled=true; container_login=always ;; off) mechanism_enabled=false; container_login=auto ;;
+  *) die "MECHANISM must be auto, always or off, not '$MECHANISM'" ;; esac
 
 RUN="$ROOT/benchmarks/target/reliability/redeploy-$ACCP-mechanism-$MECHANISM-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$RUN"
@@ -92,6 +99,7 @@ new_server "$SERVER" "$PORT" <<EOF
 MP_JWT_VERIFY_PUBLICKEY_LOCATION=$TOKENS/public-key.pem
 MP_JWT_VERIFY_PUBLICKEY_ALGORITHM=ES256
 JWTGUARD_SECURITY_MECHANISM_ENABLED=$mechanism_enabled
+JWTGUARD_SECURITY_MECHANISM_CONTAINER_LOGIN=$container_login
 EOF
 DIR="$WLP_USER_DIR/servers/$SERVER"
 [ "$SOFT_REFS" = keep ] || echo "-XX:SoftRefLRUPolicyMSPerMB=0" >> "$DIR/jvm.options"
@@ -208,8 +216,11 @@ col() { cut -f"$2" <<< "$1"; }
 other_errors=$(( $(field non_200 "$load_line") + $(field socket_errors "$load_line") + $(field timeouts "$load_line") ))
 thread_delta=$(( $(col "$final" 1) - $(col "$base" 3) ))
 accp_delta=$(( $(col "$final" 2) - $(col "$base" 4) ))
-copies_ok=$(awk -v f="$(col "$final" 4)" -v b="$(col "$base" 6)" 'BEGIN { print (f <= b + 0.01 ? 1 : 0) }')
-classes_ok=$([ "$(col "$final" 3)" -le "$(col "$base" 5)" ] && echo 1 || echo 0)
+copies_ok=$(awk -v f="$(col "$final" 4)" -v b="$(col "$base" 6)" -v t="$COPY_TOLERANCE" \
+  'BEGIN { print (f <= b + t + 0.01 ? 1 : 0) }')
+# the baseline's classes are two copies' worth; each copy within the tolerance may add its share
+classes_ok=$(awk -v f="$(col "$final" 3)" -v b="$(col "$base" 5)" -v t="$COPY_TOLERANCE" \
+  'BEGIN { print (f <= b + t * b / 2 ? 1 : 0) }')
 threads_ok=$([ "${thread_delta#-}" -le "$THREAD_TOLERANCE" ] && echo 1 || echo 0)
 errors_logged=$(grep -c '^\[[^]]*\] [0-9a-f]* .* E ' "$MESSAGES" || true)
 seconds_max=$(awk -F'\t' 'NR > 2 && $1 != "final" && $2 > m { m = $2 } END { print m + 0 }' "$TSV")
@@ -219,8 +230,8 @@ echo "## Results ($REDEPLOYS redeploys, ACCP=$ACCP, MECHANISM=$MECHANISM, SOFT_R
 echo
 echo "| measure | baseline (both deployed) | after $REDEPLOYS redeploys | verdict |"
 echo "|---|---:|---:|---|"
-echo "| JWT Guard copies alive (RejectionReason instances / $PER_COPY) | $(col "$base" 6) | $(col "$final" 4) | $([ "$copies_ok" = 1 ] && echo "no copy left behind" || echo "COPIES LEFT BEHIND") |"
-echo "| JWT Guard classes loaded | $(col "$base" 5) | $(col "$final" 3) | $([ "$classes_ok" = 1 ] && echo "back to baseline" || echo "MORE THAN BASELINE") |"
+echo "| JWT Guard copies alive (RejectionReason instances / $PER_COPY) | $(col "$base" 6) | $(col "$final" 4) | $([ "$copies_ok" = 1 ] && echo "bounded (at most +$COPY_TOLERANCE, whatever the number of redeploys)" || echo "COPIES LEFT BEHIND") |"
+echo "| JWT Guard classes loaded | $(col "$base" 5) | $(col "$final" 3) | $([ "$classes_ok" = 1 ] && echo "bounded" || echo "MORE THAN THE TOLERANCE") |"
 echo "| JWT Guard MXBeans registered | $(col "$base" 7) | $(col "$final" 5) | $([ "$(col "$final" 5)" = "$(col "$base" 7)" ] && echo "one per application" || echo "WRONG COUNT") |"
 echo "| live threads | $(col "$base" 3) | $(col "$final" 1) | $([ "$threads_ok" = 1 ] && echo "within ±$THREAD_TOLERANCE" || echo "NOT BACK (+$thread_delta)") |"
 echo "| ACCP \"Native reference cleanup thread\"s | $(col "$base" 4) | $(col "$final" 2) | $([ "$accp_delta" -le 0 ] && echo "none added" || echo "+$accp_delta (one per undeployed application)") |"
@@ -233,7 +244,7 @@ echo "Load on /other: $(field requests "$load_line") requests in $(field seconds
   "errors: non-200 $(field non_200 "$load_line"), socket $(field socket_errors "$load_line"), timeouts $(field timeouts "$load_line")"
 echo "Slowest redeploy until /orders served again: $seconds_max s; ERROR lines in messages.log: $errors_logged"
 if [ "$copies_ok" = 1 ] && [ "$classes_ok" = 1 ] && [ "$threads_ok" = 1 ] && [ "$other_errors" = 0 ]; then
-  echo "VERDICT: CLEAN (no JWT Guard copy or class left, threads back within ±$THREAD_TOLERANCE, 0 errors on /other)"
+  echo "VERDICT: CLEAN (JWT Guard copies and classes within +$COPY_TOLERANCE copies of the baseline after $REDEPLOYS redeploys, threads back within ±$THREAD_TOLERANCE, 0 errors on /other)"
 else
   echo "VERDICT: NOT CLEAN (copies ok: $copies_ok, classes ok: $classes_ok, threads ok: $threads_ok, errors on /other: $other_errors)"
 fi
@@ -244,10 +255,10 @@ CHART_DIR=${CHART_DIR:-$RUN}
 mkdir -p "$CHART_DIR"
 head -n -1 "$TSV" > "$RUN/redeploys-chart.tsv" # without the final row (its x is not a number)
 python3 "$ROOT/benchmarks/charts/svgchart.py" lines --input "$RUN/redeploys-chart.tsv" \
-  --output "$CHART_DIR/redeploy-$ACCP$([ "$MECHANISM" = on ] || echo -mechanism-off).svg" \
+  --output "$CHART_DIR/redeploy-$ACCP-mechanism-$MECHANISM.svg" \
   --title "Redeploy (ACCP=$ACCP, mechanism $MECHANISM): threads and loaded JWT Guard classes after each redeploy" \
   --columns threads,accp_threads --y2-columns jwtguard_classes --y-label "threads" \
   --y2-label "classes" --x-label "redeploy"
 echo
-echo "Chart: $CHART_DIR/redeploy-$ACCP$([ "$MECHANISM" = on ] || echo -mechanism-off).svg; raw results: $RUN"
+echo "Chart: $CHART_DIR/redeploy-$ACCP-mechanism-$MECHANISM.svg; raw results: $RUN"
 echo "Finished $(date -u +%Y-%m-%dT%H:%M:%SZ); load average $(load_average)"

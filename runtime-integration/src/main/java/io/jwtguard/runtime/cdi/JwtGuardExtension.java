@@ -127,6 +127,28 @@ public final class JwtGuardExtension implements Extension {
         for (Class<?> type : List.of(JsonWebTokenProducer.class, ClaimProducers.class)) {
             addAlternative(event, type);
         }
+        if (loader == null || !PropertyLookups.isPresent(SECURITY_API, loader)) {
+            return; // no Jakarta Security: nothing to decide
+        }
+        Optional<MechanismDecision> early;
+        try {
+            early = MechanismDecision.beforeDiscovery(RuntimeSettings.load(PropertyLookups.forApplication(loader, null)),
+                    serverProvidesMpJwt());
+        } catch (ConfigurationException e) {
+            // reported when the guard is built; meanwhile the side of the earlier releases
+            early = Optional.of(new MechanismDecision(true, "the configuration is unusable (" + e.getMessage() + ")"));
+        }
+        if (early.isEmpty()) {
+            return; // container-login=auto on a server without its own MP-JWT: after type discovery
+        }
+        mechanismDecision = early.get();
+        if (mechanismDecision.registered()) {
+            mechanismClass().ifPresent(type -> {
+                addAlternative(event, type);
+                mechanismAdded = true;
+            });
+        }
+        JwtGuards.recordMechanism(loader, mechanismDecision);
     }
 
     private static <T> void addAlternative(BeforeBeanDiscovery event, Class<T> type) {
@@ -134,35 +156,45 @@ public final class JwtGuardExtension implements Extension {
     }
 
     /**
-     * Adds JWT Guard's Jakarta Security mechanism when the application needs it
-     * ({@link MechanismDecision}): after type discovery, when everything that observes the
-     * container's caller is known. Without the Jakarta Security API nothing is decided.
+     * Decides, with {@code container-login=auto} on a server that does not provide MicroProfile JWT,
+     * whether the application needs JWT Guard's Jakarta Security mechanism ({@link MechanismDecision}),
+     * and adds it if so: after type discovery, when everything that observes the container's caller is
+     * known. It is then a plain bean, not an alternative: without a server MP-JWT there is no other
+     * mechanism to outvote (an application's own one is, with it, a deployment error of ambiguity).
+     * Every other case was decided before discovery ({@link #addBeans}).
      */
     void addMechanism(@Observes AfterTypeDiscovery event) {
-        if (loader == null || !PropertyLookups.isPresent(SECURITY_API, loader)) {
+        if (loader == null || mechanismDecision != null || !PropertyLookups.isPresent(SECURITY_API, loader)) {
             return;
         }
         MechanismDecision.Application application = new MechanismDecision.Application(
-                CallerObservers.of(List.copyOf(callerObservers)), serverProvidesMpJwt(), List.copyOf(servletSecurity));
+                CallerObservers.of(List.copyOf(callerObservers)), false, List.copyOf(servletSecurity));
         try {
             mechanismDecision = MechanismDecision.decide(RuntimeSettings.load(
                     PropertyLookups.forApplication(loader, null)), application);
         } catch (ConfigurationException e) {
-            // reported when the guard is built; meanwhile the safe side
             mechanismDecision = new MechanismDecision(true, "the configuration is unusable (" + e.getMessage() + ")");
         }
         if (mechanismDecision.registered()) {
-            try {
-                Class<?> mechanism = Class.forName(MECHANISM, true, JwtGuardExtension.class.getClassLoader());
-                Precedence.asAlternative(event.addAnnotatedType(mechanism, mechanism.getName()));
+            Optional<Class<?>> type = mechanismClass();
+            if (type.isPresent()) {
+                event.addAnnotatedType(type.get(), type.get().getName());
                 mechanismAdded = true;
-            } catch (ClassNotFoundException | LinkageError e) {
-                LOG.log(System.Logger.Level.WARNING, "Jakarta Security is present but JWT Guard's mechanism cannot "
-                        + "be loaded: " + e);
-                mechanismDecision = new MechanismDecision(false, "the mechanism cannot be loaded: " + e);
+            } else {
+                mechanismDecision = new MechanismDecision(false, "the mechanism cannot be loaded");
             }
         }
         JwtGuards.recordMechanism(loader, mechanismDecision);
+    }
+
+    private static Optional<Class<?>> mechanismClass() {
+        try {
+            return Optional.of(Class.forName(MECHANISM, true, JwtGuardExtension.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            LOG.log(System.Logger.Level.WARNING, "Jakarta Security is present but JWT Guard's mechanism cannot be "
+                    + "loaded: " + e);
+            return Optional.empty();
+        }
     }
 
     /**
@@ -264,6 +296,9 @@ public final class JwtGuardExtension implements Extension {
         String source = extension != null ? extension.getClass().getName() : bean.getBeanClass().getName();
         if (source.startsWith(OWN_PACKAGE)) {
             return;
+        }
+        if (mechanism && loader != null) {
+            JwtGuards.recordOtherMechanism(loader);
         }
         // an application's own mechanism (form login, ...) is no competitor: only one that comes
         // with JsonWebToken / @Claim beans from the same source is

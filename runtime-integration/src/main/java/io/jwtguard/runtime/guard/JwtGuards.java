@@ -29,6 +29,7 @@ public final class JwtGuards {
         private JwtGuard guard;
         private CallerObservers callerObservers = CallerObservers.UNKNOWN;
         private MechanismDecision mechanism;
+        private boolean otherMechanism;
         private final List<Consumer<JwtGuard>> pending = new ArrayList<>();
     }
 
@@ -130,6 +131,24 @@ public final class JwtGuards {
         synchronized (APPLICATIONS) {
             State state = APPLICATIONS.get(loader);
             return state == null ? Optional.empty() : Optional.ofNullable(state.mechanism);
+        }
+    }
+
+    /**
+     * Records that the application of {@code loader} has a Jakarta Security mechanism that is not
+     * JWT Guard's (its own, or a server's), as the CDI extension found it.
+     */
+    public static void recordOtherMechanism(ClassLoader loader) {
+        synchronized (APPLICATIONS) {
+            state(loader).otherMechanism = true;
+        }
+    }
+
+    /** @return whether the application of {@code loader} has a Jakarta Security mechanism not JWT Guard's */
+    public static boolean hasOtherMechanism(ClassLoader loader) {
+        synchronized (APPLICATIONS) {
+            State state = APPLICATIONS.get(loader);
+            return state != null && state.otherMechanism;
         }
     }
 

@@ -50,6 +50,25 @@ public record MechanismDecision(boolean registered, String reason) {
     }
 
     /**
+     * The decision where it does not depend on the application's classes: with
+     * {@code enabled=false}, {@code always} or {@code protected}, or where the server provides
+     * MicroProfile JWT (then the mechanism must be an alternative that outvotes the server's, which
+     * only works when added before discovery).
+     *
+     * @param settings the application's runtime settings, not null
+     * @param serverProvidesMpJwt whether the MicroProfile JWT API comes from the server
+     * @return the decision, or empty when it needs the application's classes ({@link #decide})
+     */
+    public static java.util.Optional<MechanismDecision> beforeDiscovery(RuntimeSettings settings,
+            boolean serverProvidesMpJwt) {
+        if (settings.securityMechanism() && settings.containerLogin() == ContainerLogin.AUTO && !serverProvidesMpJwt) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(decide(settings, new Application(CallerObservers.NONE, serverProvidesMpJwt,
+                List.of())));
+    }
+
+    /**
      * @param settings the application's runtime settings, not null
      * @param application what the application shows, not null
      * @return whether to register the mechanism, and why

@@ -41,6 +41,7 @@ public final class JwtGuardInitializer implements ServletContainerInitializer {
     /** The name of the installed filter. */
     public static final String FILTER_NAME = "jwtguard";
     private static final System.Logger LOG = System.getLogger(JwtGuardInitializer.class.getName());
+    private static final String AUTH_CONFIG_FACTORY = "jakarta.security.auth.message.config.AuthConfigFactory";
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
@@ -70,6 +71,7 @@ public final class JwtGuardInitializer implements ServletContainerInitializer {
             throw new ServletException("JWT Guard configuration: " + e.getMessage(), e);
         }
         requireMechanismWhereTheContainerProtects(context, loader, guard);
+        removeStaleSecurityBridge(context, loader);
         // read-only counts for operators and soak tests; unregistered with the application
         context.addListener(new Release(loader, GuardStatistics.register(context.getContextPath(), guard).orElse(null)));
         if (mode == FilterMode.OFF) {
@@ -113,6 +115,30 @@ public final class JwtGuardInitializer implements ServletContainerInitializer {
             LOG.log(System.Logger.Level.ERROR, message);
             JwtGuards.release(loader); // the application does not start: nothing of its guard may stay
             throw new ServletException(message);
+        }
+    }
+
+    /**
+     * In an application without a Jakarta Security mechanism (neither JWT Guard's, decided at
+     * deployment, nor its own), removes Open Liberty's bridge left registered for this context root
+     * by an earlier application ({@link StaleSecurityBridge}).
+     */
+    private static void removeStaleSecurityBridge(ServletContext context, ClassLoader loader) {
+        Optional<MechanismDecision> mechanism = JwtGuards.mechanism(loader);
+        if (mechanism.isEmpty() || mechanism.get().registered() || JwtGuards.hasOtherMechanism(loader)
+                || !PropertyLookups.isPresent(AUTH_CONFIG_FACTORY, loader)) {
+            return;
+        }
+        try {
+            List<String> removed = StaleSecurityBridge.remove(context);
+            if (!removed.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "JWT Guard: removed Open Liberty's Jakarta Security bridge that an "
+                        + "earlier application left registered for " + context.getContextPath() + " (" + removed
+                        + "); this application has no Jakarta Security mechanism");
+            }
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.WARNING, "JWT Guard: cannot look for a stale Jakarta Authentication "
+                    + "registration of " + context.getContextPath() + ": " + e);
         }
     }
 

@@ -94,4 +94,19 @@ class MechanismDecisionTest {
         assertThat(decision.registered()).isFalse();
         assertThat(decision.reason()).isEqualTo(RuntimeProperties.SECURITY_MECHANISM + "=false");
     }
+
+    @Test
+    void beforeDiscoveryWhenAutoOnAServerWithoutItsOwnMpJwtThenTheApplicationsClassesDecide() {
+        assertThat(MechanismDecision.beforeDiscovery(settings(Map.of()), false)).isEmpty();
+    }
+
+    @Test
+    void beforeDiscoveryWhenTheServerProvidesMpJwtOrTheModeIsExplicitThenDecidedAtOnce() {
+        assertThat(MechanismDecision.beforeDiscovery(settings(Map.of()), true))
+                .hasValueSatisfying(decision -> assertThat(decision.registered()).isTrue());
+        assertThat(MechanismDecision.beforeDiscovery(settings(Map.of(RuntimeProperties.CONTAINER_LOGIN, "protected")),
+                false)).hasValueSatisfying(decision -> assertThat(decision.registered()).isTrue());
+        assertThat(MechanismDecision.beforeDiscovery(settings(Map.of(RuntimeProperties.SECURITY_MECHANISM, "false")),
+                true)).hasValueSatisfying(decision -> assertThat(decision.registered()).isFalse());
+    }
 }

@@ -86,16 +86,18 @@ public class RedeployLeakTest extends Arquillian {
 
     @Deployment(name = "redeploy", managed = false, testable = false)
     public static WebArchive app() {
-        // Jakarta Security's mechanism off: Open Liberty keeps every application that had one (see below)
-        return war("redeploy", "jwtguard.security-mechanism.enabled=false");
+        // the defaults: with container-login=auto and nothing observing the container's caller, no Jakarta
+        // Security mechanism is registered, so Open Liberty has none to keep (see below)
+        return war("redeploy", "");
     }
 
     @Deployment(name = "redeploy-mechanism", managed = false, testable = false)
     public static WebArchive appWithMechanism() {
-        return war("redeploy-mechanism", "");
+        // a registered mechanism (container-login=always): Open Liberty keeps every application that had one
+        return war("redeploy-mechanism", "jwtguard.security-mechanism.container-login=always");
     }
 
-    private static WebArchive war(String name, String extraConfig) {
+    static WebArchive war(String name, String extraConfig) {
         // the JWKS port is only known once the server above runs: the WAR is built when deployed
         String config = String.join("\n",
                 "mp.jwt.verify.publickey.location=" + jwksUri(),
@@ -162,7 +164,8 @@ public class RedeployLeakTest extends Arquillian {
     }
 
     /**
-     * With JWT Guard's Jakarta Security mechanism on, Open Liberty 26.0.0.3 keeps every undeployed
+     * With JWT Guard's Jakarta Security mechanism registered ({@code container-login=always} here; with the
+     * default {@code auto} only in an application that observes the container's caller), Open Liberty 26.0.0.3 keeps every undeployed
      * application through its Jakarta Security implementation ({@code com.ibm.ws.security.javaeesec}):
      * {@code ModulePropertiesUtils} caches each module's {@code HttpAuthenticationMechanism} in a
      * {@code WeakHashMap} keyed by the module's metadata, which the cached Weld proxy references through its
@@ -246,7 +249,7 @@ public class RedeployLeakTest extends Arquillian {
     }
 
 
-    private static int get(String url, String token) throws Exception {
+    static int get(String url, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -254,7 +257,7 @@ public class RedeployLeakTest extends Arquillian {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static String token() {
+    static String token() {
         return IDP.token().subject("redeploy@example.com").sign();
     }
 }
