@@ -2,6 +2,7 @@ package io.jwtguard.runtime.cdi;
 
 import io.jwtguard.runtime.guard.ApplicationClaimRules;
 import io.jwtguard.runtime.guard.CallerObservers;
+import io.jwtguard.runtime.guard.ContainerConstraints;
 import io.jwtguard.runtime.guard.MechanismDecision;
 import io.jwtguard.core.verify.ClaimRule;
 import io.jwtguard.core.config.ConfigurationException;
@@ -112,8 +113,11 @@ public final class JwtGuardExtension implements Extension {
     private final Set<String> jwtSources = new LinkedHashSet<>();
     /** Classes that contributed an HttpAuthenticationMechanism bean not ours. */
     private final Set<String> mechanismSources = new LinkedHashSet<>();
-    /** Classes carrying {@code @ServletSecurity}: the container protects their requests itself. */
-    private final List<String> servletSecurity = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Where the container protects requests itself: {@code @ServletSecurity} on discovered classes. */
+    private final List<String> containerConstraints = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Some of the application's classes, to find its {@code WEB-INF/web.xml} before the servlet context exists. */
+    private final List<String> applicationClasses = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final int APPLICATION_CLASSES_KEPT = 50;
     private boolean loginConfigSeen;
     private boolean mechanismAdded;
     /** Decided after type discovery; null without the Jakarta Security API. */
@@ -167,8 +171,10 @@ public final class JwtGuardExtension implements Extension {
         if (loader == null || mechanismDecision != null || !PropertyLookups.isPresent(SECURITY_API, loader)) {
             return;
         }
+        List<String> constraints = new ArrayList<>(containerConstraints);
+        constraints.addAll(ContainerConstraints.beforeStart(loader, List.copyOf(applicationClasses)));
         MechanismDecision.Application application = new MechanismDecision.Application(
-                CallerObservers.of(List.copyOf(callerObservers)), false, List.copyOf(servletSecurity));
+                CallerObservers.of(List.copyOf(callerObservers)), false, constraints);
         try {
             mechanismDecision = MechanismDecision.decide(RuntimeSettings.load(
                     PropertyLookups.forApplication(loader, null)), application);
@@ -266,8 +272,11 @@ public final class JwtGuardExtension implements Extension {
             callerObservers.addAll(CallerObservers.find(type));
             for (java.lang.annotation.Annotation annotation : type.getAnnotations()) {
                 if (SERVLET_SECURITY.equals(annotation.annotationType().getName())) {
-                    servletSecurity.add(type.getName());
+                    containerConstraints.add("@ServletSecurity on " + type.getName());
                 }
+            }
+            if (applicationClasses.size() < APPLICATION_CLASSES_KEPT) {
+                applicationClasses.add(type.getName());
             }
         }
     }

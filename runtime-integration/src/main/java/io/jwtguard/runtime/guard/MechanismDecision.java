@@ -19,10 +19,13 @@ import java.util.Objects;
  *       place;</li>
  *   <li>the servlet filter is off or does not cover every path: the mechanism refuses bad tokens
  *       where the filter does not run;</li>
- *   <li>a class carries {@code @ServletSecurity}: the container protects requests itself.</li>
+ *   <li>the container protects requests itself ({@link ContainerConstraints}: a
+ *       {@code <security-constraint>} in {@code web.xml} or a {@code web-fragment.xml},
+ *       {@code @ServletSecurity}), or the descriptor cannot be read: only the mechanism lets the
+ *       container accept a bearer token there.</li>
  * </ul>
- * A {@code web.xml} security constraint cannot be seen that early; JWT Guard's servlet initializer
- * fails the deployment, naming the fix, when it finds one and the mechanism was not registered.
+ * The servlet initializer checks the constraints again once the servlet context exists and logs an
+ * ERROR naming the fix if one was missed.
  * With {@code always} or {@code protected} the mechanism is registered, and with
  * {@code jwtguard.security-mechanism.enabled=false} never. Immutable.
  *
@@ -40,12 +43,13 @@ public record MechanismDecision(boolean registered, String reason) {
      * @param observers what observes the container's caller, not null
      * @param serverProvidesMpJwt whether the MicroProfile JWT API comes from the server rather than
      *     with JWT Guard (a server implementation may take part)
-     * @param servletSecurity the classes carrying {@code @ServletSecurity}, possibly none
+     * @param containerConstraints where the container protects requests itself, described; possibly none
      */
-    public record Application(CallerObservers observers, boolean serverProvidesMpJwt, List<String> servletSecurity) {
+    public record Application(CallerObservers observers, boolean serverProvidesMpJwt,
+            List<String> containerConstraints) {
         public Application {
             Objects.requireNonNull(observers, "observers");
-            servletSecurity = List.copyOf(servletSecurity);
+            containerConstraints = List.copyOf(containerConstraints);
         }
     }
 
@@ -104,9 +108,9 @@ public record MechanismDecision(boolean registered, String reason) {
                     + RuntimeProperties.SERVLET_FILTER_PATTERNS + "), so the mechanism refuses bad tokens elsewhere"
                     + onlyProtected);
         }
-        if (!application.servletSecurity().isEmpty()) {
-            return new MechanismDecision(true, mode + ": the container protects requests itself (@ServletSecurity on "
-                    + String.join(", ", application.servletSecurity()) + ")" + onlyProtected);
+        if (!application.containerConstraints().isEmpty()) {
+            return new MechanismDecision(true, mode + ": the container protects requests itself ("
+                    + String.join("; ", application.containerConstraints()) + ")" + onlyProtected);
         }
         return new MechanismDecision(false, mode + ": nothing in the application needs the container to know the "
                 + "caller, so no Jakarta Security mechanism is registered; JWT Guard's filters carry the caller and "

@@ -1,6 +1,7 @@
 package io.jwtguard.runtime.servlet;
 
 import io.jwtguard.core.config.ConfigurationException;
+import io.jwtguard.runtime.guard.ContainerConstraints;
 import io.jwtguard.runtime.guard.ContainerLogin;
 import io.jwtguard.runtime.guard.DuplicateApis;
 import io.jwtguard.runtime.guard.FilterMode;
@@ -92,13 +93,15 @@ public final class JwtGuardInitializer implements ServletContainerInitializer {
     }
 
     /**
-     * Fails the deployment when the container protects requests itself (a security constraint)
-     * while {@code container-login=auto} left JWT Guard's Jakarta Security mechanism out: the
-     * container would then refuse every bearer token there. The CDI extension decides before the
-     * deployment descriptor can be read, so this is checked here.
+     * Logs an ERROR naming the fix when the container protects requests itself (a security
+     * constraint the CDI extension could not see: a servlet registered in code, or one whose class was
+     * not discovered) while {@code container-login=auto} left JWT Guard's Jakarta Security mechanism
+     * out: the container then refuses every bearer token there (it fails closed). Not a deployment
+     * failure: Open Liberty starts an application whose initializer failed anyway, without the rest of
+     * it (JWT Guard's filter), which would protect less.
      */
     private static void requireMechanismWhereTheContainerProtects(ServletContext context, ClassLoader loader,
-            JwtGuard guard) throws ServletException {
+            JwtGuard guard) {
         Optional<MechanismDecision> mechanism = JwtGuards.mechanism(loader);
         if (mechanism.isEmpty() || mechanism.get().registered() || !guard.settings().securityMechanism()
                 || guard.settings().containerLogin() != ContainerLogin.AUTO) {
@@ -106,15 +109,12 @@ public final class JwtGuardInitializer implements ServletContainerInitializer {
         }
         List<String> constraints = ContainerConstraints.find(context, loader);
         if (!constraints.isEmpty()) {
-            String message = "JWT Guard configuration for " + context.getContextPath() + ": the container protects "
-                    + "requests itself (" + String.join("; ", constraints) + "), where it accepts a bearer token only "
-                    + "through JWT Guard's Jakarta Security mechanism, and " + RuntimeProperties.CONTAINER_LOGIN
-                    + "=auto did not register that mechanism because nothing else in the application needs it. Set "
-                    + RuntimeProperties.CONTAINER_LOGIN + "=protected in the application's MicroProfile Config, or "
-                    + "replace the constraint by @RolesAllowed on the resource.";
-            LOG.log(System.Logger.Level.ERROR, message);
-            JwtGuards.release(loader); // the application does not start: nothing of its guard may stay
-            throw new ServletException(message);
+            LOG.log(System.Logger.Level.ERROR, "JWT Guard configuration for " + context.getContextPath() + ": the "
+                    + "container protects requests itself (" + String.join("; ", constraints) + "), where it accepts a "
+                    + "bearer token only through JWT Guard's Jakarta Security mechanism, and "
+                    + RuntimeProperties.CONTAINER_LOGIN + "=auto did not register that mechanism: the container "
+                    + "refuses every bearer token there. Set " + RuntimeProperties.CONTAINER_LOGIN + "=protected in the "
+                    + "application's MicroProfile Config, or replace the constraint by @RolesAllowed on the resource.");
         }
     }
 

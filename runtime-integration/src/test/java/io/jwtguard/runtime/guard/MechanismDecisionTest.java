@@ -66,12 +66,13 @@ class MechanismDecisionTest {
     }
 
     @Test
-    void decideWhenAClassCarriesServletSecurityThenTheMechanismIsRegistered() {
-        MechanismDecision decision = MechanismDecision.decide(settings(Map.of()),
-                new MechanismDecision.Application(CallerObservers.NONE, false, List.of("a.AdminServlet")));
+    void decideWhenTheContainerProtectsRequestsItselfThenTheMechanismIsRegistered() {
+        MechanismDecision decision = MechanismDecision.decide(settings(Map.of()), new MechanismDecision.Application(
+                CallerObservers.NONE, false, List.of("@ServletSecurity on a.AdminServlet", "WEB-INF/web.xml: x")));
 
         assertThat(decision.registered()).isTrue();
-        assertThat(decision.reason()).contains("@ServletSecurity on a.AdminServlet");
+        assertThat(decision.reason()).contains("protects requests itself (@ServletSecurity on a.AdminServlet; "
+                + "WEB-INF/web.xml: x)");
     }
 
     @Test

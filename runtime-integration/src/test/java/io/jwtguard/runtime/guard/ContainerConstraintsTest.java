@@ -1,4 +1,4 @@
-package io.jwtguard.runtime.servlet;
+package io.jwtguard.runtime.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.jwtguard.runtime.servlet;
+package io.jwtguard.runtime.guard;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
@@ -25,9 +25,10 @@ import javax.xml.stream.XMLStreamReader;
  * <p>Descriptors are read with a StAX reader that neither reads a DTD nor resolves entities. A
  * descriptor that cannot be parsed is reported as a possible constraint (the safe side). Stateless.
  */
-final class ContainerConstraints {
+public final class ContainerConstraints {
     private static final String CONSTRAINT = "security-constraint";
     private static final String SERVLET_SECURITY = "jakarta.servlet.annotation.ServletSecurity";
+    private static final String CLASSES = "/WEB-INF/classes/";
 
     private ContainerConstraints() {
     }
@@ -38,7 +39,7 @@ final class ContainerConstraints {
      * @return where the application declares container security constraints, described for a
      *     message; empty when nowhere
      */
-    static List<String> find(ServletContext context, ClassLoader loader) {
+    public static List<String> find(ServletContext context, ClassLoader loader) {
         List<String> found = new ArrayList<>();
         try (InputStream webXml = context.getResourceAsStream("/WEB-INF/web.xml")) {
             if (webXml != null) {
@@ -47,6 +48,59 @@ final class ContainerConstraints {
         } catch (IOException e) {
             found.add("WEB-INF/web.xml (unreadable: " + e.getMessage() + ")");
         }
+        found.addAll(inFragments(loader));
+        for (Map.Entry<String, ? extends ServletRegistration> servlet : context.getServletRegistrations().entrySet()) {
+            String className = servlet.getValue().getClassName();
+            if (className != null && servletSecurity(className, loader)) {
+                found.add("@ServletSecurity on " + className);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Reads {@code WEB-INF/web.xml} and the {@code web-fragment.xml} files before a servlet context
+     * exists (the CDI extension, after type discovery): {@code web.xml} is found beside
+     * {@code WEB-INF/classes}, from where the class loader loads one of the application's classes.
+     *
+     * @param loader the application's class loader, not null
+     * @param applicationClasses names of classes of the application, in any order; those of
+     *     {@code WEB-INF/classes} locate the descriptor
+     * @return where the application declares constraints, described for a message; a descriptor that
+     *     cannot be located or read counts as one (the safe side)
+     */
+    public static List<String> beforeStart(ClassLoader loader, List<String> applicationClasses) {
+        List<String> found = new ArrayList<>();
+        Optional<URL> webXml = applicationClasses.stream()
+                .map(name -> loader.getResource(name.replace('.', '/') + ".class"))
+                .filter(java.util.Objects::nonNull).map(URL::toString)
+                .filter(url -> url.contains(CLASSES)).findFirst()
+                .flatMap(url -> toUrl(url.substring(0, url.lastIndexOf(CLASSES)) + "/WEB-INF/web.xml"));
+        if (webXml.isEmpty()) {
+            found.add("WEB-INF/web.xml (cannot be located from the application's classes)");
+        } else {
+            try (InputStream in = webXml.get().openStream()) {
+                declares(in, "WEB-INF/web.xml").ifPresent(found::add);
+            } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+                // no web.xml: nothing declared there
+            } catch (IOException e) {
+                found.add("WEB-INF/web.xml (unreadable: " + e.getMessage() + ")");
+            }
+        }
+        found.addAll(inFragments(loader));
+        return found;
+    }
+
+    private static Optional<URL> toUrl(String url) {
+        try {
+            return Optional.of(new URL(url));
+        } catch (java.net.MalformedURLException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> inFragments(ClassLoader loader) {
+        List<String> found = new ArrayList<>();
         try {
             Enumeration<URL> fragments = loader.getResources("META-INF/web-fragment.xml");
             while (fragments.hasMoreElements()) {
@@ -58,12 +112,6 @@ final class ContainerConstraints {
         } catch (IOException e) {
             found.add("META-INF/web-fragment.xml (unreadable: " + e.getMessage() + ")");
         }
-        for (Map.Entry<String, ? extends ServletRegistration> servlet : context.getServletRegistrations().entrySet()) {
-            String className = servlet.getValue().getClassName();
-            if (className != null && servletSecurity(className, loader)) {
-                found.add("@ServletSecurity on " + className);
-            }
-        }
         return found;
     }
 
@@ -72,7 +120,7 @@ final class ContainerConstraints {
      * @param name its name in messages
      * @return the description of its constraint when it declares one, or when it cannot be parsed
      */
-    static Optional<String> declares(InputStream descriptor, String name) {
+    public static Optional<String> declares(InputStream descriptor, String name) {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
