@@ -71,13 +71,14 @@ public final class ContainerConstraints {
      */
     public static List<String> beforeStart(ClassLoader loader, List<String> applicationClasses) {
         List<String> found = new ArrayList<>();
-        Optional<URL> webXml = applicationClasses.stream()
+        List<String> locations = applicationClasses.stream()
                 .map(name -> loader.getResource(name.replace('.', '/') + ".class"))
-                .filter(java.util.Objects::nonNull).map(URL::toString)
-                .filter(url -> url.contains(CLASSES)).findFirst()
+                .filter(java.util.Objects::nonNull).map(URL::toString).toList();
+        Optional<URL> webXml = locations.stream().filter(url -> url.contains(CLASSES)).findFirst()
                 .flatMap(url -> toUrl(url.substring(0, url.lastIndexOf(CLASSES)) + "/WEB-INF/web.xml"));
         if (webXml.isEmpty()) {
-            found.add("WEB-INF/web.xml (cannot be located from the application's classes)");
+            found.add("WEB-INF/web.xml (cannot be located from the application's classes"
+                    + (locations.isEmpty() ? "" : ", for example " + locations.get(0)) + ")");
         } else {
             try (InputStream in = webXml.get().openStream()) {
                 declares(in, "WEB-INF/web.xml").ifPresent(found::add);

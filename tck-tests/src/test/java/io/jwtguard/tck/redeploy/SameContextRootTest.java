@@ -43,7 +43,7 @@ public class SameContextRootTest extends Arquillian {
 
     @Test
     public void applicationWithoutTheMechanismAfterOneWithItAtTheSameContextRootThenServed() throws Exception {
-        String url = "http://127.0.0.1:" + System.getProperty("jwtguard.tck.http-port") + "/same/api/whoami";
+        String url = "http://127.0.0.1:" + System.getProperty("jwtguard.tck.http-port", "19080") + "/same/api/whoami";
         deployer.deploy("same-with-mechanism");
         try {
             assertEquals(RedeployLeakTest.get(url, RedeployLeakTest.token()), 200, "with the mechanism");
