@@ -115,9 +115,17 @@ public final class JwtGuardExtension implements Extension {
     private final Set<String> mechanismSources = new LinkedHashSet<>();
     /** Where the container protects requests itself: {@code @ServletSecurity} on discovered classes. */
     private final List<String> containerConstraints = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Some of the application's classes, to find its {@code WEB-INF/web.xml} before the servlet context exists. */
-    private final List<String> applicationClasses = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private static final int APPLICATION_CLASSES_KEPT = 50;
+    /**
+     * The application's {@code WEB-INF/web.xml}, located from the first discovered class in
+     * {@code WEB-INF} (server and API classes come first on some servers), to read it before the
+     * servlet context exists; null until found.
+     */
+    private volatile java.net.URL webXml;
+    /** Where the first discovered class was loaded from, for the message when {@link #webXml} stays null. */
+    private volatile String firstClassLocation;
+    /** Classes looked up for {@link #webXml}: bounded, the look-up is a class loader resource search. */
+    private final java.util.concurrent.atomic.AtomicInteger webXmlLookups = new java.util.concurrent.atomic.AtomicInteger();
+    private static final int WEB_XML_LOOKUPS = 2_000;
     private boolean loginConfigSeen;
     private boolean mechanismAdded;
     /** Decided after type discovery; null without the Jakarta Security API. */
@@ -172,7 +180,7 @@ public final class JwtGuardExtension implements Extension {
             return;
         }
         List<String> constraints = new ArrayList<>(containerConstraints);
-        constraints.addAll(ContainerConstraints.beforeStart(loader, List.copyOf(applicationClasses)));
+        constraints.addAll(ContainerConstraints.beforeStart(loader, Optional.ofNullable(webXml), firstClassLocation));
         MechanismDecision.Application application = new MechanismDecision.Application(
                 CallerObservers.of(List.copyOf(callerObservers)), false, constraints);
         try {
@@ -275,10 +283,20 @@ public final class JwtGuardExtension implements Extension {
                     containerConstraints.add("@ServletSecurity on " + type.getName());
                 }
             }
-            if (applicationClasses.size() < APPLICATION_CLASSES_KEPT) {
-                applicationClasses.add(type.getName());
-            }
+            locateWebXml(type);
         }
+    }
+
+    private void locateWebXml(Class<?> type) {
+        if (webXml != null || loader == null || mechanismDecision != null
+                || webXmlLookups.incrementAndGet() > WEB_XML_LOOKUPS) {
+            return;
+        }
+        java.net.URL resource = loader.getResource(type.getName().replace('.', '/') + ".class");
+        if (resource != null && firstClassLocation == null) {
+            firstClassLocation = resource.toString();
+        }
+        ContainerConstraints.webXmlBeside(resource).ifPresent(found -> webXml = found);
     }
 
     /** @return whether {@code type} comes from the jar (or class folder) of this extension */

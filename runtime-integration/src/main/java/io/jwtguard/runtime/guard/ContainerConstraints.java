@@ -29,6 +29,7 @@ public final class ContainerConstraints {
     private static final String CONSTRAINT = "security-constraint";
     private static final String SERVLET_SECURITY = "jakarta.servlet.annotation.ServletSecurity";
     private static final String CLASSES = "/WEB-INF/classes/";
+    private static final String LIB = "/WEB-INF/lib/";
 
     private ContainerConstraints() {
     }
@@ -59,26 +60,46 @@ public final class ContainerConstraints {
     }
 
     /**
+     * Where {@code WEB-INF/web.xml} is, seen from one of the application's classes: beside the
+     * {@code WEB-INF/classes} folder or the {@code WEB-INF/lib} jar that the class was loaded from.
+     *
+     * @param classResource the resource URL of a class ({@code ClassLoader.getResource}), null allowed
+     * @return the URL of the application's {@code WEB-INF/web.xml} (which may not exist); empty when
+     *     the class is not in {@code WEB-INF} (a server or API class) or the URL is not understood
+     */
+    public static Optional<URL> webXmlBeside(URL classResource) {
+        if (classResource == null) {
+            return Optional.empty();
+        }
+        String url = classResource.toString();
+        int at = Math.max(url.lastIndexOf(CLASSES), url.lastIndexOf(LIB));
+        if (at < 0) {
+            return Optional.empty();
+        }
+        String archive = url.substring(0, at);
+        if (archive.indexOf('!') < 0 && archive.matches("^[a-z]+:[a-z]+:.*")) {
+            // a jar in an expanded application (jar:file:/app/WEB-INF/lib/a.jar!/...): the folder itself
+            archive = archive.substring(archive.indexOf(':') + 1);
+        }
+        return toUrl(archive + "/WEB-INF/web.xml");
+    }
+
+    /**
      * Reads {@code WEB-INF/web.xml} and the {@code web-fragment.xml} files before a servlet context
-     * exists (the CDI extension, after type discovery): {@code web.xml} is found beside
-     * {@code WEB-INF/classes}, from where the class loader loads one of the application's classes.
+     * exists (the CDI extension, after type discovery).
      *
      * @param loader the application's class loader, not null
-     * @param applicationClasses names of classes of the application, in any order; those of
-     *     {@code WEB-INF/classes} locate the descriptor
+     * @param webXml where {@code WEB-INF/web.xml} is ({@link #webXmlBeside}); empty when that is not
+     *     known
+     * @param example a class location, for the message when {@code webXml} is empty; null allowed
      * @return where the application declares constraints, described for a message; a descriptor that
      *     cannot be located or read counts as one (the safe side)
      */
-    public static List<String> beforeStart(ClassLoader loader, List<String> applicationClasses) {
+    public static List<String> beforeStart(ClassLoader loader, Optional<URL> webXml, String example) {
         List<String> found = new ArrayList<>();
-        List<String> locations = applicationClasses.stream()
-                .map(name -> loader.getResource(name.replace('.', '/') + ".class"))
-                .filter(java.util.Objects::nonNull).map(URL::toString).toList();
-        Optional<URL> webXml = locations.stream().filter(url -> url.contains(CLASSES)).findFirst()
-                .flatMap(url -> toUrl(url.substring(0, url.lastIndexOf(CLASSES)) + "/WEB-INF/web.xml"));
         if (webXml.isEmpty()) {
-            found.add("WEB-INF/web.xml (cannot be located from the application's classes"
-                    + (locations.isEmpty() ? "" : ", for example " + locations.get(0)) + ")");
+            found.add("WEB-INF/web.xml (cannot be located: no class of the application was found in WEB-INF"
+                    + (example == null ? "" : "; the first one came from " + example) + ")");
         } else {
             try (InputStream in = webXml.get().openStream()) {
                 declares(in, "WEB-INF/web.xml").ifPresent(found::add);

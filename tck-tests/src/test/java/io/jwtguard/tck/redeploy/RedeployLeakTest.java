@@ -78,9 +78,10 @@ public class RedeployLeakTest extends Arquillian {
     }
 
     @AfterClass(alwaysRun = true)
-    public static void stopJwks() {
+    public static synchronized void stopJwks() {
         if (jwks != null) {
             jwks.close();
+            jwks = null; // a later class (SameContextRootTest) starts its own
         }
     }
 

@@ -9,6 +9,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.arquillian.testng.Arquillian;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.testng.annotations.AfterClass;
 import org.testng.annotations.Test;
 
 /**
@@ -39,6 +40,12 @@ public class SameContextRootTest extends Arquillian {
     private static WebArchive atSameRoot(WebArchive war) {
         return war.addAsWebInfResource(new StringAsset("<web-ext xmlns=\"http://websphere.ibm.com/xml/ns/javaee\" "
                 + "version=\"1.1\"><context-root uri=\"same\"/></web-ext>"), "ibm-web-ext.xml");
+    }
+
+    /** The JWKS endpoint that the WARs' configuration names, started when they are built. */
+    @AfterClass(alwaysRun = true)
+    public static void stopJwks() {
+        RedeployLeakTest.stopJwks();
     }
 
     @Test
