@@ -26,7 +26,8 @@
 #            C  the same with 2,000 distinct valid tokens cycled;
 #            N  the same with never-seen tokens (each sent once per server).
 # After a JIT warm-up of both servers (A, B, C once each), each scenario warms both servers up, then
-# measures them interleaved (jwtguard, builtin, jwtguard, builtin, ...; native, jdk, ...).
+# measures them interleaved, in alternating order (jwtguard, builtin; builtin, jwtguard; ...; the same
+# for native, jdk), so that a server still speeding up favours neither.
 # Prints a Markdown table (median of the rounds) and the targets; raw results go to
 # benchmarks/target/http/results-<time>.tsv, req/s and p99 per scenario and server to results-<time>-rps.tsv
 # and -p99.tsv, drawn as bar charts (results-<time>-rps.svg, -p99.svg) by benchmarks/charts/svgchart.py
@@ -35,6 +36,8 @@
 # Settings (environment):
 #   PAIR=builtin|native ALG=RS256|ES256      which two servers, which tokens (see above)
 #   DURATION=20s ROUNDS=2 WARMUP=10s THREADS=2 CONNECTIONS=16   wrk runs of scenarios A, B, C
+#   A_ROUNDS=<ROUNDS>       measured rounds of scenario A alone (its difference between the servers is
+#                           small against the noise of two servers and wrk on two cores: more rounds)
 #   JIT_WARMUP=30s          first warm-up: A, B and C once on each server, before anything is measured
 #   NEVER_SEEN_DURATION=10s NEVER_SEEN_WARMUP=5s                 wrk runs of scenario N (at most DURATION)
 #   NEVER_SEEN_RATE=20000   requests/s the faster server is assumed to reach at most in scenario N:
@@ -60,6 +63,7 @@ OUT="$ROOT/benchmarks/target/http"
 
 DURATION=${DURATION:-20s}
 ROUNDS=${ROUNDS:-2}
+A_ROUNDS=${A_ROUNDS:-$ROUNDS}
 WARMUP=${WARMUP:-10s}
 JIT_WARMUP=${JIT_WARMUP:-30s}
 THREADS=${THREADS:-2}
@@ -108,6 +112,7 @@ JIT_WARMUP_S=$(seconds "$JIT_WARMUP")
 NEVER_SEEN_DURATION_S=$(min "$(seconds "${NEVER_SEEN_DURATION:-10s}")" "$DURATION_S")
 NEVER_SEEN_WARMUP_S=$(min "$(seconds "${NEVER_SEEN_WARMUP:-5s}")" "$WARMUP_S")
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive whole number"
+[[ "$A_ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "A_ROUNDS must be a positive whole number"
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 
@@ -131,7 +136,7 @@ fi
 wrk_version=$(wrk -v 2>&1 || true)
 echo "wrk: ${wrk_version%%$'\n'*}"
 echo "Servers: ${SERVERS[0]} against ${SERVERS[1]} (PAIR=$PAIR); $ALG tokens"
-echo "wrk -t$THREADS -c$CONNECTIONS; JIT warm-up ${JIT_WARMUP_S} s each of A, B, C; A, B, C: ${WARMUP_S} s warm-up, $ROUNDS x ${DURATION_S} s;" \
+echo "wrk -t$THREADS -c$CONNECTIONS; JIT warm-up ${JIT_WARMUP_S} s each of A, B, C; A: ${WARMUP_S} s warm-up, $A_ROUNDS x ${DURATION_S} s; B, C: ${WARMUP_S} s warm-up, $ROUNDS x ${DURATION_S} s;" \
   "never-seen: ${NEVER_SEEN_WARMUP_S} s warm-up, $ROUNDS x ${NEVER_SEEN_DURATION_S} s"
 
 # --- build: core, runtime, the example WAR, the token generator; Open Liberty and WildFly from the Maven
@@ -169,7 +174,7 @@ WILDFLY_SERVERS="$OUT/wildfly"
 # never-seen tokens needed per server: each wrk run of scenario N continues where the last one stopped
 never_seen_tokens=$(( NEVER_SEEN_RATE * (NEVER_SEEN_WARMUP_S + ROUNDS * NEVER_SEEN_DURATION_S) ))
 # the set must stay valid for the whole run: startup, every wrk run, and a margin
-run_seconds=$(( 300 + 2 * 3 * (JIT_WARMUP_S + WARMUP_S + ROUNDS * DURATION_S) + 2 * (NEVER_SEEN_WARMUP_S + ROUNDS * NEVER_SEEN_DURATION_S) ))
+run_seconds=$(( 300 + 2 * 3 * (JIT_WARMUP_S + WARMUP_S + ROUNDS * DURATION_S) + 2 * (A_ROUNDS - ROUNDS) * DURATION_S + 2 * (NEVER_SEEN_WARMUP_S + ROUNDS * NEVER_SEEN_DURATION_S) ))
 [ "$run_seconds" -lt 3300 ] || die "the run would take about $run_seconds s, longer than the tokens live (1 h)"
 # one folder per algorithm (RS256 keeps the folder of earlier runs), so switching ALG regenerates nothing;
 # TOKENS_DIR: another folder (a set signed ahead of a run that waits for the machine, see docs/benchmarks.md)
@@ -432,9 +437,13 @@ done
 for scenario in A B C N; do
   if [ "$scenario" = N ]; then warmup=$NEVER_SEEN_WARMUP_S; duration=$NEVER_SEEN_DURATION_S
   else warmup=$WARMUP_S; duration=$DURATION_S; fi
+  rounds=$ROUNDS; [ "$scenario" = A ] && rounds=$A_ROUNDS
   for server in "${SERVERS[@]}"; do measure "$scenario" "$server" warmup "$warmup"; done
-  for round in $(seq "$ROUNDS"); do
-    for server in "${SERVERS[@]}"; do measure "$scenario" "$server" "round-$round" "$duration"; done
+  for round in $(seq "$rounds"); do
+    # the order alternates (first, second; second, first; ...): a server still speeding up, or slowing
+    # down, favours neither of the two
+    order=("${SERVERS[@]}"); (( round % 2 == 0 )) && order=("${SERVERS[1]}" "${SERVERS[0]}")
+    for server in "${order[@]}"; do measure "$scenario" "$server" "round-$round" "$duration"; done
   done
 done
 echo "Never-seen tokens used: ${SERVERS[0]} ${never_seen_next[${SERVERS[0]}]}, ${SERVERS[1]} ${never_seen_next[${SERVERS[1]}]} of $never_seen_available"
@@ -477,7 +486,7 @@ server_label() {
 }
 
 echo
-echo "## Results, $ALG tokens (median of $ROUNDS measured rounds per server; CPU from /proc/<pid>/stat)"
+echo "## Results, $ALG tokens (median of $ROUNDS measured rounds per server, $A_ROUNDS in A; CPU from /proc/<pid>/stat)"
 echo
 echo "| scenario | server | req/s | x own A | p50 ms | p99 ms | server CPU us/request | errors |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|"
